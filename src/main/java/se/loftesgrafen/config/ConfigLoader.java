@@ -42,11 +42,12 @@ public final class ConfigLoader {
 
   private static ConfigFile read(Path file) {
     try {
-      ConfigFile raw = YAML.readValue(file.toFile(), ConfigFile.class);
-      return raw == null ? new ConfigFile(null, null) : raw;
+      if (YAML.readTree(file.toFile()) == null || YAML.readTree(file.toFile()).isMissingNode()) {
+        return new ConfigFile(null, null);
+      }
+      return YAML.readValue(file.toFile(), ConfigFile.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(file + " " + where(e.getLocation()) + "unknown key '" + e.getPropertyName()
-          + "' (known: " + e.getKnownPropertyIds() + ")");
+      throw YamlErrors.unknownKey(file, e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + " " + where(e.getLocation()) + e.getOriginalMessage());
     } catch (IOException e) {

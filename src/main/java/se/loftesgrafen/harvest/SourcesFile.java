@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import se.loftesgrafen.config.ConfigException;
+import se.loftesgrafen.config.YamlErrors;
 
 /** Reads a sources file ({@code sources.yaml}); unknown keys and bad values are reported with their line. */
 public final class SourcesFile {
@@ -32,8 +33,7 @@ public final class SourcesFile {
     try {
       doc = YAML.readValue(file.toFile(), Document.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(file + " " + line(e.getLocation()) + "unknown key '" + e.getPropertyName()
-          + "' (known: " + e.getKnownPropertyIds() + ")");
+      throw YamlErrors.unknownKey(file, e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + " " + line(e.getLocation()) + e.getOriginalMessage());
     } catch (IOException e) {
