@@ -51,9 +51,13 @@ public final class Loftesgrafen implements AutoCloseable {
   }
 
   /** Opens the store, loads the vocabulary, harvests the sample into an empty store, then listens. */
-  public static Loftesgrafen start(AppConfig config) throws BindException {
-    PromiseStore store = PromiseStore.embedded(config.service().store());
+  public static Loftesgrafen start(AppConfig requested) throws BindException {
+    PromiseStore store = PromiseStore.embedded(requested.service().store());
+    Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
+      WebServer web = await(WebServer.listen(vertx, requested.service().port()), requested.service().port());
+      AppConfig config = requested.withPort(web.port());
       Iris iris = new Iris(config.baseIri());
       loadVocabulary(store, iris);
       if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
@@ -62,28 +66,25 @@ public final class Loftesgrafen implements AutoCloseable {
         LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
             sample.failed().size());
       }
-      Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-          .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-      WebServer web = await(WebServer.start(vertx, config, store, iris), vertx, config.service().port());
+      web.mount(config, store, iris);
       LOG.info("listening on port {} (base IRI {})", web.port(), iris.base());
       return new Loftesgrafen(config, store, iris, vertx, web);
     } catch (RuntimeException | BindException e) {
+      vertx.close();
       store.close();
       throw e;
     }
   }
 
-  private static WebServer await(io.vertx.core.Future<WebServer> future, Vertx vertx, int port) throws BindException {
+  private static WebServer await(io.vertx.core.Future<WebServer> future, int port) throws BindException {
     try {
       return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      vertx.close();
       if (e.getCause() instanceof BindException bind) {
         throw bind;
       }
       throw new IllegalStateException("cannot start the web server on port " + port + ": " + e.getCause(), e);
     } catch (InterruptedException | TimeoutException e) {
-      vertx.close();
       throw new IllegalStateException("web server did not start on port " + port, e);
     }
   }
