@@ -15,6 +15,8 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -78,6 +80,44 @@ class OntologyTest {
       } else if (!term.hasProperty(RDF.type, OWL.Class) && !term.hasProperty(RDF.type, SKOS.Concept)
           && !term.hasProperty(RDF.type, SKOS.ConceptScheme)) {
         problems.add(iri + " is neither class, property, concept nor scheme");
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  private static final String EXAMPLE_PREFIXES = """
+      PREFIX lg: <https://w3id.org/loftesgrafen/def#>
+      PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+      PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+      PREFIX dcterms: <http://purl.org/dc/terms/>
+      PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+      PREFIX prov: <http://www.w3.org/ns/prov#>
+      PREFIX schema: <https://schema.org/>
+      PREFIX wdt: <http://www.wikidata.org/prop/direct/>
+      """;
+
+  /** Every term has a Turtle example that parses and uses the term. */
+  @Test
+  void everyTermHasAnExampleThatParses() {
+    List<String> problems = new ArrayList<>();
+    for (String iri : terms()) {
+      Resource term = ONTOLOGY.createResource(iri);
+      Statement example = term.getProperty(SKOS.example);
+      if (example == null) {
+        problems.add(iri + " has no skos:example");
+        continue;
+      }
+      Model parsed = ModelFactory.createDefaultModel();
+      try {
+        RDFParser.fromString(EXAMPLE_PREFIXES + example.getString(), Lang.TURTLE).base(TestBase.BASE).strict(true)
+            .parse(parsed);
+      } catch (RuntimeException e) {
+        problems.add(iri + ": example does not parse: " + e.getMessage());
+        continue;
+      }
+      boolean uses = parsed.containsResource(term) || parsed.contains(null, ONTOLOGY.createProperty(iri));
+      if (!uses) {
+        problems.add(iri + ": example does not use the term");
       }
     }
     assertEquals(List.of(), problems);
