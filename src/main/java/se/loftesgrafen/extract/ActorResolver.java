@@ -15,12 +15,16 @@ import se.loftesgrafen.extract.Commitment.Actor;
  * ("Polismyndigheten i samverkan med kommunen:" is both).
  */
 final class ActorResolver {
+  static final Set<Actor> BOTH = java.util.Collections.unmodifiableSet(EnumSet.of(Actor.POLISEN, Actor.KOMMUNEN));
+
   private final List<Pattern> police;
   private final List<Pattern> municipality;
   private final List<Pattern> both;
   private final List<Pattern> other;
   private final List<Pattern> partners;
   private final List<Pattern> subjectEnd;
+  private final List<Pattern> policeOwned;
+  private final List<Pattern> places;
 
   ActorResolver(ExtractionRules rules) {
     Map<String, List<Pattern>> actors = rules.namedPatterns("actors");
@@ -30,6 +34,8 @@ final class ActorResolver {
     other = require(actors, "other");
     partners = rules.patterns("partner_phrases");
     subjectEnd = rules.patterns("subject_end");
+    policeOwned = rules.patterns("police_owned_pages");
+    places = rules.patterns("place_phrases");
   }
 
   private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {
@@ -42,17 +48,22 @@ final class ActorResolver {
 
   /** The actors a sentence names as its subject, plus third parties it commits alongside. */
   Set<Actor> subject(String sentence) {
+    return subject(sentence, BOTH);
+  }
+
+  /** As {@link #subject(String)}, with "vi"/"parterna" meaning {@code we} (the page's promisers). */
+  Set<Actor> subject(String sentence, Set<Actor> we) {
     Set<Actor> out = EnumSet.noneOf(Actor.class);
     String s = withoutPartners(sentence);
     Matcher verb = firstOf(subjectEnd, s);
     if (verb != null) {
       String before = s.substring(0, verb.start());
-      mentions(before, out);
+      mentions(before, we, out);
       if (out.isEmpty()) {
         // Inverted word order after an adverbial: "Under året ska Ljungby kommun informera ..."
         String after = s.substring(verb.end());
         String[] words = after.strip().split("\\s+", 5);
-        mentions(String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 4))), out);
+        mentions(String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 4))), we, out);
       }
     }
     if (!out.isEmpty()) {
@@ -62,10 +73,15 @@ final class ActorResolver {
   }
 
   /** Every party a heading or lead-in names. */
-  Set<Actor> named(String heading) {
+  Set<Actor> named(String heading, Set<Actor> we) {
     Set<Actor> out = EnumSet.noneOf(Actor.class);
-    mentions(heading, out);
+    mentions(heading, we, out);
     return out;
+  }
+
+  /** Who "vi" is on this page: the police alone on a page that says it is the police's own promise. */
+  Set<Actor> we(String pageStart) {
+    return firstOf(policeOwned, pageStart) != null ? EnumSet.of(Actor.POLISEN) : BOTH;
   }
 
   void thirdParties(String sentence, Set<Actor> out) {
@@ -74,10 +90,13 @@ final class ActorResolver {
     }
   }
 
-  private void mentions(String s, Set<Actor> out) {
+  private void mentions(String text, Set<Actor> we, Set<Actor> out) {
+    String s = text;
+    for (Pattern p : places) {
+      s = p.matcher(s).replaceAll(" ");
+    }
     if (firstOf(both, s) != null) {
-      out.add(Actor.POLISEN);
-      out.add(Actor.KOMMUNEN);
+      out.addAll(we);
     }
     if (firstOf(police, s) != null) {
       out.add(Actor.POLISEN);

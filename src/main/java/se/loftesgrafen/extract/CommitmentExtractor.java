@@ -27,8 +27,10 @@ final class CommitmentExtractor {
   private final List<Pattern> notPromise;
   private final List<Pattern> aims;
   private final List<Pattern> links;
+  private final List<Pattern> quotes;
   private final List<Pattern> undertakings;
   private final List<Pattern> results;
+  private final List<Pattern> elaborations;
   private final List<Pattern> goals;
   private final List<Pattern> split;
   private final List<Pattern> splitRequires;
@@ -44,8 +46,10 @@ final class CommitmentExtractor {
     this.notPromise = rules.patterns("nonpromise_leadins");
     this.aims = rules.patterns("aim_sentences");
     this.links = rules.patterns("link_sentences");
+    this.quotes = rules.patterns("quote_sentences");
     this.undertakings = rules.patterns("commitment_sentences");
     this.results = rules.patterns("result_items");
+    this.elaborations = rules.patterns("elaboration_items");
     this.goals = rules.patterns("goal_sentences");
     this.split = rules.patterns("split_before");
     this.splitRequires = rules.patterns("split_requires");
@@ -60,6 +64,8 @@ final class CommitmentExtractor {
     Zone zone = Zone.NONE;
     ListKind list = ListKind.DEFAULT;
     Set<Actor> context = EnumSet.noneOf(Actor.class);
+    Set<Actor> we = ActorResolver.BOTH;
+    Set<Actor> parentItem = EnumSet.noneOf(Actor.class);
     boolean leadSeen;
   }
 
@@ -67,11 +73,15 @@ final class CommitmentExtractor {
     List<Commitment> out = new ArrayList<>();
     List<Block> blocks = main.blocks();
     State st = new State();
+    st.we = actors.we(main.text().substring(0, Math.min(main.text().length(), 1500)));
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       if (b.isItem()) {
         item(b, i + 1 < blocks.size() ? blocks.get(i + 1) : null, st, out);
-      } else if (b.isHeading() || b.isLeadIn() || TextReader.looksLikeHeading(b.text())) {
+        if (b.level() <= 1) {
+          st.parentItem = actors.named(b.text(), st.we);
+        }
+      } else if (b.isHeading() || b.isLeadIn() || TextReader.looksLikeHeading(b.text()) || isUnpunctuatedRule(b)) {
         heading(b, st);
       } else {
         prose(b, st, out);
@@ -96,7 +106,7 @@ final class CommitmentExtractor {
       st.list = ListKind.NOT_PROMISE;
       return;
     }
-    Set<Actor> named = actors.named(t);
+    Set<Actor> named = actors.named(t, st.we);
     if (any(promise, t)) {
       st.zone = Zone.PROMISE;
       st.list = ListKind.PROMISE;
@@ -117,16 +127,16 @@ final class CommitmentExtractor {
   private void item(Block b, Block next, State st, List<Commitment> out) {
     String t = b.text();
     if (st.zone == Zone.STOP || st.zone == Zone.BACKGROUND || st.list == ListKind.NOT_PROMISE
-        || any(results, t) || any(links, t) || t.length() < 12) {
+        || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || b.level() > 1 && any(elaborations, t)) {
       return;
     }
-    if (isSubHeading(b, next)) {
+    if (isSubHeading(b, next) || isGroupHeading(b, next)) {
       return;
     }
     Set<Actor> own = EnumSet.noneOf(Actor.class);
     boolean undertakes = false;
     for (Sentences.Span s : Sentences.split(t)) {
-      Set<Actor> a = actors.subject(s.text());
+      Set<Actor> a = actors.subject(s.text(), st.we);
       own.addAll(a);
       undertakes |= !a.isEmpty() && any(undertakings, s.text()) && !any(aims, s.text());
     }
@@ -134,17 +144,46 @@ final class CommitmentExtractor {
     if (!inPromise && !undertakes) {
       return;
     }
-    Set<Actor> who = own.isEmpty() ? withOthers(st.context, t) : own;
+    Set<Actor> inherited = b.level() > 1 && !st.parentItem.isEmpty() ? st.parentItem : st.context;
+    Set<Actor> who = own.isEmpty() ? withOthers(inherited, t) : own;
     out.add(commitment(t, who, b.start()));
   }
 
-  /** A short numbered line followed by a paragraph stating the undertaking is a sub-heading, not an item. */
+  /**
+   * A short numbered line followed by a paragraph whose first sentence states the same undertaking with its actors
+   * is a sub-heading, not an item ("1. Öka insatserna mot narkotikamissbruket" / "Polisen och kommunen ska öka
+   * insatserna mot narkotikamissbruket.").
+   */
   private boolean isSubHeading(Block b, Block next) {
-    if (next == null || next.isItem() || next.isHeading() || b.text().split(" ").length > 15) {
+    if (next == null || next.isItem() || next.isHeading() || next.isLeadIn() || b.text().split(" ").length > 15) {
       return false;
     }
     List<Sentences.Span> first = Sentences.split(next.text());
-    return !first.isEmpty() && isUndertaking(first.get(0).text());
+    return !first.isEmpty() && isUndertaking(first.get(0).text()) && overlap(b.text(), first.get(0).text()) >= 0.6;
+  }
+
+  /** An item with sub-items heads them, unless it states a measurable undertaking itself. */
+  private boolean isGroupHeading(Block b, Block next) {
+    return b.level() <= 1 && next != null && next.isItem() && next.level() > b.level()
+        && targets.extract(b.text()).isEmpty();
+  }
+
+  /** Share of the words of {@code a} that occur in {@code b}. */
+  private static double overlap(String a, String b) {
+    Set<String> wb = new java.util.HashSet<>(List.of(b.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\d]+")));
+    String[] wa = a.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\d]+");
+    int hit = 0;
+    for (String w : wa) {
+      hit += wb.contains(w) ? 1 : 0;
+    }
+    return wa.length == 0 ? 0 : (double) hit / wa.length;
+  }
+
+  /** A paragraph without final punctuation that reads as a zone heading ("Det här ska X och polisen fokusera på under år 2022"). */
+  private boolean isUnpunctuatedRule(Block b) {
+    String t = b.text();
+    char last = t.charAt(t.length() - 1);
+    return t.length() < 120 && Character.isLetterOrDigit(last) && (any(promise, t) || any(stop, t) || any(background, t));
   }
 
   private void prose(Block b, State st, List<Commitment> out) {
@@ -159,8 +198,8 @@ final class CommitmentExtractor {
     Set<Actor> groupActors = null;
     for (Sentences.Span s : Sentences.split(t)) {
       String text = s.text();
-      Set<Actor> subject = actors.subject(text);
-      boolean aim = any(aims, text) || any(links, text);
+      Set<Actor> subject = actors.subject(text, st.we);
+      boolean aim = any(aims, text) || any(links, text) || any(quotes, text);
       if (!subject.isEmpty() && (aim || lovar(text) && st.zone == Zone.NONE)) {
         st.context = subject;
       }

@@ -23,7 +23,8 @@ import org.jsoup.select.Selector;
  */
 public final class ExtractionRules {
   static final String DEFAULT_RESOURCE = "extract/rules.yaml";
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE;
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE
+      | Pattern.UNICODE_CHARACTER_CLASS;
 
   private final JsonNode root;
   private final Map<String, String> placeholders = new LinkedHashMap<>();
@@ -79,6 +80,17 @@ public final class ExtractionRules {
   List<String> strings(String section) {
     List<String> out = new ArrayList<>();
     section(section).forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** A section of named string lists: {@code name: [value, ...]}. */
+  Map<String, List<String>> stringLists(String section) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    section(section).properties().forEach(e -> {
+      List<String> values = new ArrayList<>();
+      e.getValue().forEach(v -> values.add(v.asText().toLowerCase(java.util.Locale.ROOT)));
+      out.put(e.getKey(), List.copyOf(values));
+    });
     return out;
   }
 

@@ -22,8 +22,8 @@ import se.loftesgrafen.reference.MunicipalityRegister;
  */
 final class MunicipalityFinder {
   private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}]*(?:-\\p{L}+)*");
-  private static final Pattern CONTEXT_AFTER = Pattern.compile("^\\s+(kommun|kommuns|stad|stads)\\b");
-  private static final Pattern LIST_BEFORE = Pattern.compile("\\bkommunerna\\b[^.:;]{0,80}$");
+  private static final Pattern CONTEXT_AFTER = Pattern.compile("^\\s+(kommun|kommuns|stad|stads)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern LIST_BEFORE = Pattern.compile("\\bkommunerna\\b[^.:;]{0,80}$", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern EMAIL_DOMAIN = Pattern.compile("@([a-z0-9.-]+\\.se)\\b", Pattern.CASE_INSENSITIVE);
 
   private final MunicipalityRegister register;

@@ -17,7 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 final class PdfReader {
   private static final Pattern BULLET_START = Pattern.compile(
       "^\\s*(?:[•·▪●◦\\u2022\\u25aa\\u25cf\\uf0b7\\uf0a7*–—-]|o\\s|\\d{1,2}[.)]\\s|[a-h]\\)\\s)");
-  private static final Pattern CONJUNCTION = Pattern.compile("^(och|eller|samt|som|respektive)\\b");
+  private static final Pattern CONJUNCTION = Pattern.compile("^(och|eller|samt|som|respektive)\\b", Pattern.UNICODE_CHARACTER_CLASS);
   /** Pages beyond this are not read: a promise is a few pages; a 500-page report is not one. */
   private static final int MAX_PAGES = 60;
 

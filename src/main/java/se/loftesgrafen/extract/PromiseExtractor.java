@@ -29,8 +29,7 @@ public final class PromiseExtractor {
     this.reader = new DocumentReader(
         new HtmlReader(rules.selectors("chrome_selectors"), rules.selectors("content_selectors"), chromeLines),
         new TextReader(chromeLines));
-    ThemeClassifier themes = new ThemeClassifier(lexicon, rules.strings("theme_exact_labels"),
-        rules.strings("theme_prefix_labels"));
+    ThemeClassifier themes = new ThemeClassifier(lexicon, rules);
     this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules));
     this.municipalities = new MunicipalityFinder(register, rules);
     this.periods = new PeriodExtractor(rules);

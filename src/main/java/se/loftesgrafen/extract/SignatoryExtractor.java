@@ -20,7 +20,8 @@ final class SignatoryExtractor {
   private static final String NAME_WORD = "\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?";
   private static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,3}");
   private static final Pattern PARTY = Pattern.compile("^\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)");
-  private static final Pattern INLINE_ROLE = Pattern.compile("^\\s*,\\s*([^,.;]+?)(?=\\s+(?:och|samt)\\s+\\p{Lu}|[,.;]|\\s+(?:skriver|skrev|undertecknade|signerade|har)\\b|$)");
+  private static final Pattern INLINE_ROLE = Pattern.compile("^\\s*,\\s*([^,.;]+?)(?=\\s+(?:och|samt)\\s+\\p{Lu}|[,.;]|\\s+(?:skriver|skrev|undertecknade|signerade|har)\\b|$)",
+      Pattern.UNICODE_CHARACTER_CLASS);
 
   private final List<Pattern> roles;
   private final List<Pattern> signing;
@@ -79,7 +80,7 @@ final class SignatoryExtractor {
   }
 
   private boolean near(List<Block> blocks, int i, List<Pattern> markers) {
-    for (int j = Math.max(0, i - 2); j <= Math.min(blocks.size() - 1, i + 3); j++) {
+    for (int j = Math.max(0, i - 2); j <= Math.min(blocks.size() - 1, i + 2); j++) {
       if (j != i + 1 && CommitmentExtractor.any(markers, blocks.get(j).text())) {
         return true;
       }

@@ -22,7 +22,20 @@ final class ThemeClassifier {
 
   private final List<Rule> rules = new ArrayList<>();
 
-  ThemeClassifier(ThemeLexicon lexicon, List<String> exactLabels, List<String> prefixLabels) {
+  private final List<Pattern> ignorePhrases;
+  private final java.util.Map<String, List<String>> implies;
+
+  ThemeClassifier(ThemeLexicon lexicon, ExtractionRules rules) {
+    this(lexicon, rules.strings("theme_exact_labels"), rules.strings("theme_prefix_labels"),
+        rules.stringLists("theme_ignored_labels"), rules.patterns("theme_ignore_phrases"),
+        rules.stringLists("theme_implies"));
+  }
+
+  ThemeClassifier(ThemeLexicon lexicon, List<String> exactLabels, List<String> prefixLabels,
+                  java.util.Map<String, List<String>> ignoredLabels, List<Pattern> ignorePhrases,
+                  java.util.Map<String, List<String>> implies) {
+    this.ignorePhrases = ignorePhrases;
+    this.implies = implies;
     Set<String> exact = new LinkedHashSet<>();
     exactLabels.forEach(l -> exact.add(l.toLowerCase(Locale.ROOT)));
     Set<String> prefix = new LinkedHashSet<>();
@@ -34,7 +47,8 @@ final class ThemeClassifier {
       labels.add(t.prefLabel());
       for (String label : labels) {
         String l = label.toLowerCase(Locale.ROOT).strip();
-        if (!l.isEmpty() && seen.add(l)) {
+        boolean ignored = ignoredLabels.getOrDefault(t.id(), List.of()).contains(l);
+        if (!l.isEmpty() && !ignored && seen.add(l)) {
           alternatives.add(prefix.contains(l) ? Pattern.quote(l) + WORD + "*" : labelRegex(l, exact.contains(l)));
         }
       }
@@ -65,12 +79,19 @@ final class ThemeClassifier {
   }
 
   List<String> classify(String text) {
-    List<String> out = new ArrayList<>();
+    String t = text;
+    for (Pattern p : ignorePhrases) {
+      t = p.matcher(t).replaceAll(" ");
+    }
+    Set<String> out = new LinkedHashSet<>();
     for (Rule r : rules) {
-      if (r.pattern().matcher(text).find()) {
+      if (r.pattern().matcher(t).find()) {
         out.add(r.id());
       }
     }
-    return out;
+    for (String id : List.copyOf(out)) {
+      out.addAll(implies.getOrDefault(id, List.of()));
+    }
+    return List.copyOf(out);
   }
 }
