@@ -119,7 +119,7 @@ final class CommitmentExtractor {
       st.zone = Zone.NONE;
     }
     st.list = ListKind.DEFAULT;
-    if (!named.isEmpty() && (b.isLeadIn() || st.zone != Zone.PROMISE)) {
+    if (!named.isEmpty()) {
       st.context = named;
     }
   }
