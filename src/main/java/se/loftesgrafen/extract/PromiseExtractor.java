@@ -1,0 +1,88 @@
+package se.loftesgrafen.extract;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import se.loftesgrafen.extract.ExtractedPromise.MunicipalityRef;
+import se.loftesgrafen.reference.MunicipalityRegister;
+
+/**
+ * From a page (HTML, PDF or text) to the promise it states: reads the main content into blocks, then runs the
+ * field extractors over it. Rules and term lists are data (extract/rules.yaml, the theme lexicon, the municipality
+ * register), compiled once in {@link #create(ThemeLexicon)}; an instance is immutable and thread-safe.
+ */
+public final class PromiseExtractor {
+  /** Recorded with every extracted commitment (lg:extractorVersion); bump when results change. */
+  public static final String VERSION = "1.0.0";
+
+  private final DocumentReader reader;
+  private final CommitmentExtractor commitments;
+  private final MunicipalityFinder municipalities;
+  private final PeriodExtractor periods;
+  private final DateExtractor dates;
+  private final SignatoryExtractor signatories;
+  private final BasisExtractor basis;
+  private final List<java.util.regex.Pattern> followUp;
+
+  private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
+    List<java.util.regex.Pattern> chromeLines = rules.patterns("chrome_lines");
+    this.reader = new DocumentReader(
+        new HtmlReader(rules.selectors("chrome_selectors"), rules.selectors("content_selectors"), chromeLines),
+        new TextReader(chromeLines));
+    ThemeClassifier themes = new ThemeClassifier(lexicon, rules);
+    this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules));
+    this.municipalities = new MunicipalityFinder(register, rules);
+    this.periods = new PeriodExtractor(rules);
+    this.dates = new DateExtractor(rules);
+    this.signatories = new SignatoryExtractor(rules);
+    this.basis = new BasisExtractor(rules);
+    this.followUp = rules.patterns("followup_titles");
+  }
+
+  /** An extractor with the shipped rules and municipality register, classifying with this theme lexicon. */
+  public static PromiseExtractor create(ThemeLexicon lexicon) {
+    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load());
+  }
+
+  static PromiseExtractor create(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
+    return new PromiseExtractor(rules, lexicon, register);
+  }
+
+  /**
+   * Extracts the promise of one document. Never throws for bad content: a document that cannot be read at all
+   * (a broken PDF) gives an {@link IOException} with the source in the message.
+   */
+  public ExtractedPromise extract(SourceDocument doc) throws IOException {
+    MainText main;
+    try {
+      main = reader.read(doc);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(doc.source() + ": cannot read document: " + e.getMessage(), e);
+    }
+    return extract(doc, main);
+  }
+
+  private ExtractedPromise extract(SourceDocument doc, MainText main) {
+    String text = main.text();
+    Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
+    boolean report = isFollowUp(main, title);
+    List<Commitment> found = report ? List.of() : commitments.extract(main);
+    Optional<String> published = dates.published(text);
+    List<MunicipalityRef> where = municipalities.find(main, doc.uri());
+    Optional<String> organisation = where.isEmpty() ? Optional.empty() : Optional.of(where.get(0).name());
+    return new ExtractedPromise(doc.source(), !found.isEmpty(), where, basis.policeArea(text),
+        periods.extract(main, published), published, dates.updated(text), basis.basedOn(text, found),
+        signatories.extract(main, organisation), found, title);
+  }
+
+  private boolean isFollowUp(MainText main, Optional<String> title) {
+    if (title.isPresent() && CommitmentExtractor.any(followUp, title.get())) {
+      return true;
+    }
+    return firstHeading(main).filter(h -> CommitmentExtractor.any(followUp, h)).isPresent();
+  }
+
+  private static Optional<String> firstHeading(MainText main) {
+    return main.blocks().stream().filter(Block::isHeading).map(Block::text).findFirst();
+  }
+}
