@@ -101,8 +101,9 @@ class ThemesTest {
       if (alt.size() < 8) {
         problems.add(notation + ": only " + alt.size() + " Swedish altLabels");
       }
-      String pref = labels(concept, SKOS.prefLabel, "sv").iterator().next().toLowerCase(Locale.ROOT);
-      alt.stream().filter(a -> a.toLowerCase(Locale.ROOT).equals(pref))
+      // SKOS S13: prefLabel and altLabel are disjoint (as literals; a lowercase copy is allowed).
+      String pref = labels(concept, SKOS.prefLabel, "sv").iterator().next();
+      alt.stream().filter(a -> a.equals(pref))
           .forEach(a -> problems.add(notation + ": altLabel repeats the prefLabel: " + a));
       Resource scheme = concept.getPropertyResourceValue(SKOS.inScheme);
       for (Statement broader : concept.listProperties(SKOS.broader).toList()) {
