@@ -49,6 +49,7 @@ public final class WebServer {
   public void mount(AppConfig config, PromiseStore store, Iris iris) {
     HealthRoutes.mount(router, store, blocking, Instant.now());
     new SparqlRoutes(store, blocking, config.service().sparqlTimeout()).mount(router);
+    VocabRoutes.mount(router, iris.base());
     new ResourceRoutes(new ResourceDescriber(store, config.service().sparqlTimeout()), blocking, iris).mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     router.route().failureHandler(new FailureHandler());
