@@ -17,6 +17,9 @@ import se.loftesgrafen.extract.Commitment.Kind;
  * undertake something. Actors come from the sentence's subject, else from the heading or lead-in above.
  */
 final class CommitmentExtractor {
+  /** A promise has a handful to a few dozen undertakings; past this a page is a list of something else. */
+  static final int MAX_COMMITMENTS = 500;
+
   private enum Zone { NONE, PROMISE, BACKGROUND, STOP }
 
   private enum ListKind { DEFAULT, PROMISE, NOT_PROMISE }
@@ -74,7 +77,7 @@ final class CommitmentExtractor {
     List<Block> blocks = main.blocks();
     State st = new State();
     st.we = actors.we(main.text().substring(0, Math.min(main.text().length(), 1500)));
-    for (int i = 0; i < blocks.size(); i++) {
+    for (int i = 0; i < blocks.size() && out.size() < MAX_COMMITMENTS; i++) {
       Block b = blocks.get(i);
       if (b.isItem()) {
         item(b, i + 1 < blocks.size() ? blocks.get(i + 1) : null, st, out);
