@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * "skola" finds "skolmiljö"); shorter labels, and the labels listed in the rules as exact, only take endings.
  */
 final class ThemeClassifier {
-  private static final String ENDINGS = "(?:en|et|er|ar|or|na|n|s|ns|ens|ets|erna|arna|orna|ernas)?";
+  private static final String ENDINGS = "(?:en|et|er|na|n|s|ns|ens|ets|erna|ernas|a)?";
   private static final Pattern STEM_END = Pattern.compile("(ar|er|or|na|a|e)$");
   private static final String WORD = "[\\p{L}\\d-]";
 
