@@ -28,6 +28,7 @@ final class CommitmentExtractor {
   private final List<Pattern> background;
   private final List<Pattern> promise;
   private final List<Pattern> notPromise;
+  private final List<Pattern> promiseTitles;
   private final List<Pattern> aims;
   private final List<Pattern> links;
   private final List<Pattern> quotes;
@@ -47,6 +48,7 @@ final class CommitmentExtractor {
     this.background = rules.patterns("background_headings");
     this.promise = rules.patterns("promise_headings");
     this.notPromise = rules.patterns("nonpromise_leadins");
+    this.promiseTitles = rules.patterns("promise_titles");
     this.aims = rules.patterns("aim_sentences");
     this.links = rules.patterns("link_sentences");
     this.quotes = rules.patterns("quote_sentences");
@@ -70,6 +72,8 @@ final class CommitmentExtractor {
     Set<Actor> we = ActorResolver.BOTH;
     Set<Actor> parentItem = EnumSet.noneOf(Actor.class);
     boolean leadSeen;
+    /** The last heading names the promise ("Medborgarlöften för Askersunds kommun"): its lists are undertakings. */
+    boolean underPromiseTitle;
   }
 
   List<Commitment> extract(MainText main) {
@@ -95,6 +99,7 @@ final class CommitmentExtractor {
 
   private void heading(Block b, State st) {
     String t = b.text();
+    st.underPromiseTitle = b.isHeading() && any(promiseTitles, t);
     if (any(stop, t)) {
       st.zone = Zone.STOP;
       st.list = ListKind.NOT_PROMISE;
@@ -143,7 +148,7 @@ final class CommitmentExtractor {
       own.addAll(a);
       undertakes |= !a.isEmpty() && any(undertakings, s.text()) && !any(aims, s.text());
     }
-    boolean inPromise = st.zone == Zone.PROMISE || st.list == ListKind.PROMISE;
+    boolean inPromise = st.zone == Zone.PROMISE || st.list == ListKind.PROMISE || st.underPromiseTitle;
     if (!inPromise && !undertakes) {
       return;
     }
