@@ -29,6 +29,7 @@ final class CommitmentExtractor {
   private final List<Pattern> promise;
   private final List<Pattern> notPromise;
   private final List<Pattern> promiseTitles;
+  private final List<Pattern> actorTags;
   private final List<Pattern> aims;
   private final List<Pattern> links;
   private final List<Pattern> quotes;
@@ -49,6 +50,7 @@ final class CommitmentExtractor {
     this.promise = rules.patterns("promise_headings");
     this.notPromise = rules.patterns("nonpromise_leadins");
     this.promiseTitles = rules.patterns("promise_titles");
+    this.actorTags = rules.patterns("actor_tags");
     this.aims = rules.patterns("aim_sentences");
     this.links = rules.patterns("link_sentences");
     this.quotes = rules.patterns("quote_sentences");
@@ -148,6 +150,10 @@ final class CommitmentExtractor {
       own.addAll(a);
       undertakes |= !a.isEmpty() && any(undertakings, s.text()) && !any(aims, s.text());
     }
+    Set<Actor> tagged = tag(t, st.we);
+    if (!tagged.isEmpty()) {
+      own = tagged;
+    }
     boolean inPromise = st.zone == Zone.PROMISE || st.list == ListKind.PROMISE || st.underPromiseTitle;
     if (!inPromise && !undertakes) {
       return;
@@ -168,6 +174,17 @@ final class CommitmentExtractor {
     }
     List<Sentences.Span> first = Sentences.split(next.text());
     return !first.isEmpty() && isUndertaking(first.get(0).text()) && overlap(b.text(), first.get(0).text()) >= 0.6;
+  }
+
+  /** The actors an item's tag names: "(Kommunen)", "(Polisen och kommunen)". */
+  private Set<Actor> tag(String text, Set<Actor> we) {
+    for (Pattern p : actorTags) {
+      Matcher m = p.matcher(text);
+      if (m.find()) {
+        return actors.named(m.group("who"), we);
+      }
+    }
+    return EnumSet.noneOf(Actor.class);
   }
 
   /** An item with sub-items heads them, unless it states a measurable undertaking itself. */

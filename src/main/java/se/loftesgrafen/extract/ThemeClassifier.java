@@ -29,6 +29,26 @@ final class ThemeClassifier {
     this(lexicon, rules.strings("theme_exact_labels"), rules.strings("theme_prefix_labels"),
         rules.stringLists("theme_ignored_labels"), rules.patterns("theme_ignore_phrases"),
         rules.stringLists("theme_implies"));
+    List<String> suffixes = rules.strings("theme_suffix_labels");
+    for (int i = 0; i < this.rules.size(); i++) {
+      Rule r = this.rules.get(i);
+      List<String> own = new ArrayList<>();
+      for (ThemeLexicon.Theme t : lexicon.themes()) {
+        if (t.id().equals(r.id())) {
+          List<String> labels = new ArrayList<>(t.altLabels());
+          labels.add(t.prefLabel());
+          for (String l : labels) {
+            if (suffixes.contains(l.toLowerCase(Locale.ROOT))) {
+              own.add(WORD + "+" + Pattern.quote(l.toLowerCase(Locale.ROOT)) + ENDINGS + "(?!" + WORD + ")");
+            }
+          }
+        }
+      }
+      if (!own.isEmpty()) {
+        String regex = r.pattern().pattern() + "|(?<!" + WORD + ")(?:" + String.join("|", own) + ")";
+        this.rules.set(i, new Rule(r.id(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+      }
+    }
   }
 
   ThemeClassifier(ThemeLexicon lexicon, List<String> exactLabels, List<String> prefixLabels,
