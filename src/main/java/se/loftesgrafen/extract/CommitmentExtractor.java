@@ -137,7 +137,7 @@ final class CommitmentExtractor {
   private void item(Block b, Block next, State st, List<Commitment> out) {
     String t = b.text();
     if (st.zone == Zone.STOP || st.zone == Zone.BACKGROUND || st.list == ListKind.NOT_PROMISE
-        || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || b.level() > 1 && any(elaborations, t)) {
+        || b.link() || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || b.level() > 1 && any(elaborations, t)) {
       return;
     }
     if (isSubHeading(b, next) || isGroupHeading(b, next)) {

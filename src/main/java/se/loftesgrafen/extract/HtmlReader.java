@@ -23,9 +23,9 @@ import org.jsoup.select.QueryParser;
  * items kept in reading order. The walk is iterative, so deeply nested markup cannot overflow the stack.
  */
 final class HtmlReader {
-  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "summary");
   private static final Set<String> PARAGRAPHS = Set.of("p", "div", "td", "th", "dd", "dt", "blockquote",
-      "figcaption", "caption", "section", "article", "main", "body", "pre", "address", "header", "summary",
+      "figcaption", "caption", "section", "article", "main", "body", "pre", "address", "header",
       "details", "table", "tr", "ul", "ol", "dl", "figure", "span-block");
   /** Text shorter than this under a content selector means the selector caught a wrapper of something else. */
   private static final int MIN_CONTENT = 200;
@@ -136,6 +136,8 @@ final class HtmlReader {
     private final StringBuilder text = new StringBuilder();
     private final Deque<Block.Type> types = new ArrayDeque<>();
     private int itemDepth;
+    private int linkDepth;
+    private int linkChars;
 
     BlockVisitor(MainText.Builder out, Element root) {
       this.out = out;
@@ -145,10 +147,16 @@ final class HtmlReader {
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode t) {
-        text.append(t.getWholeText());
+        String w = t.getWholeText();
+        text.append(w);
+        if (linkDepth > 0) {
+          linkChars += w.strip().length();
+        }
       } else if (node instanceof Element e) {
         String tag = e.normalName();
-        if (tag.equals("br")) {
+        if (tag.equals("a")) {
+          linkDepth++;
+        } else if (tag.equals("br")) {
           if (current() == Block.Type.ITEM) {
             text.append(' ');
           } else {
@@ -170,6 +178,9 @@ final class HtmlReader {
 
     @Override
     public void tail(Node node, int depth) {
+      if (node instanceof Element a && a.normalName().equals("a")) {
+        linkDepth--;
+      }
       if (node instanceof Element e && isBlock(e.normalName())) {
         flush(current());
         if (!types.isEmpty()) {
@@ -189,9 +200,13 @@ final class HtmlReader {
 
     private void flush(Block.Type type) {
       if (!text.isEmpty()) {
-        out.add(type, text.toString(), type == Block.Type.ITEM ? itemDepth : 0);
+        String s = text.toString();
+        int visible = s.strip().length();
+        boolean link = visible > 0 && linkChars >= visible * 0.9;
+        out.add(type, s, type == Block.Type.ITEM ? itemDepth : 0, link);
         text.setLength(0);
       }
+      linkChars = 0;
     }
 
     private static boolean isBlock(String tag) {

@@ -57,6 +57,26 @@ class DocumentReaderTest {
   }
 
   @Test
+  void bulletLinesInAParagraphAreItemsAndLinkOnlyItemsAreMarked() throws IOException {
+    String html = """
+        <html><body><main><h2>Polisen lovar att:</h2>
+        <p>• fotpatrullera i centrum.<br>• besöka skolorna.</p>
+        <ul><li><a href="/grannsamverkan">Läs om grannsamverkan i kommunen</a></li></ul>
+        <h3><button>Kommunen lovar</button></h3><p>– Vi vill synas mer, säger hon.</p></main></body></html>
+        """;
+    MainText main = read(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    List<Block> b = main.blocks();
+    assertEquals(List.of("Polisen lovar att:", "fotpatrullera i centrum.", "besöka skolorna.",
+        "Läs om grannsamverkan i kommunen", "Kommunen lovar", "– Vi vill synas mer, säger hon."),
+        b.stream().map(Block::text).toList());
+    assertTrue(b.get(1).isItem() && b.get(2).isItem());
+    assertTrue(b.get(3).link());
+    assertFalse(b.get(1).link());
+    assertTrue(b.get(4).isHeading());
+    assertFalse(b.get(5).isItem());
+  }
+
+  @Test
   void joinsWrappedPdfLinesAndHyphenatedWords() {
     String raw = "Polisen ska genomföra insatser mot narkotika-\nförsäljning i centrum och arbeta med\nungdomar.\n"
         + "• Ett nytt stycke\n";
