@@ -70,6 +70,15 @@ final class Tdb2PromiseStore implements PromiseStore {
   }
 
   @Override
+  public void export(org.apache.jena.riot.system.StreamRDF sink) {
+    Txn.executeRead(dataset, () -> {
+      sink.start();
+      dataset.find().forEachRemaining(sink::quad);
+      sink.finish();
+    });
+  }
+
+  @Override
   public boolean hasGraphsOtherThan(Node except) {
     return Txn.calculateRead(dataset, () -> {
       Iterator<Node> names = dataset.listGraphNodes();
