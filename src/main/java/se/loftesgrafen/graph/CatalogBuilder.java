@@ -51,7 +51,7 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.type, PUBLISHER_TYPE)
         .addProperty(FOAF.homepage, iris.page(""));
     Resource contact = m.createResource(iris.inDocument("datasets/dcat", "contact").getURI())
-        .addProperty(RDF.type, VCARD4.Organization)
+        .addProperty(RDF.type, VCARD4.Kind).addProperty(RDF.type, VCARD4.Organization)
         .addProperty(VCARD4.fn, "Löftesgrafen")
         .addProperty(VCARD4.hasEmail, m.createResource("mailto:data@loftesgrafen.se"));
     Resource dataset = dataset(m, publisher, contact, modified);
