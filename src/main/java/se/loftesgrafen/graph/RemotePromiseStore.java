@@ -15,6 +15,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -81,9 +82,9 @@ final class RemotePromiseStore implements PromiseStore {
     // The server stops the query at the limit (Fuseki's timeout parameter, seconds); the client gives up a little later.
     try (QueryExec exec = QueryExecHTTP.service(dataset + "/sparql").httpClient(http).query(query)
         .param("timeout", String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0))
-        .timeout(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS).build()) {
+        .timeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).build()) {
       return handler.apply(exec);
-    } catch (HttpException e) {
+    } catch (HttpException | QueryExceptionHTTP e) {
       if (isTimeout(e)) {
         throw new QueryCancelledException();
       }
@@ -91,9 +92,19 @@ final class RemotePromiseStore implements PromiseStore {
     }
   }
 
-  /** Fuseki answers a query stopped at its limit with 503; the HTTP client's own limit is an HttpTimeoutException. */
-  private static boolean isTimeout(HttpException e) {
-    return e.getStatusCode() == 503 || e.getCause() instanceof HttpTimeoutException;
+  /**
+   * Fuseki answers a query stopped at its limit with 503; the HTTP client's own limit is an HttpTimeoutException
+   * somewhere in the causes.
+   */
+  private static boolean isTimeout(RuntimeException e) {
+    int status = e instanceof HttpException h ? h.getStatusCode()
+        : e instanceof QueryExceptionHTTP q ? q.getStatusCode() : -1;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpTimeoutException) {
+        return true;
+      }
+    }
+    return status == 503;
   }
 
   @Override
