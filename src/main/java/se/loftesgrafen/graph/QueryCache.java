@@ -9,8 +9,15 @@ import java.util.Optional;
  * The version changes on every write, so stale answers are never hit again and age out. Bounded in bytes (LRU).
  */
 public final class QueryCache {
-  /** What identifies an answer: the data version, the query text with its dataset, the answer's media type. */
-  public record Key(long version, String request, String mediaType) {
+  /**
+   * What identifies an answer: the data version, the query text with its dataset, and what the client asked for
+   * (its Accept header and format parameter, as sent): a repeated request is answered without parsing the query.
+   */
+  public record Key(long version, String request, String asked) {
+  }
+
+  /** A kept answer with its content type. */
+  public record Answer(String contentType, byte[] body) {
   }
 
   private final long maxBytes;
@@ -18,15 +25,15 @@ public final class QueryCache {
   private long bytes;
   private long hits;
   private long misses;
-  private final LinkedHashMap<Key, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
+  private final LinkedHashMap<Key, Answer> entries = new LinkedHashMap<>(64, 0.75f, true);
 
   public QueryCache(long maxBytes, long maxEntryBytes) {
     this.maxBytes = maxBytes;
     this.maxEntryBytes = maxEntryBytes;
   }
 
-  public synchronized Optional<byte[]> get(Key key) {
-    byte[] body = entries.get(key);
+  public synchronized Optional<Answer> get(Key key) {
+    Answer body = entries.get(key);
     if (body == null) {
       misses++;
     } else {
@@ -36,16 +43,16 @@ public final class QueryCache {
   }
 
   /** Keeps the answer unless it is bigger than one entry may be; evicts the least recently used beyond the bound. */
-  public synchronized void put(Key key, byte[] body) {
+  public synchronized void put(Key key, String contentType, byte[] body) {
     if (body.length > maxEntryBytes) {
       return;
     }
-    byte[] old = entries.put(key, body);
-    bytes += body.length - (old == null ? 0 : old.length);
+    Answer old = entries.put(key, new Answer(contentType, body));
+    bytes += body.length - (old == null ? 0 : old.body().length);
     var it = entries.entrySet().iterator();
     while (bytes > maxBytes && it.hasNext()) {
-      Map.Entry<Key, byte[]> eldest = it.next();
-      bytes -= eldest.getValue().length;
+      Map.Entry<Key, Answer> eldest = it.next();
+      bytes -= eldest.getValue().body().length;
       it.remove();
     }
   }

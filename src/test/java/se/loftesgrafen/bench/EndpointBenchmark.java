@@ -71,10 +71,15 @@ public final class EndpointBenchmark {
         run(fusekiUrl, rounds / 4, i -> mix.query(i, "warm" + i));
         System.out.println();
         System.out.println("phase                 endpoint   queries   q/s      p50 ms   p99 ms");
-        report("distinct queries", "ours", run(oursUrl, rounds, i -> mix.query(i, "ours" + i)));
-        report("distinct queries", "fuseki", run(fusekiUrl, rounds, i -> mix.query(i, "fuseki" + i)));
-        report("repeated queries", "ours", run(oursUrl, rounds, i -> mix.query(i % 8, "repeat")));
-        report("repeated queries", "fuseki", run(fusekiUrl, rounds, i -> mix.query(i % 8, "repeat")));
+        // The two endpoints take turns, query by query, so that load from elsewhere on the machine hits both alike.
+        long[][] distinct = interleaved(oursUrl, fusekiUrl, rounds, i -> mix.query(i, "distinct" + i));
+        report("distinct queries", "ours", distinct[0]);
+        report("distinct queries", "fuseki", distinct[1]);
+        long[][] repeated = interleaved(oursUrl, fusekiUrl, rounds, i -> mix.query(i % 8, "repeat"));
+        report("repeated queries", "ours", repeated[0]);
+        report("repeated queries", "fuseki", repeated[1]);
+        System.out.printf(Locale.ROOT, "%nours/fuseki throughput: distinct %.2fx, repeated %.2fx%n",
+            sum(distinct[1]) / (double) sum(distinct[0]), sum(repeated[1]) / (double) sum(repeated[0]));
       }
     }
   }
@@ -91,6 +96,21 @@ public final class EndpointBenchmark {
       q.setLiteral("code", nation.kommuner().get(r.nextInt(nation.kommuner().size())).code());
       return "# " + name + " " + tag + "\n" + q;
     }
+  }
+
+  static long[][] interleaved(String a, String b, int n, IntFunction<String> queries)
+      throws IOException, InterruptedException {
+    long[][] nanos = new long[2][n];
+    for (int i = 0; i < n; i++) {
+      String q = queries.apply(i);
+      nanos[0][i] = run(a, 1, k -> q)[0];
+      nanos[1][i] = run(b, 1, k -> q)[0];
+    }
+    return nanos;
+  }
+
+  static long sum(long[] values) {
+    return Arrays.stream(values).sum();
   }
 
   static long[] run(String endpoint, int n, IntFunction<String> queries) throws IOException, InterruptedException {
