@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.extract.PromiseExtractor;
+import se.loftesgrafen.vocab.ThemeLexiconLoader;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.harvest.HarvestSummary;
@@ -91,7 +92,7 @@ public final class Loftesgrafen implements AutoCloseable {
   }
 
   public static LocalHarvester harvester(PromiseStore store, Iris iris) {
-    return new LocalHarvester(PromiseExtractor.create(), store, iris);
+    return new LocalHarvester(PromiseExtractor.create(ThemeLexiconLoader.load()), store, iris);
   }
 
   /** Replaces the vocabulary graph with vocab/*.ttl parsed against the base IRI. */
