@@ -44,7 +44,8 @@ public final class Loftesgrafen implements AutoCloseable {
 
   /** Opens the store, loads the vocabulary, harvests the sample into an empty store, then listens. */
   public static Loftesgrafen start(AppConfig requested) throws BindException {
-    PromiseStore store = PromiseStore.embedded(requested.service().store());
+    PromiseStore store = requested.service().remoteStore().map(PromiseStore::remote)
+        .orElseGet(() -> PromiseStore.embedded(requested.service().store()));
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
