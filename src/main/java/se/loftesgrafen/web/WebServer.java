@@ -9,6 +9,7 @@ import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.ResourceDescriber;
+import se.loftesgrafen.harvest.HarvestRunner;
 
 /**
  * The HTTP service: one router, every route class mounted on it, one failure handler. It listens first (so that
@@ -46,10 +47,11 @@ public final class WebServer {
   }
 
   /** Mounts every route; called once, when the store holds the vocabulary. */
-  public void mount(AppConfig config, PromiseStore store, Iris iris) {
+  public void mount(AppConfig config, PromiseStore store, Iris iris, HarvestRunner harvests) {
     HealthRoutes.mount(router, store, blocking, Instant.now());
     new SparqlRoutes(store, blocking, config.service().sparqlTimeout()).mount(router);
     new ResourceRoutes(new ResourceDescriber(store, config.service().sparqlTimeout()), blocking, iris).mount(router);
+    new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     router.route().failureHandler(new FailureHandler());
     ready = true;
