@@ -148,11 +148,9 @@ final class Crawl {
         entry.ifPresent(e -> followLinks(task, e.promise(), uris(e.pages()), uris(e.pdfs())));
       }
       case FetchResult.Failed f -> {
-        if (f.gone() && task.purpose() == Task.Purpose.PAGE) {
-          pages.gone(task.url().toString());
-        }
-        progress.failed(host, task.url() + ": " + (f.gone() ? "gone (HTTP " + f.status() + "), kept and marked"
-            + " lg:goneSince" : f.reason()));
+        boolean marked = f.gone() && task.purpose() == Task.Purpose.PAGE && pages.gone(task.url().toString());
+        progress.failed(host, task.url() + ": " + (marked ? "gone (HTTP " + f.status() + "): its snapshot is kept"
+            + " and marked lg:goneSince" : f.reason()));
       }
       case FetchResult.Disallowed d -> progress.disallowed(host, task.url() + ": " + d.reason());
     }
@@ -163,7 +161,8 @@ final class Crawl {
       pageLinks.forEach(link -> follow(task, new LinkFinder.Link(link, Task.Purpose.PAGE), true));
     }
     if (promise || task.explicit()) {
-      pdfs.forEach(pdf -> submit(task.link(pdf, Task.Purpose.PAGE, false)));
+      // The PDF of a promise page is the promise as a document: stored even when nothing is extracted from it.
+      pdfs.forEach(pdf -> submit(new Task(pdf, Task.Purpose.PAGE, task.depth() + 1, false, true, List.of(), 0)));
     }
   }
 

@@ -30,6 +30,7 @@ final class HostQueue {
   private boolean running;
   private Thread worker;
   private BaseRobotRules rules;
+  private String robotsProblem = "";
   private Duration delay;
   private long nextAllowedNanos = System.nanoTime();
   private int discovered;
@@ -108,7 +109,7 @@ final class HostQueue {
     }
     if (!rules.isAllowed(task.url().toString())) {
       String why = rules.isAllowNone() && rules.isDeferVisits()
-          ? "robots.txt could not be read (server error or unreachable): the host is skipped this run"
+          ? "robots.txt could not be read (" + robotsProblem + "): the host is skipped this run (RFC 9309 §2.3.1.4)"
           : "disallowed by robots.txt";
       crawl.handle(task, new FetchResult.Disallowed(task.url(), why));
       return;
@@ -172,7 +173,10 @@ final class HostQueue {
       rules = switch (result) {
         case FetchResult.Fetched f -> parser.parseContent(robots.toString(), f.body(),
             f.contentType().orElse("text/plain"), List.of(ROBOT_NAME));
-        case FetchResult.Failed f -> parser.failedFetch(f.status() == 0 ? 503 : f.status());
+        case FetchResult.Failed f -> {
+          robotsProblem = f.reason();
+          yield parser.failedFetch(f.status() == 0 ? 503 : f.status());
+        }
         // A refused address is reported by the page's own fetch; a 304 cannot happen without validators.
         case FetchResult.Disallowed d -> parser.failedFetch(404);
         case FetchResult.NotModified n -> parser.failedFetch(404);
@@ -185,6 +189,7 @@ final class HostQueue {
     long crawlDelay = rules.getCrawlDelay();
     if (crawlDelay > 0 && crawlDelay > delay.toMillis()) {
       delay = Duration.ofMillis(crawlDelay);
+      nextAllowedNanos = System.nanoTime() + delay.toNanos(); // the Crawl-delay counts from robots.txt itself
     }
     LOG.debug("run {}: {} robots.txt read; delay {} ms", crawl.runId(), host, delay.toMillis());
   }

@@ -69,8 +69,9 @@ final class PageRecorder {
       }
       promise = known.map(HarvestState.Entry::promise).orElse(true);
       progress.unchanged(page.host());
-    } else if (current.isEmpty() && !page.explicit() && known.filter(k -> k.sha256().equals(sha)).isPresent()) {
-      promise = known.get().promise(); // seen before, states no promise, nothing stored: nothing to do
+    } else if (current.isEmpty() && !page.explicit()
+        && known.filter(k -> k.sha256().equals(sha) && !k.promise()).isPresent()) {
+      promise = false; // seen before, states no promise, nothing stored: nothing to do
     } else {
       Optional<ExtractedPromise> extracted = extract(page);
       if (extracted.isEmpty()) {
@@ -116,8 +117,8 @@ final class PageRecorder {
   }
 
   /** A 404 or 410: the latest snapshot is marked gone with today's date (Swedish time), nothing is deleted. */
-  void gone(String url) {
-    snapshots.markGone(url, LocalDate.now(SWEDEN));
+  boolean gone(String url) {
+    return snapshots.markGone(url, LocalDate.now(SWEDEN));
   }
 
   /** The validators remembered for a page, only when its snapshot is in the store (else a 304 would hide it). */

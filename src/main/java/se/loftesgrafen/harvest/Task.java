@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param purpose   a page (HTML, PDF, text) or a sitemap
  * @param depth     link hops from the configured source (0 is the source itself)
  * @param discover  whether links on it that look like promise pages are followed
- * @param explicit  named in the sources file (or reached from one only by redirects): stored even when the
- *                  extractor finds no promise on it
+ * @param explicit  a page named in the sources file without discover (or reached from one only by redirects),
+ *                  or the PDF of a promise page: stored even when the extractor finds no promise on it
  * @param redirects the URLs that redirected to this one, in order (for the limit and loop detection)
  * @param attempt   0 for the first try, then 1, 2, ... for retries
  */
@@ -28,7 +28,7 @@ record Task(URI url, Purpose purpose, int depth, boolean discover, boolean expli
   }
 
   static Task source(URI url, boolean discover) {
-    return new Task(url, Purpose.PAGE, 0, discover, true, List.of(), 0);
+    return new Task(url, Purpose.PAGE, 0, discover, !discover, List.of(), 0);
   }
 
   Task retry() {
