@@ -54,7 +54,7 @@ public final class SourcesFile {
     for (int i = 0; i < doc.sources().size(); i++) {
       Entry e = doc.sources().get(i);
       if (e == null || e.url() == null || e.url().isBlank()) {
-        problems.add(at(file, i, "url") + "'url' is required");
+        problems.add(at(file, i, "url") + "url is required");
         continue;
       }
       List<String> codes = new ArrayList<>();
