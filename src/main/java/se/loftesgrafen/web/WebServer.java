@@ -16,6 +16,7 @@ import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.QueryCache;
 import se.loftesgrafen.graph.ResourceDescriber;
 import se.loftesgrafen.graph.SparqlExecutor;
+import se.loftesgrafen.harvest.HarvestRunner;
 
 /**
  * The HTTP service: one router, every route class mounted on it, one failure handler. It listens first (so that
@@ -55,7 +56,7 @@ public final class WebServer {
   }
 
   /** Mounts every route; called once, when the store holds the vocabulary. */
-  public void mount(AppConfig config, PromiseStore store, Iris iris) {
+  public void mount(AppConfig config, PromiseStore store, Iris iris, HarvestRunner harvests) {
     Duration timeout = config.service().sparqlTimeout();
     DataClock clock = new DataClock(store);
     CatalogBuilder catalog = new CatalogBuilder(iris);
@@ -67,6 +68,7 @@ public final class WebServer {
     dumps = new DumpRoutes(new DumpWriter(store, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
     new CatalogRoutes(catalog, store, blocking, clock, dumps).mount(router);
+    new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     router.route().failureHandler(new FailureHandler());
     ready = true;
