@@ -40,6 +40,11 @@ public final class ComparisonQueries {
     return register;
   }
 
+  /** The commitments with these IRIs, with all their details, in the order given (not cached: searches vary). */
+  public List<Comparison.Commitment> commitments(List<String> iris) {
+    return sparql.details(iris);
+  }
+
   public ComparisonThemes themes() {
     return cache.get("themes", () -> new ComparisonThemes(sparql.themes()));
   }

@@ -50,6 +50,8 @@ public final class WebServer {
     HealthRoutes.mount(router, store, blocking, Instant.now());
     new SparqlRoutes(store, blocking, config.service().sparqlTimeout()).mount(router);
     new ResourceRoutes(new ResourceDescriber(store, config.service().sparqlTimeout()), blocking, iris).mount(router);
+    SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
+    WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     router.route().failureHandler(new FailureHandler());
     ready = true;
