@@ -63,7 +63,7 @@ final class ComparisonSparql {
     if (tags.isEmpty()) {
       return List.of();
     }
-    ParameterizedSparqlString q = Queries.load("compare-rows");
+    ParameterizedSparqlString q = withoutComments("compare-rows");
     q.setValues("tags", resources(tags));
     Map<String, RowBuilder> rows = new LinkedHashMap<>();
     select(q, b -> {
@@ -81,7 +81,7 @@ final class ComparisonSparql {
     if (commitments.isEmpty()) {
       return List.of();
     }
-    ParameterizedSparqlString q = Queries.load("compare-details");
+    ParameterizedSparqlString q = withoutComments("compare-details");
     q.setValues("commitments", resources(commitments));
     Map<String, DetailBuilder> found = new LinkedHashMap<>();
     select(q, b -> found.computeIfAbsent(iri(b, "c"), c -> new DetailBuilder(c, b)).add(b));
@@ -111,6 +111,14 @@ final class ComparisonSparql {
 
   record CoverageRow(String promise, String title, Optional<Comparison.Years> years, Set<String> municipalities,
                      List<Comparison.Source> sources) {
+  }
+
+  /**
+   * A query whose whole-line comments are removed: Jena's setValues does not substitute a placeholder that
+   * follows a comment line (seen with Jena 6.0.0), so queries bound with lists drop their header comments.
+   */
+  private static ParameterizedSparqlString withoutComments(String name) {
+    return new ParameterizedSparqlString(Queries.load(name).getCommandText().replaceAll("(?m)^\\s*#.*$", ""));
   }
 
   private void select(ParameterizedSparqlString q, Consumer<Binding> each) {

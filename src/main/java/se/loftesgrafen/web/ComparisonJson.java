@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.SchemaDO;
 import se.loftesgrafen.graph.Comparison;
 import se.loftesgrafen.graph.ComparisonThemes;
 import se.loftesgrafen.graph.Iris;
@@ -151,7 +152,7 @@ final class ComparisonJson {
   private static ObjectNode context(Iris iris) {
     ObjectNode c = JSON.createObjectNode();
     c.put("hydra", HYDRA).put("lg", LG.NS).put("api", API).put("skos", SKOS.getURI())
-        .put("dcterms", DCTerms.NS).put("prov", PROV.NS).put("schema", "http://schema.org/")
+        .put("dcterms", DCTerms.NS).put("prov", PROV.NS).put("schema", SchemaDO.NS)
         .put("xsd", "http://www.w3.org/2001/XMLSchema#");
     c.put("Commitment", "lg:Commitment").put("CitizenPromise", "lg:CitizenPromise")
         .put("Municipality", "lg:Municipality").put("Target", "lg:Target")
