@@ -26,7 +26,8 @@ const TEXT = {
     chartCounties: (t, y) => `Andel av länets kommuner med åtaganden om ${t}${y ? ' ' + y : ''}`,
     showTable: 'Visa siffrorna som tabell', share: 'andel', count: 'kommuner', commitments: 'åtaganden',
     error: 'Något gick fel: ', otherLang: 'English', otherLangCode: 'en', kommunSuffix: '', period: 'Period',
-    countyCount: n => `${n} kommuner`, municipalitiesIn: 'Kommun i'
+    countyCount: n => `${n} kommuner`, municipalitiesIn: 'Kommun i',
+    noData: 'Inga åtaganden i det här temat ännu.'
   },
   en: {
     skip: 'Skip to content', menu: 'Main menu', navSearch: 'Search', navOverview: 'Overview',
@@ -50,7 +51,8 @@ const TEXT = {
     chartCounties: (t, y) => `Share of each county's municipalities with commitments on ${t}${y ? ' in ' + y : ''}`,
     showTable: 'Show the numbers as a table', share: 'share', count: 'municipalities', commitments: 'commitments',
     error: 'Something went wrong: ', otherLang: 'Svenska', otherLangCode: 'sv', kommunSuffix: '', period: 'Period',
-    countyCount: n => `${n} municipalities`, municipalitiesIn: 'Municipality in'
+    countyCount: n => `${n} municipalities`, municipalitiesIn: 'Municipality in',
+    noData: 'No commitments in this theme yet.'
   }
 };
 
@@ -282,7 +284,9 @@ function svg(tag, attrs, text) {
 /** A bar chart: vertical bars (years) or horizontal bars (counties); values as numbers or shares (0..1). */
 function barChart(container, title, rows, horizontal, asShare) {
   container.textContent = '';
-  const max = Math.max(asShare ? 1 : 1, ...rows.map(r => r.value));
+  const highest = Math.max(0, ...rows.map(r => r.value));
+  // Shares on a 0–100 % axis; counts on an axis of whole numbers in four equal steps.
+  const max = asShare ? 1 : Math.max(4, Math.ceil(highest / 4) * 4);
   const fmt = v => asShare ? `${Math.round(v * 100)} %` : String(v);
   const titleId = container.id + '-title';
   const width = 640;
@@ -337,7 +341,7 @@ async function showOverview() {
   status('overview-status', T.loading);
   try {
     const [byYear, byCounty] = await Promise.all([api('overview', { theme, county }), api('overview', { theme, year, groupBy: 'county' })]);
-    status('overview-status', '');
+    status('overview-status', byYear['hydra:member'].length ? '' : T.noData);
     const label = themeLabel(theme);
     $('chart-years-caption').textContent = T.chartYears(label, county ? ref.counties.get(county) : '');
     barChart($('chart-years'), $('chart-years-caption').textContent, byYear['hydra:member'].map(c => ({

@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.loftesgrafen.testing.RunningService;
+import se.loftesgrafen.testing.SyntheticNation;
 
 /**
  * The web page in a real browser: Debian's headless Chromium driven through chromedriver, against the service on
@@ -59,6 +60,8 @@ class WebPageIT {
     }
     Files.createDirectories(SCREENSHOTS);
     service = RunningService.start(folder.resolve("store"));
+    // A small synthetic nation next to the sample, so that the charts have years and counties to draw.
+    SyntheticNation.generate(40, 2019, 4, 5, 3).load(service.service().store(), service.service().iris(), 100);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -180,6 +183,11 @@ class WebPageIT {
     screenshot("06-overview");
     assertEquals(2, browser.findElements(By.cssSelector(".chart svg[role=img] > title")).size());
     assertEquals(21, browser.findElements(By.cssSelector("#chart-counties svg rect.bar")).size(), "one bar per county");
+    List<WebElement> years = browser.findElements(By.cssSelector("#chart-years svg rect.bar"));
+    assertEquals(4, years.size(), "one bar per year of the synthetic nation");
+    for (WebElement bar : years) {
+      assertTrue(Double.parseDouble(bar.getAttribute("height")) > 0, "a municipality count above zero");
+    }
   }
 
   @Test
