@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
@@ -37,6 +38,8 @@ public final class SwedishSearchAnalyzer extends Analyzer {
     result = new DictionaryCompoundWordTokenFilter(result, dictionary, MIN_WORD, MIN_SUBWORD, MAX_SUBWORD, false);
     result = new StopFilter(result, stopWords);
     result = new SnowballFilter(result, new SwedishStemmer());
+    // A compound and its parts may stem to the same term ("polisen", "polis"): keep one, so scores stay fair.
+    result = new RemoveDuplicatesTokenFilter(result);
     return new TokenStreamComponents(source, result);
   }
 
