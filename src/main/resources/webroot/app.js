@@ -347,7 +347,7 @@ async function showOverview() {
     barChart($('chart-years'), $('chart-years-caption').textContent, byYear['hydra:member'].map(c => ({
       label: String(c.year), value: c.municipalities, extra: `${c.commitmentCount} ${T.commitments}` })), false, false);
     $('chart-counties-caption').textContent = T.chartCounties(label, year);
-    const shares = new Map(byCounty['hydra:member'].map(c => [c.county, c]));
+    const shares = new Map(byCounty['hydra:member'].map(c => [c.countyCode, c]));
     barChart($('chart-counties'), $('chart-counties-caption').textContent, [...ref.counties.entries()].map(([code, name]) => {
       const c = shares.get(code);
       return { label: name, value: c ? c.shareOfAll : 0, extra: c ? `${c.municipalities}/${c.registered}` : '0' };

@@ -40,6 +40,9 @@ public final class SearchIndex implements AutoCloseable {
   });
   private volatile Indexed current;
   private CompletableFuture<Indexed> pending;
+  /** The data version the running build started at; -1 when none runs. */
+  private volatile long building = -1;
+  private CompletableFuture<Indexed> running;
 
   /** An index built from the store at {@code version}. */
   record Indexed(long version, IndexSearcher searcher, int size) {
@@ -55,10 +58,11 @@ public final class SearchIndex implements AutoCloseable {
     return analyzer;
   }
 
-  /** Whether the index is older than the store. Cheap; safe on the event loop. */
-  public boolean stale() {
+  /** Whether the index is older than the store and no queued or running build will catch up. Cheap. */
+  public synchronized boolean stale() {
+    long now = store.version();
     Indexed idx = current;
-    return idx == null || idx.version() < store.version();
+    return (idx == null || idx.version() < now) && pending == null && building < now;
   }
 
   /** Queues a rebuild unless one is already queued (a queued build reads the newest data when it starts). */
@@ -66,17 +70,27 @@ public final class SearchIndex implements AutoCloseable {
     if (pending != null) {
       return pending;
     }
+    if (running != null && building >= store.version()) {
+      return running;
+    }
     CompletableFuture<Indexed> next = new CompletableFuture<>();
     pending = next;
     builder.execute(() -> {
       synchronized (this) {
         pending = null;
+        building = store.version();
+        running = next;
       }
       try {
         next.complete(build());
       } catch (RuntimeException | IOException e) {
         LOG.error("search index rebuild failed", e);
         next.completeExceptionally(e);
+      } finally {
+        synchronized (this) {
+          building = -1;
+          running = null;
+        }
       }
     });
     return next;

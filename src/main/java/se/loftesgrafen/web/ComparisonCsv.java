@@ -50,6 +50,10 @@ final class ComparisonCsv {
   }
 
   static byte[] write(List<String> columns, List<Map<String, Object>> rows) {
+    if (rows.isEmpty()) {
+      // Jackson writes nothing for no rows; a header keeps the file loadable. Column names need no quoting.
+      return (String.join(",", columns) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     columns.forEach(schema::addColumn);
     try {

@@ -177,7 +177,7 @@ final class ComparisonJson {
     c.putObject("url").put("@id", "schema:url").put("@type", "@id");
     c.putObject("fetchedAt").put("@id", "prov:generatedAtTime").put("@type", "xsd:dateTime");
     c.put("format", "dcterms:format").put("code", "api:code").put("name", "schema:name")
-        .put("county", "lg:county").put("notation", "skos:notation");
+        .put("county", "lg:county").put("countyCode", "lg:countyCode").put("notation", "skos:notation");
     c.putObject("prefLabel").put("@id", "skos:prefLabel").put("@container", "@language");
     c.putObject("broader").put("@id", "skos:broader").put("@type", "@id");
     for (String term : List.of("commitments", "scheme", "year", "group", "municipalities", "reporting", "registered",

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.Comparison;
+import se.loftesgrafen.graph.ComparisonCache;
 import se.loftesgrafen.graph.ComparisonRegister;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.ComparisonQueries;
@@ -31,11 +32,14 @@ final class ComparisonRoutes {
   private final ComparisonQueries queries;
   private final BlockingWork blocking;
   private final ComparisonJson json;
+  /** Written answers per request URI and Accept header, for as long as the data does not change. */
+  private final ComparisonCache answers;
 
-  ComparisonRoutes(ComparisonQueries queries, BlockingWork blocking, Iris iris) {
+  ComparisonRoutes(ComparisonQueries queries, BlockingWork blocking, Iris iris, ComparisonCache answers) {
     this.queries = queries;
     this.blocking = blocking;
     this.json = new ComparisonJson(iris);
+    this.answers = answers;
   }
 
   /**
@@ -46,7 +50,7 @@ final class ComparisonRoutes {
     boolean cached = Boolean.parseBoolean(System.getProperty("loftesgrafen.comparisonCache", "true"));
     ComparisonQueries queries = new ComparisonQueries(store, iris, config.service().sparqlTimeout(),
         ComparisonRegister.load(), cached, Clock.systemUTC());
-    ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris);
+    ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, new ComparisonCache(store, 200, cached));
     routes.mount(router);
     return routes;
   }
@@ -132,7 +136,7 @@ final class ComparisonRoutes {
         n.putObject("prefLabel").put("sv", cell.theme().labelSv()).put("en", cell.theme().labelEn());
         n.put("scheme", cell.theme().scheme());
         if (byCounty) {
-          n.put("county", cell.group());
+          n.put("countyCode", cell.group());
         } else {
           n.put("year", Integer.parseInt(cell.group()));
         }
@@ -249,7 +253,16 @@ final class ComparisonRoutes {
   }
 
   void answer(RoutingContext ctx, Callable<Answer> work) {
-    blocking.respond(ctx, work, a -> ctx.response().putHeader("Content-Type", a.contentType())
+    String key = ctx.request().uri() + "|" + ctx.request().getHeader("Accept");
+    blocking.respond(ctx, () -> answers.get(key, () -> {
+      try {
+        return work.call();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot answer " + ctx.request().uri(), e);
+      }
+    }), a -> ctx.response().putHeader("Content-Type", a.contentType())
         .putHeader("Vary", "Accept").end(Buffer.buffer(a.body())));
   }
 
