@@ -409,7 +409,7 @@ class HarvestFixturesIT {
   }
 
   static boolean isPromise(byte[] body) {
-    return PromiseExtractor.create().extract(new SourceDocument("test", java.net.URI.create("http://127.0.0.1/"),
+    return PromiseExtractor.create(se.loftesgrafen.vocab.ThemeLexiconLoader.load()).extract(new SourceDocument("test", java.net.URI.create("http://127.0.0.1/"),
         body, Optional.of("text/html; charset=utf-8"))).isPromise();
   }
 

@@ -109,7 +109,7 @@ class HarvestKillIT {
   }
 
   static int expectedCommitments() {
-    return PromiseExtractor.create().extract(new SourceDocument("t", java.net.URI.create("http://127.0.0.1/"),
+    return PromiseExtractor.create(se.loftesgrafen.vocab.ThemeLexiconLoader.load()).extract(new SourceDocument("t", java.net.URI.create("http://127.0.0.1/"),
         page(1).getBytes(StandardCharsets.UTF_8), Optional.of("text/html; charset=utf-8"))).commitments().size();
   }
 
