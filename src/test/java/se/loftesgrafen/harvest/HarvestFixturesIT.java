@@ -408,7 +408,7 @@ class HarvestFixturesIT {
         exec -> ResultSet.adapt(exec.select()).materialise());
   }
 
-  static boolean isPromise(byte[] body) {
+  static boolean isPromise(byte[] body) throws IOException {
     return PromiseExtractor.create(se.loftesgrafen.vocab.ThemeLexiconLoader.load()).extract(new SourceDocument("test", java.net.URI.create("http://127.0.0.1/"),
         body, Optional.of("text/html; charset=utf-8"))).isPromise();
   }
