@@ -2,23 +2,18 @@ package se.loftesgrafen;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.BindException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.extract.PromiseExtractor;
+import se.loftesgrafen.vocab.ThemeLexiconLoader;
+import se.loftesgrafen.vocab.VocabularyFiles;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.harvest.HarvestSummary;
@@ -34,9 +29,6 @@ import se.loftesgrafen.web.WebServer;
  */
 public final class Loftesgrafen implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("service");
-  /** Vocabulary files loaded into the store at start, in this order; missing ones are skipped. */
-  private static final List<String> VOCAB_FILES =
-      List.of("loftesgrafen.ttl", "teman.ttl", "begrepp.ttl", "kommuner.ttl");
 
   private final AppConfig config;
   private final PromiseStore store;
@@ -59,7 +51,8 @@ public final class Loftesgrafen implements AutoCloseable {
 
   /** Opens the store, loads the vocabulary, harvests the sample into an empty store, then listens. */
   public static Loftesgrafen start(AppConfig requested) throws BindException {
-    PromiseStore store = PromiseStore.embedded(requested.service().store());
+    PromiseStore store = requested.service().remoteStore().map(PromiseStore::remote)
+        .orElseGet(() -> PromiseStore.embedded(requested.service().store()));
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
@@ -101,22 +94,13 @@ public final class Loftesgrafen implements AutoCloseable {
 
   /** The harvester; the one place that creates the extractor it uses. */
   public static Harvester harvester(AppConfig config, PromiseStore store, Iris iris) {
-    return new Harvester(PromiseExtractor.create(), store, iris, config.harvest(), config.service().store());
+    return new Harvester(PromiseExtractor.create(ThemeLexiconLoader.load()), store, iris, config.harvest(), config.service().store());
   }
 
   /** Replaces the vocabulary graph with vocab/*.ttl parsed against the base IRI. */
   static void loadVocabulary(PromiseStore store, Iris iris) {
-    Graph graph = GraphFactory.createDefaultGraph();
-    for (String name : VOCAB_FILES) {
-      try (InputStream in = Loftesgrafen.class.getResourceAsStream("/vocab/" + name)) {
-        if (in != null) {
-          RDFParser.source(in).lang(Lang.TURTLE).base(iris.base()).parse(graph);
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read vocabulary file vocab/" + name, e);
-      }
-    }
-    store.replaceGraphs(Map.of(NodeFactory.createURI(iris.vocabularyGraph().getURI()), graph));
+    store.replaceGraphs(Map.of(NodeFactory.createURI(iris.vocabularyGraph().getURI()),
+        VocabularyFiles.load(iris.base())));
   }
 
   public int port() {

@@ -75,7 +75,8 @@ public final class ConfigLoader {
         .ifPresent(b -> problems.add(file + ": service.baseIri must end with '/': " + b));
     Duration timeout = v.duration("service.sparqlTimeout",
         o.pick("sparqlTimeout", Optional.empty(), s.sparqlTimeout() == null ? "10s" : s.sparqlTimeout()));
-    long maxRows = s.sparqlMaxRows() == null ? 100_000 : s.sparqlMaxRows();
+    long maxRows = v.count("service.sparqlMaxRows", o.pick("sparqlMaxRows", Optional.empty(),
+        s.sparqlMaxRows() == null ? "100000" : String.valueOf(s.sparqlMaxRows())));
     if (maxRows < 1) {
       problems.add(file + ": service.sparqlMaxRows must be at least 1, not " + maxRows);
     }
@@ -135,6 +136,15 @@ public final class ConfigLoader {
       }
       problems.add(file + ": service.port must be a number from 0 to 65535, not '" + text + "'");
       return 0;
+    }
+
+    long count(String key, String text) {
+      try {
+        return Long.parseLong(text.trim());
+      } catch (NumberFormatException e) {
+        problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
+        return 1;
+      }
     }
 
     Duration duration(String key, String text) {

@@ -108,9 +108,10 @@ class HarvestKillIT {
         </ul></main></body></html>""".formatted(n);
   }
 
-  static int expectedCommitments() {
-    return PromiseExtractor.create().extract(new SourceDocument("t", java.net.URI.create("http://127.0.0.1/"),
-        page(1).getBytes(StandardCharsets.UTF_8), Optional.of("text/html; charset=utf-8"))).commitments().size();
+  static int expectedCommitments() throws IOException {
+    return PromiseExtractor.create(se.loftesgrafen.vocab.ThemeLexiconLoader.load()).extract(new SourceDocument("t",
+        java.net.URI.create("http://127.0.0.1/"), page(1).getBytes(StandardCharsets.UTF_8),
+        Optional.of("text/html; charset=utf-8"))).commitments().size();
   }
 
   Path configure(OriginServer origin) throws IOException {
