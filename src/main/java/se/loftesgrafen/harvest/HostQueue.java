@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,10 +193,6 @@ final class HostQueue {
       nextAllowedNanos = System.nanoTime() + delay.toNanos(); // the Crawl-delay counts from robots.txt itself
     }
     LOG.debug("run {}: {} robots.txt read; delay {} ms", crawl.runId(), host, delay.toMillis());
-  }
-
-  Optional<Duration> delay() {
-    return Optional.ofNullable(delay);
   }
 
   static boolean isSiteRoot(URI url) {

@@ -66,10 +66,6 @@ final class HttpFetcher implements AutoCloseable {
         .build();
   }
 
-  String userAgent() {
-    return userAgent;
-  }
-
   Exchange exchange(URI url, FetchResult.Validators validators) throws InterruptedException {
     Optional<String> refused = addresses.refuse(url);
     if (refused.isPresent()) {
