@@ -74,10 +74,6 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
       Objects.requireNonNull(fetch, "fetch");
       Objects.requireNonNull(discovery, "discovery");
     }
-
-    public HarvestConfig withPerHostDelay(Duration delay) {
-      return new HarvestConfig(sources, sampleSources, sampleOnEmptyStore, userAgent, delay, schedule, fetch, discovery);
-    }
   }
 
   /**

@@ -35,7 +35,9 @@ import se.loftesgrafen.vocab.PROV;
  */
 public final class SnapshotRecorder {
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
+  private static final ParameterizedSparqlString CURRENT = Queries.load("current-snapshot");
   private final PromiseStore store;
+  private final java.util.function.Consumer<Map<Node, Graph>> writer;
   private final PromiseMapper mapper;
   private final Iris iris;
 
@@ -48,13 +50,20 @@ public final class SnapshotRecorder {
   }
 
   public SnapshotRecorder(PromiseStore store, PromiseMapper mapper, Iris iris) {
+    this(store, store::replaceGraphs, mapper, iris);
+  }
+
+  /** @param writer how writes reach the store: {@code store::replaceGraphs} or a {@link GroupCommitWriter} */
+  public SnapshotRecorder(PromiseStore store, java.util.function.Consumer<Map<Node, Graph>> writer,
+                          PromiseMapper mapper, Iris iris) {
     this.store = store;
+    this.writer = writer;
     this.mapper = mapper;
     this.iris = iris;
   }
 
   public Optional<Current> current(String url) {
-    ParameterizedSparqlString q = Queries.load("current-snapshot");
+    ParameterizedSparqlString q = CURRENT.copy();
     q.setIri("url", url);
     return store.query(q.asQuery(), QUERY_TIMEOUT, exec -> {
       ResultSet rows = ResultSet.adapt(exec.select());
@@ -73,7 +82,11 @@ public final class SnapshotRecorder {
    * @return the new snapshot's IRI
    */
   public String record(SnapshotInfo snapshot, ExtractedPromise promise) {
-    Optional<Current> previous = current(snapshot.url());
+    return record(snapshot, promise, current(snapshot.url()));
+  }
+
+  /** As {@link #record(SnapshotInfo, ExtractedPromise)}, with the current snapshot the caller just looked up. */
+  public String record(SnapshotInfo snapshot, ExtractedPromise promise, Optional<Current> previous) {
     SnapshotInfo info = new SnapshotInfo(snapshot.url(), snapshot.fetchedAt(), snapshot.httpStatus(),
         snapshot.contentType(), snapshot.sha256(), snapshot.warcRecordId(), snapshot.warcFile(), snapshot.runId(),
         previous.map(Current::snapshot).filter(p -> !p.equals(name(snapshot).getURI())));
@@ -85,7 +98,7 @@ public final class SnapshotRecorder {
       Optional<Resource> newPromise = mapper.promiseIri(promise, info);
       writes.put(old, retired(old, store.graph(old), newPromise, snapshot.fetchedAt()));
     }
-    store.replaceGraphs(writes);
+    writer.accept(writes);
     return name.getURI();
   }
 
@@ -99,7 +112,7 @@ public final class SnapshotRecorder {
     Graph graph = store.graph(name);
     graph.add(Triple.create(name, LG.goneSince.asNode(),
         NodeFactory.createLiteralDT(day.toString(), XSDDatatype.XSDdate)));
-    store.replaceGraphs(Map.of(name, graph));
+    writer.accept(Map.of(name, graph));
     return true;
   }
 
@@ -110,7 +123,7 @@ public final class SnapshotRecorder {
       Node name = NodeFactory.createURI(current.get().snapshot());
       Graph graph = store.graph(name);
       graph.remove(name, LG.goneSince.asNode(), Node.ANY);
-      store.replaceGraphs(Map.of(name, graph));
+      writer.accept(Map.of(name, graph));
     }
   }
 

@@ -138,8 +138,10 @@ final class Crawl {
       }
       case FetchResult.Fetched f -> {
         progress.fetched(host);
-        PageRecorder.Outcome outcome = pages.record(task, f);
-        followLinks(task, outcome.promise(), outcome.pages(), outcome.pdfs());
+        // Inline: the host's next requests depend on these links; short work, unlike extraction (CpuWork).
+        LinkFinder.Links links = LinkFinder.find(f.body(), f.contentType(), f.finalUrl());
+        followLinks(task, false, links.pages(), List.of());
+        record(task, f, links);
       }
       case FetchResult.NotModified n -> {
         progress.notModified(host);
@@ -154,6 +156,25 @@ final class Crawl {
       }
       case FetchResult.Disallowed d -> progress.disallowed(host, task.url() + ": " + d.reason());
     }
+  }
+
+  /**
+   * Extraction and the store commit run beside the host's queue, not in it: the next request to the host does not
+   * wait for them (politeness, not the disk, bounds a harvest). The PDFs of a promise page are queued after.
+   */
+  private void record(Task task, FetchResult.Fetched f, LinkFinder.Links links) {
+    pending(1);
+    Thread.ofVirtual().name("record-" + hostKey(task.url())).start(() -> {
+      try {
+        boolean promise = pages.record(task, f, links);
+        followLinks(task, promise, List.of(), links.pdfs());
+      } catch (RuntimeException e) {
+        LOG.error("run {}: recording {} failed", runId, f.finalUrl(), e);
+        progress.failed(hostKey(task.url()), f.finalUrl() + ": not stored: " + e);
+      } finally {
+        pending(-1);
+      }
+    });
   }
 
   private void followLinks(Task task, boolean promise, List<URI> pageLinks, List<URI> pdfs) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.extract.PromiseExtractor;
+import se.loftesgrafen.graph.GroupCommitWriter;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseMapper;
 import se.loftesgrafen.graph.PromiseStore;
@@ -56,11 +57,14 @@ public final class Harvester {
   public HarvestSummary run(List<Source> sources, HarvestProgress progress) {
     String runId = progress.runId();
     LOG.info("run {}: harvesting {} sources", runId, sources.size());
-    SnapshotRecorder snapshots = new SnapshotRecorder(store, new PromiseMapper(iris, PromiseExtractor.VERSION), iris);
-    try (HarvestState state = HarvestState.open(storeFolder.resolve("harvest-state.jsonl"));
+    try (CpuWork cpu = new CpuWork();
+         GroupCommitWriter writer = new GroupCommitWriter(store);
+         HarvestState state = HarvestState.open(storeFolder.resolve("harvest-state.jsonl"));
          WarcRecorder warc = new WarcRecorder(storeFolder.resolve("warc"), runId, WarcRecorder.MAX_FILE_BYTES);
          HttpFetcher fetcher = new HttpFetcher(config.fetch(), config.userAgent(), Optional.of(warc))) {
-      PageRecorder pages = new PageRecorder(extractor, snapshots, state, progress, runId);
+      SnapshotRecorder snapshots = new SnapshotRecorder(store, writer::replaceGraphs,
+          new PromiseMapper(iris, PromiseExtractor.VERSION), iris);
+      PageRecorder pages = new PageRecorder(extractor, snapshots, state, progress, runId, cpu);
       ArchiveReader archives = new ArchiveReader(pages, progress, config.fetch().maxBodyBytes());
       for (Source source : sources) {
         if (source.kind() != Source.Kind.HTTP && !Thread.currentThread().isInterrupted()) {

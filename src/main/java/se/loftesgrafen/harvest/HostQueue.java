@@ -7,12 +7,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests to one host (scheme, host and port), made one at a time by one virtual thread, never closer than
+ * The requests to one host (scheme, host and port), made one at a time by one thread, never closer than
  * the host's delay: the larger of our per-host delay and the Crawl-delay of its robots.txt, counted from the end
  * of one response to the start of the next request. robots.txt is fetched first (RFC 9309: a 4xx allows all, a
  * 5xx or an unreachable host disallows all for this run) and every URL is checked against it. A 5xx or 429 is
@@ -65,7 +64,9 @@ final class HostQueue {
         return;
       }
       running = true;
-      worker = Thread.ofVirtual().name("harvest-" + host).start(this::drain);
+      // A platform thread: the OS preempts it fairly, so a host's next request is never late because virtual
+      // threads busy with recording hold the carriers. A few hundred hosts are a few hundred threads.
+      worker = Thread.ofPlatform().daemon().name("harvest-" + host).start(this::drain);
     }
   }
 
@@ -192,10 +193,6 @@ final class HostQueue {
       nextAllowedNanos = System.nanoTime() + delay.toNanos(); // the Crawl-delay counts from robots.txt itself
     }
     LOG.debug("run {}: {} robots.txt read; delay {} ms", crawl.runId(), host, delay.toMillis());
-  }
-
-  Optional<Duration> delay() {
-    return Optional.ofNullable(delay);
   }
 
   static boolean isSiteRoot(URI url) {

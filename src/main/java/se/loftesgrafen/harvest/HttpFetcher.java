@@ -62,11 +62,8 @@ final class HttpFetcher implements AutoCloseable {
     this.warc = warc;
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(limits.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
-        .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-  }
-
-  String userAgent() {
-    return userAgent;
+        .executor(Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon().name("harvest-http").unstarted(r)))
+        .build();
   }
 
   Exchange exchange(URI url, FetchResult.Validators validators) throws InterruptedException {

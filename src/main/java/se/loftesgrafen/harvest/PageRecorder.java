@@ -28,10 +28,7 @@ final class PageRecorder {
   private final HarvestState state;
   private final HarvestProgress progress;
   private final String runId;
-
-  /** @param promise whether the page states a promise (its PDFs are then followed) */
-  record Outcome(boolean promise, List<URI> pages, List<URI> pdfs) {
-  }
+  private final CpuWork cpu;
 
   /** One page as read: from HTTP, a local file or an archive. */
   record Page(String url, URI location, String host, byte[] body, Optional<String> contentType, int status,
@@ -40,7 +37,8 @@ final class PageRecorder {
   }
 
   PageRecorder(PromiseExtractor extractor, SnapshotRecorder snapshots, HarvestState state, HarvestProgress progress,
-               String runId) {
+               String runId, CpuWork cpu) {
+    this.cpu = cpu;
     this.extractor = extractor;
     this.snapshots = snapshots;
     this.state = state;
@@ -48,13 +46,10 @@ final class PageRecorder {
     this.runId = runId;
   }
 
-  /** A page fetched over HTTP: recorded, with its links for discovery. */
-  Outcome record(Task task, FetchResult.Fetched f) {
-    LinkFinder.Links links = LinkFinder.find(f.body(), f.contentType(), f.finalUrl());
-    Page page = new Page(f.finalUrl().toString(), f.finalUrl(), Crawl.hostKey(f.finalUrl()), f.body(),
-        f.contentType(), f.status(), f.fetchedAt(), f.warc(), f.validators(), task.explicit());
-    boolean promise = record(page, links);
-    return new Outcome(promise, links.pages(), links.pdfs());
+  /** A page fetched over HTTP, with the links found on it (remembered for a later 304); true if a promise. */
+  boolean record(Task task, FetchResult.Fetched f, LinkFinder.Links links) {
+    return record(new Page(f.finalUrl().toString(), f.finalUrl(), Crawl.hostKey(f.finalUrl()), f.body(),
+        f.contentType(), f.status(), f.fetchedAt(), f.warc(), f.validators(), task.explicit()), links);
   }
 
   /** @return whether the page states a promise */
@@ -83,7 +78,7 @@ final class PageRecorder {
             page.contentType().orElse(contentType(page.location())), sha,
             page.warc().map(FetchResult.WarcRef::recordId), page.warc().map(FetchResult.WarcRef::file), runId,
             Optional.empty());
-        String snapshot = snapshots.record(info, extracted.get());
+        String snapshot = snapshots.record(info, extracted.get(), current);
         progress.stored(page.host());
         LOG.info("run {}: stored {} as {} ({} commitments)", runId, page.url(), snapshot,
             extracted.get().commitments().size());
@@ -96,9 +91,9 @@ final class PageRecorder {
 
   private Optional<ExtractedPromise> extract(Page page) {
     try {
-      return Optional.of(extractor.extract(new SourceDocument(page.url(), page.location(), page.body(),
-          Optional.of(page.contentType().orElse(contentType(page.location()))))));
-    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.of(cpu.call(() -> extractor.extract(new SourceDocument(page.url(), page.location(),
+          page.body(), Optional.of(page.contentType().orElse(contentType(page.location())))))));
+    } catch (RuntimeException e) {
       LOG.warn("run {}: extraction of {} failed", runId, page.url(), e);
       progress.failed(page.host(), page.url() + ": extraction failed: " + e);
       return Optional.empty();

@@ -1,7 +1,10 @@
 package se.loftesgrafen.harvest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +33,6 @@ final class WarcRecorder implements AutoCloseable {
   private final String runId;
   private final long maxFileBytes;
   private FileChannel channel;
-  private WarcWriter writer;
   private String fileName;
   private int fileIndex;
 
@@ -40,11 +42,12 @@ final class WarcRecorder implements AutoCloseable {
     this.maxFileBytes = maxFileBytes;
   }
 
-  /** Records one exchange; the response record's id and file are the snapshot's evidence. */
-  synchronized FetchResult.WarcRef record(URI uri, Map<String, List<String>> requestHeaders, int status,
-                                          Map<String, List<String>> responseHeaders, byte[] body, Instant date)
-      throws IOException {
-    open();
+  /**
+   * Records one exchange; the response record's id and file are the snapshot's evidence. The records are built and
+   * compressed by the calling thread; only the append to the file is serialised (many hosts record at once).
+   */
+  FetchResult.WarcRef record(URI uri, Map<String, List<String>> requestHeaders, int status,
+                             Map<String, List<String>> responseHeaders, byte[] body, Instant date) throws IOException {
     String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     HttpRequest.Builder request = new HttpRequest.Builder("GET", target + (uri.getRawQuery() == null ? ""
         : "?" + uri.getRawQuery())).addHeader("Host", uri.getRawAuthority());
@@ -66,29 +69,35 @@ final class WarcRecorder implements AutoCloseable {
         .body(response.build()).build();
     WarcRequest warcRequest = new WarcRequest.Builder(uri).date(date).concurrentTo(warcResponse.id())
         .body(request.build()).build();
-    writer.write(warcRequest);
-    writer.write(warcResponse);
-    return new FetchResult.WarcRef(warcResponse.id().toString(), fileName);
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream(body.length / 2 + 1024);
+    try (WarcWriter writer = new WarcWriter(Channels.newChannel(gzipped), WarcCompression.GZIP)) {
+      writer.write(warcRequest); // each record its own gzip member, as WARC readers expect
+      writer.write(warcResponse);
+    }
+    return new FetchResult.WarcRef(warcResponse.id().toString(), append(gzipped.toByteArray()));
   }
 
-  private void open() throws IOException {
-    if (writer != null && channel.position() < maxFileBytes) {
-      return;
+  /** Appends whole records to the current file, rotating at the size limit; the file name it went to. */
+  private synchronized String append(byte[] records) throws IOException {
+    if (channel == null || channel.position() >= maxFileBytes) {
+      close();
+      Files.createDirectories(folder);
+      fileIndex++;
+      fileName = String.format("loftesgrafen-%s-%05d.warc.gz", runId, fileIndex);
+      channel = FileChannel.open(folder.resolve(fileName), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
     }
-    close();
-    Files.createDirectories(folder);
-    fileIndex++;
-    fileName = String.format("loftesgrafen-%s-%05d.warc.gz", runId, fileIndex);
-    channel = FileChannel.open(folder.resolve(fileName), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
-    writer = new WarcWriter(channel, WarcCompression.GZIP);
+    ByteBuffer buffer = ByteBuffer.wrap(records);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+    return fileName;
   }
 
   @Override
   public synchronized void close() throws IOException {
-    if (writer != null) {
-      writer.close();
-      writer = null;
+    if (channel != null) {
+      channel.close();
       channel = null;
     }
   }

@@ -36,6 +36,8 @@ public final class HarvestScheduler implements AutoCloseable {
     p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     try {
       Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
       scheduler.getContext().put(HarvestJob.RUNNER, runner);

@@ -72,7 +72,11 @@ class ConfigLoaderTest {
       "service:\\n  baseIri: https://x.org/lg|service.baseIri must end with '/'",
       "service:\\n  adminToken: short|service.adminToken must be at least 16 characters",
       "harvest:\\n  schedule: every night|harvest.schedule is not a Quartz cron expression",
-      "harvest:\\n  perHostDelay: 1 second|harvest.perHostDelay must be a duration"})
+      "harvest:\\n  perHostDelay: 1 second|harvest.perHostDelay must be a duration",
+      "harvest:\\n  maxBodySize: lots|harvest.maxBodySize must be a size",
+      "harvest:\\n  retries: -1|harvest.retries must be at least 0",
+      "harvest:\\n  firstByteTimeout: 5|harvest.firstByteTimeout must be a duration",
+      "harvest:\\n  pagesPerHost: 0|harvest.pagesPerHost must be at least 1"})
   void everyBadValueGetsAClearMessage(String yaml, String expected) throws IOException {
     Path d = write(yaml.replace("\\n", "\n"));
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));

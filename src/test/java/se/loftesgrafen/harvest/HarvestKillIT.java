@@ -109,8 +109,9 @@ class HarvestKillIT {
   }
 
   static int expectedCommitments() throws IOException {
-    return PromiseExtractor.create(se.loftesgrafen.vocab.ThemeLexiconLoader.load()).extract(new SourceDocument("t", java.net.URI.create("http://127.0.0.1/"),
-        page(1).getBytes(StandardCharsets.UTF_8), Optional.of("text/html; charset=utf-8"))).commitments().size();
+    return PromiseExtractor.create(se.loftesgrafen.vocab.ThemeLexiconLoader.load()).extract(new SourceDocument("t",
+        java.net.URI.create("http://127.0.0.1/"), page(1).getBytes(StandardCharsets.UTF_8),
+        Optional.of("text/html; charset=utf-8"))).commitments().size();
   }
 
   Path configure(OriginServer origin) throws IOException {

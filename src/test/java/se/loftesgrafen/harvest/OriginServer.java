@@ -41,7 +41,9 @@ final class OriginServer implements AutoCloseable {
     int respond(HttpExchange exchange, int count) throws IOException, InterruptedException;
   }
 
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  // Platform threads: the harvester under test runs its recording on virtual threads in this JVM; the origin must
+  // not wait for their carriers (a real origin is another machine).
+  private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private final Map<String, Path> roots = new ConcurrentHashMap<>();
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
