@@ -92,7 +92,7 @@ class LinkedDataIT {
   void aPromiseComesWithItsCommitmentsNested() throws Exception {
     JsonNode doc = JSON.readTree(service.get(path(promise), "Accept", "application/ld+json").body());
     assertTrue(doc.has("@context") && !doc.has("@graph"), "framed on the promise: " + doc.toString().substring(0, 200));
-    assertTrue(doc.toString().contains("\"@id\":\"" + promise + "/atagande/"), "commitments are nested");
+    assertTrue(doc.toString().contains("\"id\":\"" + promise + "/atagande/"), "commitments are nested");
   }
 
   @Test
