@@ -17,7 +17,8 @@ import se.loftesgrafen.graph.SparqlFormat;
  * Dereferences the IRIs we mint under {@code /id/} (municipalities, counties, promises, commitments, snapshots,
  * concepts, ...) with content negotiation: JSON-LD with our context (framed), Turtle, N-Triples, RDF/XML, or HTML
  * for browsers. Answers carry {@code Vary: Accept}, an ETag from data version, IRI and format, and Last-Modified;
- * a conditional GET on unchanged data is answered 304 without touching the store. Also serves the context.
+ * a conditional GET on unchanged data is answered 304 without touching the store. The context itself is
+ * served by VocabRoutes.
  */
 final class ResourceRoutes {
   private static final List<SparqlFormat> RDF = List.of(SparqlFormat.TURTLE, SparqlFormat.JSONLD,
@@ -42,10 +43,6 @@ final class ResourceRoutes {
   }
 
   void mount(Router router) {
-    Buffer context = Buffer.buffer(jsonld.context());
-    router.get("/context/v1.jsonld").handler(ctx -> ctx.response().putHeader("Content-Type", "application/ld+json")
-        .putHeader("Access-Control-Allow-Origin", "*").putHeader("Cache-Control", "public, max-age=3600")
-        .end(context));
     router.get("/id/*").handler(this::resource);
   }
 
