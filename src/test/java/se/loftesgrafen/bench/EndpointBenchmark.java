@@ -78,8 +78,10 @@ public final class EndpointBenchmark {
         long[][] repeated = interleaved(oursUrl, fusekiUrl, rounds, i -> mix.query(i % 8, "repeat"));
         report("repeated queries", "ours", repeated[0]);
         report("repeated queries", "fuseki", repeated[1]);
-        System.out.printf(Locale.ROOT, "%nours/fuseki throughput: distinct %.2fx, repeated %.2fx%n",
-            sum(distinct[1]) / (double) sum(distinct[0]), sum(repeated[1]) / (double) sum(repeated[0]));
+        System.out.printf(Locale.ROOT, "%nours/fuseki throughput: distinct %.2fx, repeated %.2fx; p50: distinct %.2fx,"
+            + " repeated %.2fx%n", sum(distinct[1]) / (double) sum(distinct[0]),
+            sum(repeated[1]) / (double) sum(repeated[0]), median(distinct[1]) / median(distinct[0]),
+            median(repeated[1]) / median(repeated[0]));
       }
     }
   }
@@ -107,6 +109,12 @@ public final class EndpointBenchmark {
       nanos[1][i] = run(b, 1, k -> q)[0];
     }
     return nanos;
+  }
+
+  static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   static long sum(long[] values) {
