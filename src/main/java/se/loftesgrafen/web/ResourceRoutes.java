@@ -1,6 +1,7 @@
 package se.loftesgrafen.web;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class ResourceRoutes {
   }
 
   void mount(Router router) {
-    router.get("/id/*").handler(this::resource);
+    router.route("/id/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::resource);
   }
 
   private void resource(RoutingContext ctx) {

@@ -174,6 +174,10 @@ class LinkedDataIT {
     assertTrue(csv.startsWith("municipality_code,municipality_name,county_code,county_name,period_from,period_to,"
         + "actors,themes,kind,text,source_url,snapshot_date"), csv.substring(0, Math.min(200, csv.length())));
     assertEquals(meta.at("/counts/commitments").asLong(), csv.lines().count() - 1);
+    HttpResponse<String> head = service.http().send(HttpRequest.newBuilder(service.uri("/dumps/commitments.csv"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, head.statusCode());
+    assertEquals("", head.body());
     String etag = service.get("/dumps/commitments.csv").headers().firstValue("ETag").orElseThrow();
     assertEquals(304, service.get("/dumps/commitments.csv", "If-None-Match", etag).statusCode());
   }
