@@ -22,12 +22,13 @@ final class BasisExtractor {
 
   /** Bases stated outside the commitments themselves (a "medborgardialog" to hold is an activity, not a basis). */
   List<String> basedOn(String text, List<Commitment> commitments) {
-    String rest = text;
+    char[] chars = text.toCharArray();
     for (Commitment c : commitments) {
-      if (c.end() <= rest.length()) {
-        rest = rest.substring(0, c.start()) + " ".repeat(c.end() - c.start()) + rest.substring(c.end());
+      if (c.end() <= chars.length) {
+        java.util.Arrays.fill(chars, c.start(), c.end(), ' ');
       }
     }
+    String rest = new String(chars);
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, List<Pattern>> e : basis.entrySet()) {
       if (CommitmentExtractor.any(e.getValue(), rest)) {

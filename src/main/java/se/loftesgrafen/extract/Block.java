@@ -9,13 +9,18 @@ import java.util.Objects;
  * @param text  its text, whitespace normalised
  * @param level list nesting depth (1 = top-level item; 0 for headings and paragraphs)
  * @param start offset of the text in {@link MainText#text()}
+ * @param link  the block is nothing but link text (a related link, a document link), never an undertaking
  */
-record Block(Type type, String text, int level, int start) {
+record Block(Type type, String text, int level, int start, boolean link) {
   enum Type { HEADING, PARAGRAPH, ITEM }
 
   Block {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(text, "text");
+  }
+
+  Block(Type type, String text, int level, int start) {
+    this(type, text, level, start, false);
   }
 
   int end() {

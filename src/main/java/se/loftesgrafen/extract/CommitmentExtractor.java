@@ -17,6 +17,9 @@ import se.loftesgrafen.extract.Commitment.Kind;
  * undertake something. Actors come from the sentence's subject, else from the heading or lead-in above.
  */
 final class CommitmentExtractor {
+  /** A promise has a handful to a few dozen undertakings; past this a page is a list of something else. */
+  static final int MAX_COMMITMENTS = 500;
+
   private enum Zone { NONE, PROMISE, BACKGROUND, STOP }
 
   private enum ListKind { DEFAULT, PROMISE, NOT_PROMISE }
@@ -25,6 +28,8 @@ final class CommitmentExtractor {
   private final List<Pattern> background;
   private final List<Pattern> promise;
   private final List<Pattern> notPromise;
+  private final List<Pattern> promiseTitles;
+  private final List<Pattern> actorTags;
   private final List<Pattern> aims;
   private final List<Pattern> links;
   private final List<Pattern> quotes;
@@ -44,6 +49,8 @@ final class CommitmentExtractor {
     this.background = rules.patterns("background_headings");
     this.promise = rules.patterns("promise_headings");
     this.notPromise = rules.patterns("nonpromise_leadins");
+    this.promiseTitles = rules.patterns("promise_titles");
+    this.actorTags = rules.patterns("actor_tags");
     this.aims = rules.patterns("aim_sentences");
     this.links = rules.patterns("link_sentences");
     this.quotes = rules.patterns("quote_sentences");
@@ -67,6 +74,8 @@ final class CommitmentExtractor {
     Set<Actor> we = ActorResolver.BOTH;
     Set<Actor> parentItem = EnumSet.noneOf(Actor.class);
     boolean leadSeen;
+    /** The last heading names the promise ("Medborgarlöften för Askersunds kommun"): its lists are undertakings. */
+    boolean underPromiseTitle;
   }
 
   List<Commitment> extract(MainText main) {
@@ -74,7 +83,7 @@ final class CommitmentExtractor {
     List<Block> blocks = main.blocks();
     State st = new State();
     st.we = actors.we(main.text().substring(0, Math.min(main.text().length(), 1500)));
-    for (int i = 0; i < blocks.size(); i++) {
+    for (int i = 0; i < blocks.size() && out.size() < MAX_COMMITMENTS; i++) {
       Block b = blocks.get(i);
       if (b.isItem()) {
         item(b, i + 1 < blocks.size() ? blocks.get(i + 1) : null, st, out);
@@ -92,6 +101,7 @@ final class CommitmentExtractor {
 
   private void heading(Block b, State st) {
     String t = b.text();
+    st.underPromiseTitle = b.isHeading() && any(promiseTitles, t);
     if (any(stop, t)) {
       st.zone = Zone.STOP;
       st.list = ListKind.NOT_PROMISE;
@@ -127,7 +137,7 @@ final class CommitmentExtractor {
   private void item(Block b, Block next, State st, List<Commitment> out) {
     String t = b.text();
     if (st.zone == Zone.STOP || st.zone == Zone.BACKGROUND || st.list == ListKind.NOT_PROMISE
-        || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || b.level() > 1 && any(elaborations, t)) {
+        || b.link() || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || b.level() > 1 && any(elaborations, t)) {
       return;
     }
     if (isSubHeading(b, next) || isGroupHeading(b, next)) {
@@ -140,7 +150,11 @@ final class CommitmentExtractor {
       own.addAll(a);
       undertakes |= !a.isEmpty() && any(undertakings, s.text()) && !any(aims, s.text());
     }
-    boolean inPromise = st.zone == Zone.PROMISE || st.list == ListKind.PROMISE;
+    Set<Actor> tagged = tag(t, st.we);
+    if (!tagged.isEmpty()) {
+      own = tagged;
+    }
+    boolean inPromise = st.zone == Zone.PROMISE || st.list == ListKind.PROMISE || st.underPromiseTitle;
     if (!inPromise && !undertakes) {
       return;
     }
@@ -160,6 +174,17 @@ final class CommitmentExtractor {
     }
     List<Sentences.Span> first = Sentences.split(next.text());
     return !first.isEmpty() && isUndertaking(first.get(0).text()) && overlap(b.text(), first.get(0).text()) >= 0.6;
+  }
+
+  /** The actors an item's tag names: "(Kommunen)", "(Polisen och kommunen)". */
+  private Set<Actor> tag(String text, Set<Actor> we) {
+    for (Pattern p : actorTags) {
+      Matcher m = p.matcher(text);
+      if (m.find()) {
+        return actors.named(m.group("who"), we);
+      }
+    }
+    return EnumSet.noneOf(Actor.class);
   }
 
   /** An item with sub-items heads them, unless it states a measurable undertaking itself. */

@@ -40,11 +40,21 @@ final class DocumentReader {
     }
     Optional<Charset> declared = doc.contentType().flatMap(DocumentReader::charsetOf);
     if (type.contains("html") || type.contains("xml") || looksLikeHtml(body)) {
-      Charset cs = declared.or(() -> bom(body)).or(() -> metaCharset(body)).orElseGet(() -> detect(body));
-      return html.read(decode(body, cs), doc.uri().toString());
+      Optional<Charset> cs = declared.or(() -> bom(body)).or(() -> metaCharset(body));
+      return html.read(cs.isPresent() ? decode(body, cs.get()) : decodeDetected(body), doc.uri().toString());
     }
-    Charset cs = declared.or(() -> bom(body)).orElseGet(() -> detect(body));
-    return text.read(decode(body, cs));
+    Optional<Charset> cs = declared.or(() -> bom(body));
+    return text.read(cs.isPresent() ? decode(body, cs.get()) : decodeDetected(body));
+  }
+
+  /** UTF-8 when the bytes are valid UTF-8 (decoded once), else Windows-1252. */
+  private static String decodeDetected(byte[] b) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(b, WINDOWS_1252);
+    }
   }
 
   static Optional<Charset> charsetOf(String contentType) {
@@ -85,11 +95,8 @@ final class DocumentReader {
     if (!m.find()) {
       return Optional.empty();
     }
-    Optional<Charset> cs = lookup(m.group(1));
-    if (cs.isPresent() && cs.get().equals(StandardCharsets.UTF_8) && !isUtf8(b)) {
-      return Optional.of(WINDOWS_1252);
-    }
-    return cs;
+    // A UTF-8 claim is left to detection: pages that say utf-8 and serve Windows-1252 exist.
+    return lookup(m.group(1)).filter(cs -> !cs.equals(StandardCharsets.UTF_8));
   }
 
   static Charset detect(byte[] b) {

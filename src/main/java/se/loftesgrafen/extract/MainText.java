@@ -19,11 +19,15 @@ record MainText(Optional<String> title, List<Block> blocks, String text) {
 
   /** Collects blocks, dropping chrome lines and joining wrapped continuations. */
   static final class Builder {
+    /** Bullets that make a paragraph an item; not dashes, which open quotes in Swedish news text. */
+    private static final Pattern PARAGRAPH_BULLET = Pattern.compile(
+        "^(\\s*)(?:[•·▪●◦\\u2022\\u25aa\\u25cf*]|\\d{1,2}[.)])\\s+(\\S.*)$");
     private final List<Pattern> chrome;
     private final List<Block> blocks = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private Block.Type pendingType;
     private int pendingLevel;
+    private boolean pendingLink;
     private final StringBuilder pending = new StringBuilder();
 
     Builder(List<Pattern> chrome) {
@@ -32,17 +36,37 @@ record MainText(Optional<String> title, List<Block> blocks, String text) {
 
     /** Adds a block; a paragraph starting in lower case right after a list item continues it (wrapped line). */
     Builder add(Block.Type type, String raw, int level) {
+      return add(type, raw, level, false);
+    }
+
+    /**
+     * Adds a block; a paragraph starting in lower case right after a list item continues it (a wrapped line), and
+     * a paragraph that starts with a bullet ("• ..." lines separated by {@code <br>}) is an item.
+     */
+    Builder add(Block.Type type, String raw, int level, boolean link) {
       String s = normalise(raw);
       if (s.isEmpty() || isChrome(s)) {
         return this;
       }
       if (type == Block.Type.PARAGRAPH && pendingType == Block.Type.ITEM && continues(s)) {
         pending.append(' ').append(s);
+        pendingLink &= link;
         return this;
       }
+      Block.Type t = type;
+      int lvl = level;
+      if (type == Block.Type.PARAGRAPH) {
+        java.util.regex.Matcher bullet = PARAGRAPH_BULLET.matcher(s);
+        if (bullet.matches()) {
+          t = Block.Type.ITEM;
+          s = bullet.group(2);
+          lvl = 1;
+        }
+      }
       flush();
-      pendingType = type;
-      pendingLevel = type == Block.Type.ITEM ? Math.max(1, level) : 0;
+      pendingType = t;
+      pendingLevel = t == Block.Type.ITEM ? Math.max(1, lvl) : 0;
+      pendingLink = link;
       pending.append(s);
       return this;
     }
@@ -72,7 +96,7 @@ record MainText(Optional<String> title, List<Block> blocks, String text) {
         text.append('\n');
       }
       String s = pending.toString();
-      blocks.add(new Block(pendingType, s, pendingLevel, text.length()));
+      blocks.add(new Block(pendingType, s, pendingLevel, text.length(), pendingLink));
       text.append(s);
       pending.setLength(0);
       pendingType = null;

@@ -48,9 +48,8 @@ final class MunicipalityFinder {
     }
   }
 
-  List<MunicipalityRef> find(MainText main, URI uri) {
+  List<MunicipalityRef> find(MainText main, String text, URI uri) {
     Map<String, Score> scores = new LinkedHashMap<>();
-    String text = main.text();
     scan(text, scores, 0);
     main.title().ifPresent(t -> {
       for (Score s : scan(t, scores, Integer.MAX_VALUE / 2)) {

@@ -23,9 +23,10 @@ final class PeriodExtractor {
     this.months = rules.intMap("months");
   }
 
-  Optional<Period> extract(MainText main, Optional<String> published) {
+  Optional<Period> extract(String mainText, Optional<String> title, Optional<String> published) {
+    List<String> candidates = title.isPresent() ? List.of(mainText, title.get()) : List.of(mainText);
     for (Pattern p : patterns) {
-      for (String text : candidates(main)) {
+      for (String text : candidates) {
         Matcher m = p.matcher(text);
         if (m.find()) {
           Optional<Period> period = period(m, published);
@@ -36,10 +37,6 @@ final class PeriodExtractor {
       }
     }
     return Optional.empty();
-  }
-
-  private static List<String> candidates(MainText main) {
-    return main.title().isPresent() ? List.of(main.text(), main.title().get()) : List.of(main.text());
   }
 
   private Optional<Period> period(Matcher m, Optional<String> published) {

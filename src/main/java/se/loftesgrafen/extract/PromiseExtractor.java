@@ -15,6 +15,9 @@ public final class PromiseExtractor {
   /** Recorded with every extracted commitment (lg:extractorVersion); bump when results change. */
   public static final String VERSION = "1.0.0";
 
+  private static final int SCAN_HEAD = 200_000;
+  private static final int SCAN_TAIL = 20_000;
+
   private final DocumentReader reader;
   private final CommitmentExtractor commitments;
   private final MunicipalityFinder municipalities;
@@ -27,7 +30,7 @@ public final class PromiseExtractor {
   private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
     List<java.util.regex.Pattern> chromeLines = rules.patterns("chrome_lines");
     this.reader = new DocumentReader(
-        new HtmlReader(rules.selectors("chrome_selectors"), rules.selectors("content_selectors"), chromeLines),
+        new HtmlReader(rules, chromeLines),
         new TextReader(chromeLines));
     ThemeClassifier themes = new ThemeClassifier(lexicon, rules);
     this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules));
@@ -63,16 +66,27 @@ public final class PromiseExtractor {
   }
 
   private ExtractedPromise extract(SourceDocument doc, MainText main) {
-    String text = main.text();
+    String text = scanned(main.text());
     Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
     boolean report = isFollowUp(main, title);
     List<Commitment> found = report ? List.of() : commitments.extract(main);
     Optional<String> published = dates.published(text);
-    List<MunicipalityRef> where = municipalities.find(main, doc.uri());
+    List<MunicipalityRef> where = municipalities.find(main, text, doc.uri());
     Optional<String> organisation = where.isEmpty() ? Optional.empty() : Optional.of(where.get(0).name());
     return new ExtractedPromise(doc.source(), !found.isEmpty(), where, basis.policeArea(text),
-        periods.extract(main, published), published, dates.updated(text), basis.basedOn(text, found),
+        periods.extract(text, main.title(), published), published, dates.updated(text), basis.basedOn(text, found),
         signatories.extract(main, organisation), found, title);
+  }
+
+  /**
+   * The part of the main text that page-level facts (dates, period, basis, police area) are read from: all of it
+   * on real pages, the head and the tail on pathological ones, so that a 5 MB page costs no more than a large one.
+   */
+  private static String scanned(String text) {
+    if (text.length() <= SCAN_HEAD + SCAN_TAIL) {
+      return text;
+    }
+    return text.substring(0, SCAN_HEAD) + "\n" + text.substring(text.length() - SCAN_TAIL);
   }
 
   private boolean isFollowUp(MainText main, Optional<String> title) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class TextReader {
   /** Bullets seen in page texts and PDFs: •, ·, -, –, *, ▪, ●, ◦, , o, and "1." / "1)" / "a)". */
-  private static final Pattern BULLET = Pattern.compile(
+  static final Pattern BULLET = Pattern.compile(
       "^(\\s*)(?:[•·▪●◦\\u2022\\u2023\\u2043\\u25aa\\u25cf\\uf0b7\\uf0a7*–—-]|o(?=\\s)|\\d{1,2}[.)]|[a-h]\\))\\s+(\\S.*)$");
 
   private final List<Pattern> chrome;

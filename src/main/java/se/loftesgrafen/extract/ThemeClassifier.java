@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * "skola" finds "skolmiljö"); shorter labels, and the labels listed in the rules as exact, only take endings.
  */
 final class ThemeClassifier {
-  private static final String ENDINGS = "(?:en|et|er|ar|or|na|n|s|ns|ens|ets|erna|arna|orna|ernas)?";
+  private static final String ENDINGS = "(?:en|et|er|na|n|s|ns|ens|ets|erna|ernas|a)?";
   private static final Pattern STEM_END = Pattern.compile("(ar|er|or|na|a|e)$");
   private static final String WORD = "[\\p{L}\\d-]";
 
@@ -29,6 +29,26 @@ final class ThemeClassifier {
     this(lexicon, rules.strings("theme_exact_labels"), rules.strings("theme_prefix_labels"),
         rules.stringLists("theme_ignored_labels"), rules.patterns("theme_ignore_phrases"),
         rules.stringLists("theme_implies"));
+    List<String> suffixes = rules.strings("theme_suffix_labels");
+    for (int i = 0; i < this.rules.size(); i++) {
+      Rule r = this.rules.get(i);
+      List<String> own = new ArrayList<>();
+      for (ThemeLexicon.Theme t : lexicon.themes()) {
+        if (t.id().equals(r.id())) {
+          List<String> labels = new ArrayList<>(t.altLabels());
+          labels.add(t.prefLabel());
+          for (String l : labels) {
+            if (suffixes.contains(l.toLowerCase(Locale.ROOT))) {
+              own.add(WORD + "+" + Pattern.quote(l.toLowerCase(Locale.ROOT)) + ENDINGS + "(?!" + WORD + ")");
+            }
+          }
+        }
+      }
+      if (!own.isEmpty()) {
+        String regex = r.pattern().pattern() + "|(?<!" + WORD + ")(?:" + String.join("|", own) + ")";
+        this.rules.set(i, new Rule(r.id(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+      }
+    }
   }
 
   ThemeClassifier(ThemeLexicon lexicon, List<String> exactLabels, List<String> prefixLabels,

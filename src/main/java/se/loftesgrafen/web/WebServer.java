@@ -17,6 +17,7 @@ import se.loftesgrafen.graph.QueryCache;
 import se.loftesgrafen.graph.ResourceDescriber;
 import se.loftesgrafen.graph.SparqlExecutor;
 import se.loftesgrafen.vocab.JsonLdContext;
+import se.loftesgrafen.harvest.HarvestRunner;
 
 /**
  * The HTTP service: one router, every route class mounted on it, one failure handler. It listens first (so that
@@ -56,18 +57,21 @@ public final class WebServer {
   }
 
   /** Mounts every route; called once, when the store holds the vocabulary. */
-  public void mount(AppConfig config, PromiseStore store, Iris iris) {
+  public void mount(AppConfig config, PromiseStore store, Iris iris, HarvestRunner harvests) {
     Duration timeout = config.service().sparqlTimeout();
     DataClock clock = new DataClock(store);
     CatalogBuilder catalog = new CatalogBuilder(iris);
     new MetricsRoutes(metrics, store, blocking).mount(router);
     HealthRoutes.mount(router, store, blocking, Instant.now());
+    VocabRoutes.mount(router, iris.base());
     new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph())).mount(router);
     new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
     dumps = new DumpRoutes(new DumpWriter(store, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
     new CatalogRoutes(catalog, store, blocking, clock, dumps).mount(router);
-    VocabRoutes.mount(router, iris.base());
+    new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
+    SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
+    WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     router.route().failureHandler(new FailureHandler());
     ready = true;

@@ -30,7 +30,7 @@ import se.loftesgrafen.testing.SyntheticNation;
 /**
  * Our SPARQL endpoint against Apache Jena Fuseki on the same national synthetic graph (290 municipalities × 10 years
  * × 10 commitments with provenance, about a million quads), over HTTP with the same query mix. Not a unit test:
- * {@code mvn -Pbenchmark verify} runs it in a JVM with -Xmx512m. Prints heap after load, then per phase and endpoint
+ * {@code mvn -Pbenchmark-endpoint verify} runs it in a JVM with -Xmx512m. Prints heap after load, then per phase and endpoint
  * the throughput and p50/p99 latency: distinct queries (every text new, so no cache helps either side) and repeated
  * identical queries (ours from the cache keyed by the data version).
  */
