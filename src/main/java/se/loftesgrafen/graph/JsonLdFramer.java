@@ -7,17 +7,12 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -31,11 +26,12 @@ import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.SchemaDO;
+import se.loftesgrafen.vocab.JsonLdContext;
 import se.loftesgrafen.vocab.LG;
 import se.loftesgrafen.vocab.PROV;
 
 /**
- * JSON-LD of one resource with OUR context (vocab/context.jsonld, published at {@code <base>context/v1.jsonld} and
+ * JSON-LD of one resource with OUR context (vocab/context.jsonld, served at {@code <base>context/v1.jsonld} and
  * referenced by that URL), framed on the resource so that a promise comes with its commitments nested
  * (JSON-LD 1.1 Framing, titanium-json-ld). Framing drops what is not reachable from the root (a municipality's
  * promises point to it, not it to them); the framed document is therefore turned back into RDF and compared with
@@ -43,15 +39,13 @@ import se.loftesgrafen.vocab.PROV;
  * the triples of the Turtle.
  */
 public final class JsonLdFramer {
-  /** Prefixes of every description (Turtle) and of the generated context when vocab/ has none. */
+  /** Prefixes of every description (Turtle). */
   public static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
       .setNsPrefixes(PrefixMapping.Standard)
       .setNsPrefix("lg", LG.NS).setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("dcat", DCAT.NS)
       .setNsPrefix("schema", SchemaDO.NS).setNsPrefix("prov", PROV.NS).setNsPrefix("skos", SKOS.uri)
       .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/").setNsPrefix("wd", "http://www.wikidata.org/entity/")
       .setNsPrefix("wdt", "http://www.wikidata.org/prop/direct/").lock();
-  private static final String CONTEXT_RESOURCE = "/vocab/context.jsonld";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String contextUrl;
   private final byte[] context;
@@ -122,19 +116,10 @@ public final class JsonLdFramer {
     return out.toByteArray();
   }
 
-  /** vocab/context.jsonld when the vocabulary has it; else a context of our prefixes. */
+  /** The vocabulary's context (vocab/context.jsonld). */
   private static byte[] loadContext() {
-    try (InputStream in = JsonLdFramer.class.getResourceAsStream(CONTEXT_RESOURCE)) {
-      if (in != null) {
-        return in.readAllBytes();
-      }
-      ObjectNode root = JSON.createObjectNode();
-      ObjectNode ctx = root.putObject("@context");
-      PREFIXES.getNsPrefixMap().forEach(ctx::put);
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + CONTEXT_RESOURCE, e);
-    }
+    return JsonLdContext.bytes();
   }
+
 
 }

@@ -70,9 +70,8 @@ public final class SparqlExecutor {
 
   /** Runs the query and writes its answer to {@code out} in {@code format} (which must suit the query type). */
   public void execute(Query query, SparqlFormat format, OutputStream out) {
-    if (query.isSelectType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
-      query.setLimit(maxRows + 1); // lets the engine stop at the first row over the limit
-    }
+    // No LIMIT is added: rows are pulled one by one and counted, so the engine stops at the first row over the
+    // limit anyway, and the query plan (e.g. a full sort, not a top-N) stays the one the client's query asks for.
     store.query(query, timeout, exec -> {
       write(query, exec, format, out);
       return null;

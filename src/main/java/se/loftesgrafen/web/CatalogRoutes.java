@@ -1,5 +1,6 @@
 package se.loftesgrafen.web;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -37,8 +38,8 @@ final class CatalogRoutes {
   }
 
   void mount(Router router) {
-    router.get("/datasets/dcat").handler(this::catalog);
-    router.get("/.well-known/void").handler(this::voidDescription);
+    router.route("/datasets/dcat").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::catalog);
+    router.route("/.well-known/void").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::voidDescription);
   }
 
   private void catalog(RoutingContext ctx) {

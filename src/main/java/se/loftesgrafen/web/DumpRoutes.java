@@ -3,6 +3,7 @@ package se.loftesgrafen.web;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -44,7 +45,8 @@ final class DumpRoutes {
   }
 
   void mount(Router router) {
-    router.get("/dumps/:file").handler(this::file);
+    // HEAD too: portals check that a distribution is there before they link it (dataportal.se does).
+    router.route("/dumps/:file").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::file);
     router.get("/dumps").handler(ctx -> ctx.redirect("/dumps/release.json"));
   }
 
@@ -87,8 +89,14 @@ final class DumpRoutes {
       return;
     }
     ctx.response().putHeader("Content-Type", TYPES.get(name))
-        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-        .sendFile(writer.filesOf(r).resolve(name).toString());
+        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    if (ctx.request().method() == HttpMethod.HEAD) { // sendFile would send the body even for HEAD
+      long bytes = r.files().stream().filter(f -> f.name().equals(name)).findFirst().map(DumpWriter.DumpFile::bytes)
+          .orElse(0L);
+      ctx.response().putHeader("Content-Length", Long.toString(bytes)).end();
+      return;
+    }
+    ctx.response().sendFile(writer.filesOf(r).resolve(name).toString());
   }
 
   /** Starts writing a release when the data changed since the last one, unless one is being written. */

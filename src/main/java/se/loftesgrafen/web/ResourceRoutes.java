@@ -1,6 +1,7 @@
 package se.loftesgrafen.web;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import se.loftesgrafen.graph.SparqlFormat;
  * Dereferences the IRIs we mint under {@code /id/} (municipalities, counties, promises, commitments, snapshots,
  * concepts, ...) with content negotiation: JSON-LD with our context (framed), Turtle, N-Triples, RDF/XML, or HTML
  * for browsers. Answers carry {@code Vary: Accept}, an ETag from data version, IRI and format, and Last-Modified;
- * a conditional GET on unchanged data is answered 304 without touching the store. Also serves the context.
+ * a conditional GET on unchanged data is answered 304 without touching the store. The context itself is
+ * served by VocabRoutes.
  */
 final class ResourceRoutes {
   private static final List<SparqlFormat> RDF = List.of(SparqlFormat.TURTLE, SparqlFormat.JSONLD,
@@ -42,11 +44,7 @@ final class ResourceRoutes {
   }
 
   void mount(Router router) {
-    Buffer context = Buffer.buffer(jsonld.context());
-    router.get("/context/v1.jsonld").handler(ctx -> ctx.response().putHeader("Content-Type", "application/ld+json")
-        .putHeader("Access-Control-Allow-Origin", "*").putHeader("Cache-Control", "public, max-age=3600")
-        .end(context));
-    router.get("/id/*").handler(this::resource);
+    router.route("/id/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::resource);
   }
 
   private void resource(RoutingContext ctx) {

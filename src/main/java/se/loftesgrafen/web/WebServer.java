@@ -16,6 +16,7 @@ import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.QueryCache;
 import se.loftesgrafen.graph.ResourceDescriber;
 import se.loftesgrafen.graph.SparqlExecutor;
+import se.loftesgrafen.vocab.JsonLdContext;
 import se.loftesgrafen.harvest.HarvestRunner;
 
 /**
@@ -64,7 +65,7 @@ public final class WebServer {
     HealthRoutes.mount(router, store, blocking, Instant.now());
     VocabRoutes.mount(router, iris.base());
     new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph())).mount(router);
-    new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(iris.page("context/v1.jsonld").getURI())).mount(router);
+    new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
     dumps = new DumpRoutes(new DumpWriter(store, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
     new CatalogRoutes(catalog, store, blocking, clock, dumps).mount(router);

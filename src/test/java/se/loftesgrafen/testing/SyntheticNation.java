@@ -102,7 +102,7 @@ public final class SyntheticNation {
             List.of(new ExtractedPromise.MunicipalityRef(k.code(), k.name())), Optional.of("Lokalpolisområde " + k.name()),
             Optional.of(new ExtractedPromise.Period(Optional.of(String.valueOf(y)), Optional.of(String.valueOf(y)),
                 "Under " + y)), Optional.of(y + "-01-15"), Optional.empty(), List.of("medborgardialog"),
-            List.of(new ExtractedPromise.Signatory("Person " + k.code(), Optional.of("Kommunstyrelsens ordförande"),
+            List.of(new ExtractedPromise.Signatory("Person i " + k.name(), Optional.of("Kommunstyrelsens ordförande"),
                 Optional.of(k.name() + " kommun"), Optional.of("S"))),
             commitments, Optional.of("Medborgarlöfte " + k.name() + " " + y));
         String url = "https://www." + k.domain() + "/trygghet/medborgarlofte-" + y + ".html";

@@ -65,7 +65,8 @@ class SparqlProtocolIT {
     List<String> rows = QueryExecHTTP.service(endpoint()).query(SELECT).acceptHeader(format.mediaType()).build()
         .select().stream().map(b -> b.get("p").toString() + " " + b.get("k")).toList();
     assertTrue(rows.size() >= 3, format + ": " + rows);
-    assertTrue(rows.stream().anyMatch(r -> r.endsWith("id/kommun/1438")), rows.toString());
+    // CSV carries no term types: the client reads strings, so compare the text
+    assertTrue(rows.stream().anyMatch(r -> r.contains("id/kommun/1438")), rows.toString());
   }
 
   @ParameterizedTest
