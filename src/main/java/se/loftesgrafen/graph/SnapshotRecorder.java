@@ -49,6 +49,21 @@ public final class SnapshotRecorder {
     }
   }
 
+  /** What a record call stored: the snapshot's IRI, and why its extraction was left out when it failed the check. */
+  public record Recorded(String snapshot, List<String> problems) {
+    public Recorded {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Checks a page's graph before it is stored; returns its problems (SHACL violations), none when it may go in. */
+  @FunctionalInterface
+  public interface GraphCheck {
+    List<String> problems(Graph graph);
+  }
+
+  private final GraphCheck check;
+
   public SnapshotRecorder(PromiseStore store, PromiseMapper mapper, Iris iris) {
     this(store, store::replaceGraphs, mapper, iris);
   }
@@ -56,10 +71,20 @@ public final class SnapshotRecorder {
   /** @param writer how writes reach the store: {@code store::replaceGraphs} or a {@link GroupCommitWriter} */
   public SnapshotRecorder(PromiseStore store, java.util.function.Consumer<Map<Node, Graph>> writer,
                           PromiseMapper mapper, Iris iris) {
+    this(store, writer, mapper, iris, graph -> List.of());
+  }
+
+  /**
+   * @param check every page graph must pass it (the SHACL shapes of vocab/); a page whose extraction fails is stored
+   *              with its provenance only, so the store never holds a graph that breaks the shapes
+   */
+  public SnapshotRecorder(PromiseStore store, java.util.function.Consumer<Map<Node, Graph>> writer,
+                          PromiseMapper mapper, Iris iris, GraphCheck check) {
     this.store = store;
     this.writer = writer;
     this.mapper = mapper;
     this.iris = iris;
+    this.check = check;
   }
 
   public Optional<Current> current(String url) {
@@ -81,25 +106,37 @@ public final class SnapshotRecorder {
    *
    * @return the new snapshot's IRI
    */
-  public String record(SnapshotInfo snapshot, ExtractedPromise promise) {
+  public Recorded record(SnapshotInfo snapshot, ExtractedPromise promise) {
     return record(snapshot, promise, current(snapshot.url()));
   }
 
   /** As {@link #record(SnapshotInfo, ExtractedPromise)}, with the current snapshot the caller just looked up. */
-  public String record(SnapshotInfo snapshot, ExtractedPromise promise, Optional<Current> previous) {
+  public Recorded record(SnapshotInfo snapshot, ExtractedPromise promise, Optional<Current> previous) {
     SnapshotInfo info = new SnapshotInfo(snapshot.url(), snapshot.fetchedAt(), snapshot.httpStatus(),
         snapshot.contentType(), snapshot.sha256(), snapshot.warcRecordId(), snapshot.warcFile(), snapshot.runId(),
         previous.map(Current::snapshot).filter(p -> !p.equals(name(snapshot).getURI())));
     Node name = name(snapshot);
     Map<Node, Graph> writes = new HashMap<>();
-    writes.put(name, mapper.map(promise, info).getGraph());
+    Graph extracted = mapper.map(promise, info).getGraph();
+    List<String> problems = check.problems(extracted);
+    if (!problems.isEmpty()) {
+      promise = withoutPromise(promise);
+      extracted = mapper.map(promise, info).getGraph();
+    }
+    writes.put(name, extracted);
     if (info.previous().isPresent()) {
       Node old = NodeFactory.createURI(info.previous().get());
       Optional<Resource> newPromise = mapper.promiseIri(promise, info);
       writes.put(old, retired(old, store.graph(old), newPromise, snapshot.fetchedAt()));
     }
     writer.accept(writes);
-    return name.getURI();
+    return new Recorded(name.getURI(), problems);
+  }
+
+  /** The same page as stating no promise: only its provenance is stored. */
+  private static ExtractedPromise withoutPromise(ExtractedPromise p) {
+    return new ExtractedPromise(p.source(), false, p.municipalities(), p.policeArea(), p.period(), p.published(),
+        p.updated(), p.basedOn(), p.signatories(), p.commitments(), p.title());
   }
 
   /** Marks the latest snapshot of a page as gone since {@code day}, once; false when there is none. */

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import se.loftesgrafen.vocab.ShapesValidator;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class Harvester {
   private final Iris iris;
   private final AppConfig.HarvestConfig config;
   private final Path storeFolder;
+  private final ShapesValidator shapes;
 
   public Harvester(PromiseExtractor extractor, PromiseStore store, Iris iris, AppConfig.HarvestConfig config,
                    Path storeFolder) {
@@ -42,6 +44,12 @@ public final class Harvester {
     this.iris = iris;
     this.config = config;
     this.storeFolder = storeFolder;
+    this.shapes = ShapesValidator.create(iris.base());
+  }
+
+  /** The SHACL violations of one page's graph: every graph the harvester stores must pass the shapes. */
+  private List<String> violations(org.apache.jena.graph.Graph graph) {
+    return shapes.validate(graph).violations().stream().map(ShapesValidator.Result::line).toList();
   }
 
   /** A new run id: the UTC start second and four random hex digits (two runs in one second stay apart). */
@@ -63,7 +71,7 @@ public final class Harvester {
          WarcRecorder warc = new WarcRecorder(storeFolder.resolve("warc"), runId, WarcRecorder.MAX_FILE_BYTES);
          HttpFetcher fetcher = new HttpFetcher(config.fetch(), config.userAgent(), Optional.of(warc))) {
       SnapshotRecorder snapshots = new SnapshotRecorder(store, writer::replaceGraphs,
-          new PromiseMapper(iris, PromiseExtractor.VERSION), iris);
+          new PromiseMapper(iris, PromiseExtractor.VERSION), iris, this::violations);
       PageRecorder pages = new PageRecorder(extractor, snapshots, state, progress, runId, cpu);
       ArchiveReader archives = new ArchiveReader(pages, progress, config.fetch().maxBodyBytes());
       for (Source source : sources) {

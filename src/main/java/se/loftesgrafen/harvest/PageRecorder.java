@@ -78,10 +78,17 @@ final class PageRecorder {
             page.contentType().orElse(contentType(page.location())), sha,
             page.warc().map(FetchResult.WarcRef::recordId), page.warc().map(FetchResult.WarcRef::file), runId,
             Optional.empty());
-        String snapshot = snapshots.record(info, extracted.get(), current);
-        progress.stored(page.host());
-        LOG.info("run {}: stored {} as {} ({} commitments)", runId, page.url(), snapshot,
-            extracted.get().commitments().size());
+        SnapshotRecorder.Recorded recorded = snapshots.record(info, extracted.get(), current);
+        if (recorded.problems().isEmpty()) {
+          progress.stored(page.host());
+          LOG.info("run {}: stored {} as {} ({} commitments)", runId, page.url(), recorded.snapshot(),
+              extracted.get().commitments().size());
+        } else {
+          progress.failed(page.host(), page.url() + ": extraction breaks the shapes, kept its provenance only: "
+              + recorded.problems().get(0) + (recorded.problems().size() > 1
+              ? " (and " + (recorded.problems().size() - 1) + " more)" : ""));
+          LOG.warn("run {}: {} breaks the shapes: {}", runId, page.url(), recorded.problems());
+        }
       }
     }
     state.put(new HarvestState.Entry(page.url(), page.validators().etag(), page.validators().lastModified(), sha,

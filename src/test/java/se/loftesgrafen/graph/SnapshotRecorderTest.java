@@ -92,7 +92,29 @@ class SnapshotRecorderTest {
         Optional.empty(), Optional.empty(), List.of(), List.of(), list, Optional.of("Medborgarlöfte " + year));
     String sha = Iris.sha256Hex((version + String.join("", commitments)).getBytes(StandardCharsets.UTF_8));
     return recorder.record(new SnapshotInfo(URL, Instant.now(), 200, "text/html", sha, Optional.empty(),
-        Optional.empty(), "run-" + version, Optional.empty()), p);
+        Optional.empty(), "run-" + version, Optional.empty()), p).snapshot();
+  }
+
+  @Test
+  void anExtractionThatBreaksTheShapesIsStoredWithItsProvenanceOnly() {
+    se.loftesgrafen.vocab.ShapesValidator shapes = se.loftesgrafen.vocab.ShapesValidator.create(iris.base());
+    recorder = new SnapshotRecorder(store, store::replaceGraphs, new PromiseMapper(iris, "test"), iris,
+        graph -> shapes.validate(graph).violations().stream().map(se.loftesgrafen.vocab.ShapesValidator.Result::line)
+            .toList());
+    ExtractedPromise broken = new ExtractedPromise(URL, true,
+        List.of(new ExtractedPromise.MunicipalityRef("1492", "Åmål")), Optional.empty(),
+        Optional.of(new ExtractedPromise.Period(Optional.of("2022"), Optional.of("2021"), "2022–2021")),
+        Optional.empty(), Optional.empty(), List.of(), List.of(),
+        List.of(new Commitment("Polisen ska synas.", Set.of(Commitment.Actor.POLISEN), List.of("ingen-sadan-tema"),
+            Commitment.Kind.ACTIVITY, List.of(), 0, 18)), Optional.empty());
+    String sha = Iris.sha256Hex("broken".getBytes(StandardCharsets.UTF_8));
+    SnapshotRecorder.Recorded recorded = recorder.record(new SnapshotInfo(URL, Instant.now(), 200, "text/html", sha,
+        Optional.empty(), Optional.empty(), "run-broken", Optional.empty()), broken);
+    assertFalse(recorded.problems().isEmpty(), "an unknown theme and a period ending before it starts are violations");
+    Graph stored = store.graph(node(recorded.snapshot()));
+    assertTrue(stored.contains(node(recorded.snapshot()), LG.sha256.asNode(), Node.ANY), "provenance kept");
+    assertFalse(stored.contains(Node.ANY, LG.commitment.asNode(), Node.ANY), "the broken extraction is not stored");
+    assertTrue(shapes.validate(stored).conforms(), "what is stored passes the shapes");
   }
 
   private int count(String select) {
