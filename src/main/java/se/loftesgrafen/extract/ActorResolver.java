@@ -27,15 +27,15 @@ final class ActorResolver {
   private final List<Pattern> places;
 
   ActorResolver(ExtractionRules rules) {
-    Map<String, List<Pattern>> actors = rules.namedPatterns("actors");
+    Map<String, List<Pattern>> actors = rules.namedCombined("actors");
     police = require(actors, "polisen");
     municipality = require(actors, "kommunen");
     both = require(actors, "both");
     other = require(actors, "other");
-    partners = rules.patterns("partner_phrases");
-    subjectEnd = rules.patterns("subject_end");
+    partners = rules.combined("partner_phrases");
+    subjectEnd = rules.combined("subject_end");
     policeOwned = rules.patterns("police_owned_pages");
-    places = rules.patterns("place_phrases");
+    places = rules.combined("place_phrases");
   }
 
   private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {

@@ -45,19 +45,19 @@ final class CommitmentExtractor {
   private final TargetExtractor targets;
 
   CommitmentExtractor(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets) {
-    this.stop = rules.patterns("stop_headings");
-    this.background = rules.patterns("background_headings");
-    this.promise = rules.patterns("promise_headings");
-    this.notPromise = rules.patterns("nonpromise_leadins");
-    this.promiseTitles = rules.patterns("promise_titles");
+    this.stop = rules.combined("stop_headings");
+    this.background = rules.combined("background_headings");
+    this.promise = rules.combined("promise_headings");
+    this.notPromise = rules.combined("nonpromise_leadins");
+    this.promiseTitles = rules.combined("promise_titles");
     this.actorTags = rules.patterns("actor_tags");
-    this.aims = rules.patterns("aim_sentences");
-    this.links = rules.patterns("link_sentences");
-    this.quotes = rules.patterns("quote_sentences");
-    this.undertakings = rules.patterns("commitment_sentences");
-    this.results = rules.patterns("result_items");
-    this.elaborations = rules.patterns("elaboration_items");
-    this.goals = rules.patterns("goal_sentences");
+    this.aims = rules.combined("aim_sentences");
+    this.links = rules.combined("link_sentences");
+    this.quotes = rules.combined("quote_sentences");
+    this.undertakings = rules.combined("commitment_sentences");
+    this.results = rules.combined("result_items");
+    this.elaborations = rules.combined("elaboration_items");
+    this.goals = rules.combined("goal_sentences");
     this.split = rules.patterns("split_before");
     this.splitRequires = rules.patterns("split_requires");
     this.splitBlocked = rules.patterns("split_blocked_by");
@@ -228,7 +228,7 @@ final class CommitmentExtractor {
       if (!subject.isEmpty() && (aim || lovar(text) && st.zone == Zone.NONE)) {
         st.context = subject;
       }
-      if (!aim && !lead && !subject.isEmpty() && isUndertaking(text) && !(st.zone == Zone.NONE && lovar(text))) {
+      if (!aim && !lead && !subject.isEmpty() && any(undertakings, text) && !(st.zone == Zone.NONE && lovar(text))) {
         flush(t, groupStart, groupEnd, groupActors, b.start(), out);
         groupStart = s.start();
         groupEnd = s.end();

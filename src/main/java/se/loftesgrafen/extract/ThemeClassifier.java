@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,71 +13,76 @@ import java.util.regex.Pattern;
  * a word and take Swedish inflections and compounds: a label of five or more letters is stemmed (final -ar, -er,
  * -or, -na, -a, -e dropped) and matches any word beginning with the stem ("föräldrar" finds "föräldrainriktade",
  * "skola" finds "skolmiljö"); shorter labels, and the labels listed in the rules as exact, only take endings.
+ * Rules (extract/rules.yaml) add labels that begin compounds though short, labels that end compounds
+ * ("Sävastskolan"), labels to ignore as too broad, phrases to ignore, and themes that imply others.
+ * Each label's pattern runs only when the text contains its stem, which keeps classification cheap.
  */
 final class ThemeClassifier {
   private static final String ENDINGS = "(?:en|et|er|na|n|s|ns|ens|ets|erna|ernas|a)?";
   private static final Pattern STEM_END = Pattern.compile("(ar|er|or|na|a|e)$");
   private static final String WORD = "[\\p{L}\\d-]";
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-  private record Rule(String id, Pattern pattern) {}
+  /** One label: the lower-case text it needs to contain, and the pattern that decides. */
+  private record Label(String needle, Pattern pattern) {}
+
+  private record Rule(String id, List<Label> labels) {}
 
   private final List<Rule> rules = new ArrayList<>();
-
   private final List<Pattern> ignorePhrases;
-  private final java.util.Map<String, List<String>> implies;
+  private final Map<String, List<String>> implies;
 
   ThemeClassifier(ThemeLexicon lexicon, ExtractionRules rules) {
     this(lexicon, rules.strings("theme_exact_labels"), rules.strings("theme_prefix_labels"),
-        rules.stringLists("theme_ignored_labels"), rules.patterns("theme_ignore_phrases"),
-        rules.stringLists("theme_implies"));
-    List<String> suffixes = rules.strings("theme_suffix_labels");
-    for (int i = 0; i < this.rules.size(); i++) {
-      Rule r = this.rules.get(i);
-      List<String> own = new ArrayList<>();
-      for (ThemeLexicon.Theme t : lexicon.themes()) {
-        if (t.id().equals(r.id())) {
-          List<String> labels = new ArrayList<>(t.altLabels());
-          labels.add(t.prefLabel());
-          for (String l : labels) {
-            if (suffixes.contains(l.toLowerCase(Locale.ROOT))) {
-              own.add(WORD + "+" + Pattern.quote(l.toLowerCase(Locale.ROOT)) + ENDINGS + "(?!" + WORD + ")");
-            }
-          }
+        rules.strings("theme_suffix_labels"), rules.stringLists("theme_ignored_labels"),
+        rules.patterns("theme_ignore_phrases"), rules.stringLists("theme_implies"));
+  }
+
+  ThemeClassifier(ThemeLexicon lexicon, List<String> exactLabels, List<String> prefixLabels, List<String> suffixLabels,
+                  Map<String, List<String>> ignoredLabels, List<Pattern> ignorePhrases,
+                  Map<String, List<String>> implies) {
+    this.ignorePhrases = ignorePhrases;
+    this.implies = implies;
+    Set<String> exact = lower(exactLabels);
+    Set<String> prefix = lower(prefixLabels);
+    Set<String> suffix = lower(suffixLabels);
+    for (ThemeLexicon.Theme t : lexicon.themes()) {
+      List<Label> labels = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      List<String> all = new ArrayList<>(t.altLabels());
+      all.add(t.prefLabel());
+      for (String label : all) {
+        String l = label.toLowerCase(Locale.ROOT).strip();
+        if (l.isEmpty() || ignoredLabels.getOrDefault(t.id(), List.of()).contains(l) || !seen.add(l)) {
+          continue;
+        }
+        String regex = prefix.contains(l) ? Pattern.quote(l) + WORD + "*" : labelRegex(l, exact.contains(l));
+        labels.add(new Label(needle(l, exact.contains(l) || prefix.contains(l)),
+            Pattern.compile("(?<!" + WORD + ")" + regex, FLAGS)));
+        if (suffix.contains(l)) {
+          labels.add(new Label(l, Pattern.compile(WORD + "+" + Pattern.quote(l) + ENDINGS + "(?!" + WORD + ")", FLAGS)));
         }
       }
-      if (!own.isEmpty()) {
-        String regex = r.pattern().pattern() + "|(?<!" + WORD + ")(?:" + String.join("|", own) + ")";
-        this.rules.set(i, new Rule(r.id(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+      if (!labels.isEmpty()) {
+        rules.add(new Rule(t.id(), List.copyOf(labels)));
       }
     }
   }
 
-  ThemeClassifier(ThemeLexicon lexicon, List<String> exactLabels, List<String> prefixLabels,
-                  java.util.Map<String, List<String>> ignoredLabels, List<Pattern> ignorePhrases,
-                  java.util.Map<String, List<String>> implies) {
-    this.ignorePhrases = ignorePhrases;
-    this.implies = implies;
-    Set<String> exact = new LinkedHashSet<>();
-    exactLabels.forEach(l -> exact.add(l.toLowerCase(Locale.ROOT)));
-    Set<String> prefix = new LinkedHashSet<>();
-    prefixLabels.forEach(l -> prefix.add(l.toLowerCase(Locale.ROOT)));
-    for (ThemeLexicon.Theme t : lexicon.themes()) {
-      List<String> alternatives = new ArrayList<>();
-      Set<String> seen = new LinkedHashSet<>();
-      List<String> labels = new ArrayList<>(t.altLabels());
-      labels.add(t.prefLabel());
-      for (String label : labels) {
-        String l = label.toLowerCase(Locale.ROOT).strip();
-        boolean ignored = ignoredLabels.getOrDefault(t.id(), List.of()).contains(l);
-        if (!l.isEmpty() && !ignored && seen.add(l)) {
-          alternatives.add(prefix.contains(l) ? Pattern.quote(l) + WORD + "*" : labelRegex(l, exact.contains(l)));
-        }
-      }
-      if (!alternatives.isEmpty()) {
-        String regex = "(?<!" + WORD + ")(?:" + String.join("|", alternatives) + ")";
-        rules.add(new Rule(t.id(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
-      }
+  private static Set<String> lower(List<String> values) {
+    Set<String> out = new LinkedHashSet<>();
+    values.forEach(v -> out.add(v.toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  /** The part of a label every match contains: its first word, stemmed as the pattern stems it. */
+  private static String needle(String label, boolean whole) {
+    String first = label.split("\\s+")[0];
+    if (whole || first.length() < 5) {
+      return first;
     }
+    String stem = STEM_END.matcher(first).replaceFirst("");
+    return stem.length() >= 4 ? stem : first;
   }
 
   static String labelRegex(String label, boolean exact) {
@@ -103,10 +109,14 @@ final class ThemeClassifier {
     for (Pattern p : ignorePhrases) {
       t = p.matcher(t).replaceAll(" ");
     }
+    String lower = t.toLowerCase(Locale.ROOT);
     Set<String> out = new LinkedHashSet<>();
     for (Rule r : rules) {
-      if (r.pattern().matcher(t).find()) {
-        out.add(r.id());
+      for (Label l : r.labels()) {
+        if (lower.contains(l.needle()) && l.pattern().matcher(t).find()) {
+          out.add(r.id());
+          break;
+        }
       }
     }
     for (String id : List.copyOf(out)) {
