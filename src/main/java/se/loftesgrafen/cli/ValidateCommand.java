@@ -1,0 +1,45 @@
+package se.loftesgrafen.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.QueryFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import se.loftesgrafen.config.AppConfig;
+import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.vocab.ShapesValidator;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Checks the stored graph against the SHACL shapes in vocab/shapes.ttl.",
+        "Prints violations; exits non-zero if any."})
+final class ValidateCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    AppConfig config = options.load(Optional.empty(), Optional.empty());
+    // Shapes and reference data (register, theme concepts) with relative IRIs resolved against our base.
+    ShapesValidator validator = ShapesValidator.create(config.baseIri().toString());
+    Graph data;
+    try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
+      data = store.query(QueryFactory.create("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), Duration.ofMinutes(10),
+          exec -> exec.construct());
+    }
+    ShapesValidator.Report report = validator.validate(data);
+    PrintWriter out = spec.commandLine().getOut();
+    report.lines().forEach(out::println);
+    out.printf("%d triples checked, %d violations, %d warnings%n", data.size(), report.violations().size(),
+        report.warnings().size());
+    out.flush();
+    return report.conforms() ? 0 : 1;
+  }
+}

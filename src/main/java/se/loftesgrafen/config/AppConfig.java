@@ -1,0 +1,74 @@
+package se.loftesgrafen.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration, read once at start ({@link ConfigLoader}) and validated; immutable afterwards.
+ *
+ * @param configDir the configuration folder (harvest-config/ by default)
+ * @param service   settings of the web service and the store
+ * @param harvest   settings of the harvester
+ */
+public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig harvest) {
+  public AppConfig {
+    Objects.requireNonNull(configDir, "configDir");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(harvest, "harvest");
+  }
+
+  /** The public base IRI of minted resources: configured, else {@code http://localhost:<port>/}. */
+  public URI baseIri() {
+    return service.baseIri().orElseGet(() -> URI.create("http://localhost:" + service.port() + "/"));
+  }
+
+  public AppConfig withPort(int port) {
+    return new AppConfig(configDir, service.withPort(port), harvest);
+  }
+
+  /**
+   * @param port          HTTP port (0 picks a free one)
+   * @param store         folder of the embedded TDB2 store and the WARC evidence
+   * @param remoteStore   a SPARQL 1.1 dataset endpoint (Fuseki) to use instead of the embedded store
+   * @param baseIri       public base IRI, when not the local default
+   * @param sparqlTimeout time limit of one SPARQL query
+   * @param sparqlMaxRows result-size limit of one SPARQL query
+   * @param adminToken    bearer token of the admin endpoints; none means they are off
+   */
+  public record ServiceConfig(int port, Path store, Optional<URI> remoteStore, Optional<URI> baseIri,
+                              Duration sparqlTimeout, long sparqlMaxRows, Optional<String> adminToken) {
+    public ServiceConfig {
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(remoteStore, "remoteStore");
+      Objects.requireNonNull(baseIri, "baseIri");
+      Objects.requireNonNull(sparqlTimeout, "sparqlTimeout");
+      Objects.requireNonNull(adminToken, "adminToken");
+    }
+
+    ServiceConfig withPort(int newPort) {
+      return new ServiceConfig(newPort, store, remoteStore, baseIri, sparqlTimeout, sparqlMaxRows, adminToken);
+    }
+  }
+
+  /**
+   * @param sources            the sources file
+   * @param sampleSources      the bundled sample's sources file, harvested by serve on an empty store
+   * @param sampleOnEmptyStore whether serve harvests the sample when the store is empty
+   * @param userAgent          User-Agent of every request
+   * @param perHostDelay       minimum time between two requests to one host
+   * @param schedule           Quartz cron expression of the scheduled harvest
+   */
+  public record HarvestConfig(Path sources, Path sampleSources, boolean sampleOnEmptyStore, String userAgent,
+                              Duration perHostDelay, String schedule) {
+    public HarvestConfig {
+      Objects.requireNonNull(sources, "sources");
+      Objects.requireNonNull(sampleSources, "sampleSources");
+      Objects.requireNonNull(userAgent, "userAgent");
+      Objects.requireNonNull(perHostDelay, "perHostDelay");
+      Objects.requireNonNull(schedule, "schedule");
+    }
+  }
+}

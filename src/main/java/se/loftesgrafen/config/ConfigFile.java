@@ -1,0 +1,15 @@
+package se.loftesgrafen.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The shape of loftesgrafen.yaml as written; {@link ConfigLoader} validates it into an {@link AppConfig}. */
+record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harvest") Harvest harvest) {
+
+  record Service(Integer port, String store, String remoteStore, String baseIri, String sparqlTimeout,
+                 Long sparqlMaxRows, String adminToken) {
+  }
+
+  record Harvest(String sources, Boolean sampleOnEmptyStore, String userAgent, String perHostDelay,
+                 String schedule) {
+  }
+}

@@ -1,0 +1,146 @@
+package se.loftesgrafen.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.quartz.CronExpression;
+
+/**
+ * Reads {@code <configDir>/loftesgrafen.yaml}, applies overrides and validates every value, collecting all
+ * problems into one {@link ConfigException} so a user fixes them in one go.
+ */
+public final class ConfigLoader {
+  public static final String FILE_NAME = "loftesgrafen.yaml";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ConfigLoader() {}
+
+  public static AppConfig load(Path configDir, ConfigOverrides overrides) {
+    Path file = configDir.resolve(FILE_NAME);
+    if (!Files.isDirectory(configDir)) {
+      throw new ConfigException("config folder not found: " + configDir);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("config file not found: " + file);
+    }
+    ConfigFile raw = read(file);
+    return validate(configDir, file, raw, overrides);
+  }
+
+  private static ConfigFile read(Path file) {
+    try {
+      if (YAML.readTree(file.toFile()) == null || YAML.readTree(file.toFile()).isMissingNode()) {
+        return new ConfigFile(null, null);
+      }
+      return YAML.readValue(file.toFile(), ConfigFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw YamlErrors.unknownKey(file, e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file + " " + where(e.getLocation()) + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null ? "" : "line " + location.getLineNr() + ": ";
+  }
+
+  private static AppConfig validate(Path configDir, Path file, ConfigFile raw, ConfigOverrides o) {
+    List<String> problems = new ArrayList<>();
+    ConfigFile.Service s = raw.service() != null ? raw.service()
+        : new ConfigFile.Service(null, null, null, null, null, null, null);
+    ConfigFile.Harvest h = raw.harvest() != null ? raw.harvest()
+        : new ConfigFile.Harvest(null, null, null, null, null);
+    Values v = new Values(file, problems);
+
+    int port = v.port(o.pick("port", o.port(), s.port() == null ? "8080" : String.valueOf(s.port())));
+    Path store = Path.of(o.pick("store", o.store(), s.store() == null ? "./data" : s.store()));
+    Optional<URI> remote = v.httpUri("service.remoteStore", o.pick("remoteStore", Optional.empty(), s.remoteStore()));
+    Optional<URI> base = v.httpUri("service.baseIri", o.pick("baseIri", Optional.empty(), s.baseIri()));
+    base.filter(b -> !b.toString().endsWith("/"))
+        .ifPresent(b -> problems.add(file + ": service.baseIri must end with '/': " + b));
+    Duration timeout = v.duration("service.sparqlTimeout",
+        o.pick("sparqlTimeout", Optional.empty(), s.sparqlTimeout() == null ? "10s" : s.sparqlTimeout()));
+    long maxRows = s.sparqlMaxRows() == null ? 100_000 : s.sparqlMaxRows();
+    if (maxRows < 1) {
+      problems.add(file + ": service.sparqlMaxRows must be at least 1, not " + maxRows);
+    }
+    Optional<String> token = Optional.ofNullable(o.pick("adminToken", Optional.empty(), s.adminToken()))
+        .filter(t -> !t.isBlank());
+    token.filter(t -> t.length() < 16)
+        .ifPresent(t -> problems.add(file + ": service.adminToken must be at least 16 characters"));
+
+    String sourcesName = o.pick("sources", o.sources(), h.sources() == null ? "sources.yaml" : h.sources());
+    Path sources = o.sources().isPresent() ? Path.of(sourcesName) : configDir.resolve(sourcesName);
+    if (!Files.isRegularFile(sources)) {
+      problems.add("sources file not found: " + sources);
+    }
+    Duration delay = v.duration("harvest.perHostDelay", h.perHostDelay() == null ? "1s" : h.perHostDelay());
+    String cron = h.schedule() == null ? "0 0 3 * * ?" : h.schedule();
+    if (!CronExpression.isValidExpression(cron)) {
+      problems.add(file + ": harvest.schedule is not a Quartz cron expression: '" + cron + "'");
+    }
+    String userAgent = h.userAgent() == null ? "Loftesgrafen/0.1 (+https://w3id.org/loftesgrafen)" : h.userAgent();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AppConfig(configDir,
+        new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token),
+        new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
+            h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron));
+  }
+
+  /** Validation of single values; each failure adds one line naming the file and key. */
+  private record Values(Path file, List<String> problems) {
+    int port(String text) {
+      try {
+        int port = Integer.parseInt(text.trim());
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(file + ": service.port must be a number from 0 to 65535, not '" + text + "'");
+      return 0;
+    }
+
+    Duration duration(String key, String text) {
+      Optional<Duration> d = DurationParser.parse(text);
+      if (d.isEmpty()) {
+        problems.add(file + ": " + key + " must be a duration like 500ms, 10s, 2m; not '" + text + "'");
+      }
+      return d.orElse(Duration.ZERO);
+    }
+
+    Optional<URI> httpUri(String key, String text) {
+      if (text == null || text.isBlank()) {
+        return Optional.empty();
+      }
+      try {
+        URI uri = new URI(text.trim());
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+          return Optional.of(uri);
+        }
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      problems.add(file + ": " + key + " must be an http(s) URL, not '" + text + "'");
+      return Optional.empty();
+    }
+  }
+}

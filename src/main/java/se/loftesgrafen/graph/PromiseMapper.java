@@ -1,0 +1,149 @@
+package se.loftesgrafen.graph;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SchemaDO;
+import se.loftesgrafen.extract.Commitment;
+import se.loftesgrafen.extract.ExtractedPromise;
+import se.loftesgrafen.vocab.LG;
+import se.loftesgrafen.vocab.PROV;
+
+/**
+ * Turns one extracted promise and the provenance of its page into the RDF of the page's named graph,
+ * with the vocabulary of vocab/loftesgrafen.ttl. Pages that state no promise keep only their provenance.
+ */
+public final class PromiseMapper {
+  private final Iris iris;
+  private final String extractorVersion;
+
+  public PromiseMapper(Iris iris, String extractorVersion) {
+    this.iris = iris;
+    this.extractorVersion = extractorVersion;
+  }
+
+  /** The content of the snapshot's named graph. */
+  public Model map(ExtractedPromise promise, SnapshotInfo snapshot) {
+    Model m = ModelFactory.createDefaultModel();
+    Resource source = snapshot(m, snapshot);
+    if (promise.isPromise() && !promise.municipalities().isEmpty()) {
+      promise(m, promise, snapshot, source);
+    }
+    return m;
+  }
+
+  /** The promise IRI of an extracted promise, when it states one for known municipalities. */
+  public Optional<Resource> promiseIri(ExtractedPromise promise, SnapshotInfo snapshot) {
+    if (!promise.isPromise() || promise.municipalities().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> codes = promise.municipalities().stream().map(ExtractedPromise.MunicipalityRef::code).sorted().toList();
+    String key = promise.period().map(PromiseMapper::periodKey).filter(k -> !k.isEmpty())
+        .orElse("okand-" + Iris.shortHash(snapshot.url()));
+    return Optional.of(iris.promise(codes, key));
+  }
+
+  private Resource snapshot(Model m, SnapshotInfo s) {
+    Resource r = m.createResource(iris.snapshot(s.url(), s.sha256()).getURI())
+        .addProperty(RDF.type, LG.SourceSnapshot)
+        .addProperty(RDF.type, PROV.Entity)
+        .addProperty(SchemaDO.url, m.createResource(s.url()))
+        .addLiteral(PROV.generatedAtTime, dateTime(m, s))
+        .addLiteral(LG.httpStatus, m.createTypedLiteral(String.valueOf(s.httpStatus()), XSDDatatype.XSDinteger))
+        .addProperty(DCTerms.format, s.contentType())
+        .addProperty(LG.sha256, s.sha256());
+    s.warcRecordId().ifPresent(id -> r.addProperty(LG.warcRecord, m.createResource(id)));
+    s.warcFile().ifPresent(f -> r.addProperty(LG.warcFile, f));
+    s.previous().ifPresent(p -> r.addProperty(PROV.wasRevisionOf, m.createResource(p)));
+    Resource run = m.createResource(iris.harvestRun(s.runId()).getURI()).addProperty(RDF.type, LG.HarvestRun);
+    r.addProperty(PROV.wasGeneratedBy, run);
+    return r;
+  }
+
+  private static Literal dateTime(Model m, SnapshotInfo s) {
+    return m.createTypedLiteral(s.fetchedAt().toString(), XSDDatatype.XSDdateTime);
+  }
+
+  private void promise(Model m, ExtractedPromise p, SnapshotInfo snapshot, Resource source) {
+    Resource promise = m.createResource(promiseIri(p, snapshot).orElseThrow().getURI())
+        .addProperty(RDF.type, LG.CitizenPromise)
+        .addProperty(PROV.wasDerivedFrom, source);
+    p.municipalities().forEach(k -> promise.addProperty(LG.municipality, iris.municipality(k.code())));
+    p.title().ifPresent(t -> promise.addProperty(DCTerms.title, t, "sv"));
+    p.policeArea().ifPresent(a -> promise.addProperty(LG.policeArea,
+        m.createResource(iris.policeArea(a).getURI()).addProperty(RDF.type, LG.LocalPoliceArea)
+            .addProperty(RDFS.label, a, "sv")));
+    p.period().ifPresent(period -> period(m, promise, period));
+    p.published().ifPresent(d -> promise.addLiteral(DCTerms.issued, dateLiteral(m, d)));
+    p.updated().ifPresent(d -> promise.addLiteral(DCTerms.modified, dateLiteral(m, d)));
+    p.basedOn().forEach(b -> promise.addProperty(LG.basedOn, iris.basis(b)));
+    p.signatories().forEach(s -> signatory(m, promise, s));
+    p.commitments().forEach(c -> commitment(m, promise, source, c));
+  }
+
+  private static String periodKey(ExtractedPromise.Period period) {
+    String from = period.from().map(d -> d.substring(0, 4)).orElse("");
+    String to = period.to().map(d -> d.substring(0, 4)).orElse("");
+    if (from.isEmpty() || to.isEmpty() || from.equals(to)) {
+      return from.isEmpty() ? to : from;
+    }
+    return from + "-" + to;
+  }
+
+  private void period(Model m, Resource promise, ExtractedPromise.Period period) {
+    Resource node = m.createResource(iris.period(promise).getURI()).addProperty(RDF.type, DCTerms.PeriodOfTime);
+    period.from().ifPresent(d -> node.addLiteral(DCAT.startDate, dateLiteral(m, d)));
+    period.to().ifPresent(d -> node.addLiteral(DCAT.endDate, dateLiteral(m, d)));
+    promise.addProperty(DCTerms.temporal, node);
+    promise.addProperty(LG.periodText, period.text(), "sv");
+  }
+
+  /** YYYY as xsd:gYear, YYYY-MM-DD as xsd:date. */
+  private static Literal dateLiteral(Model m, String value) {
+    return value.length() == 4
+        ? m.createTypedLiteral(value, XSDDatatype.XSDgYear)
+        : m.createTypedLiteral(value, XSDDatatype.XSDdate);
+  }
+
+  private void signatory(Model m, Resource promise, ExtractedPromise.Signatory s) {
+    Resource r = m.createResource(iris.signatory(promise, s.name()).getURI())
+        .addProperty(RDF.type, LG.Signatory)
+        .addProperty(SchemaDO.name, s.name());
+    s.role().ifPresent(v -> r.addProperty(SchemaDO.jobTitle, v, "sv"));
+    s.organisation().ifPresent(v -> r.addProperty(SchemaDO.affiliation, v));
+    s.party().ifPresent(v -> r.addProperty(LG.politicalParty, v));
+    promise.addProperty(LG.signatory, r);
+  }
+
+  private void commitment(Model m, Resource promise, Resource source, Commitment c) {
+    Resource r = m.createResource(iris.commitment(promise, c.text()).getURI())
+        .addProperty(RDF.type, LG.Commitment)
+        .addProperty(SchemaDO.text, c.text(), "sv")
+        .addProperty(DCTerms.isPartOf, promise)
+        .addProperty(LG.kind, c.kind() == Commitment.Kind.GOAL ? LG.goal : LG.activity)
+        .addLiteral(LG.textStart, m.createTypedLiteral(c.start(), XSDDatatype.XSDinteger))
+        .addLiteral(LG.textEnd, m.createTypedLiteral(c.end(), XSDDatatype.XSDinteger))
+        .addProperty(LG.extractorVersion, extractorVersion)
+        .addProperty(PROV.wasDerivedFrom, source);
+    c.actors().forEach(a -> r.addProperty(LG.actor, iris.actor(a == Commitment.Actor.OTHER ? "annan" : a.id())));
+    c.themes().forEach(t -> r.addProperty(LG.theme, iris.theme(t)));
+    for (int i = 0; i < c.targets().size(); i++) {
+      Commitment.Target t = c.targets().get(i);
+      r.addProperty(LG.target, m.createResource(iris.target(r, i).getURI())
+          .addProperty(RDF.type, LG.Target)
+          .addLiteral(SchemaDO.value, m.createTypedLiteral(java.math.BigDecimal.valueOf(t.quantity())))
+          .addProperty(SchemaDO.unitText, t.unit())
+          .addProperty(LG.counts, t.counted())
+          .addProperty(SchemaDO.description, t.text(), "sv"));
+    }
+    promise.addProperty(LG.commitment, r);
+  }
+}

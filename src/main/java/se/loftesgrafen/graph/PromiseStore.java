@@ -1,0 +1,43 @@
+package se.loftesgrafen.graph;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.exec.QueryExec;
+
+/**
+ * The one way the rest of the code reaches the graph. Reads see the union of all named graphs as the default graph;
+ * writes replace whole named graphs, atomically. Every call may block: never call it on the Vert.x event loop.
+ */
+public interface PromiseStore extends AutoCloseable {
+
+  /** The embedded default: a TDB2 database in {@code folder}. */
+  static PromiseStore embedded(Path folder) {
+    return Tdb2PromiseStore.open(folder);
+  }
+
+  /**
+   * Runs a query and hands the execution to {@code handler} inside a read transaction.
+   * The execution is stopped after {@code timeout}; the handler's result is returned after the transaction ends.
+   */
+  <T> T query(Query query, Duration timeout, Function<QueryExec, T> handler);
+
+  /** Replaces each named graph with the given content (an empty graph deletes it), all in one write transaction. */
+  void replaceGraphs(Map<Node, Graph> graphs);
+
+  /** A copy of one named graph; empty when it does not exist. */
+  Graph graph(Node name);
+
+  /** Whether the store holds any named graph besides {@code except}. */
+  boolean hasGraphsOtherThan(Node except);
+
+  /** A number that changes whenever the data changes: caches key on it. */
+  long version();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,95 @@
+package se.loftesgrafen.graph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.tdb2.DatabaseMgr;
+
+/** The embedded store: TDB2 on local disk. The only class that names TDB2. */
+final class Tdb2PromiseStore implements PromiseStore {
+  private final DatasetGraph dataset;
+  private final AtomicLong version = new AtomicLong(System.currentTimeMillis());
+
+  private Tdb2PromiseStore(DatasetGraph dataset) {
+    this.dataset = dataset;
+    // The default graph of a query is the union of all named graphs (one graph per source snapshot).
+    dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+  }
+
+  static Tdb2PromiseStore open(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create store folder " + folder + ": " + e.getMessage(), e);
+    }
+    return new Tdb2PromiseStore(DatabaseMgr.connectDatasetGraph(folder.resolve("tdb2").toString()));
+  }
+
+  @Override
+  public <T> T query(Query query, Duration timeout, Function<QueryExec, T> handler) {
+    return Txn.calculateRead(dataset, () -> {
+      try (QueryExec exec = QueryExec.dataset(dataset).query(query)
+          .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+        return handler.apply(exec);
+      }
+    });
+  }
+
+  @Override
+  public void replaceGraphs(Map<Node, Graph> graphs) {
+    Txn.executeWrite(dataset, () -> graphs.forEach((name, content) -> {
+      dataset.removeGraph(name);
+      if (!content.isEmpty()) {
+        dataset.addGraph(name, content);
+      }
+    }));
+    version.incrementAndGet();
+  }
+
+  @Override
+  public Graph graph(Node name) {
+    return Txn.calculateRead(dataset, () -> {
+      Graph copy = GraphFactory.createDefaultGraph();
+      dataset.getGraph(name).find().forEachRemaining(copy::add);
+      return copy;
+    });
+  }
+
+  @Override
+  public boolean hasGraphsOtherThan(Node except) {
+    return Txn.calculateRead(dataset, () -> {
+      Iterator<Node> names = dataset.listGraphNodes();
+      while (names.hasNext()) {
+        if (!names.next().equals(except)) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  @Override
+  public long version() {
+    return version.get();
+  }
+
+  @Override
+  public void close() {
+    dataset.close();
+    TDBInternal.expel(dataset);
+  }
+}

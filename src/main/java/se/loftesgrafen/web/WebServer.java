@@ -1,0 +1,71 @@
+package se.loftesgrafen.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.time.Instant;
+import se.loftesgrafen.config.AppConfig;
+import se.loftesgrafen.graph.Iris;
+import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.ResourceDescriber;
+
+/**
+ * The HTTP service: one router, every route class mounted on it, one failure handler. It listens first (so that
+ * port 0 gets its real port, which the default base IRI contains) and gets its routes once the store is ready.
+ */
+public final class WebServer {
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final Router router;
+  private final BlockingWork blocking;
+  private volatile boolean ready;
+
+  private WebServer(Vertx vertx, HttpServer server, Router router, BlockingWork blocking) {
+    this.vertx = vertx;
+    this.server = server;
+    this.router = router;
+    this.blocking = blocking;
+  }
+
+  /** Starts listening; the future fails when the port cannot be bound. Requests get 503 until {@link #mount}. */
+  public static Future<WebServer> listen(Vertx vertx, int port) {
+    Router router = Router.router(vertx);
+    router.route().handler(new AccessLog());
+    BlockingWork blocking = new BlockingWork(vertx, 16);
+    WebServer[] self = new WebServer[1];
+    router.route().handler(ctx -> {
+      if (self[0] != null && self[0].ready) {
+        ctx.next();
+      } else {
+        ctx.response().setStatusCode(503).putHeader("Retry-After", "2").end("starting: loading the store\n");
+      }
+    });
+    return vertx.createHttpServer().requestHandler(router).listen(port)
+        .map(server -> self[0] = new WebServer(vertx, server, router, blocking));
+  }
+
+  /** Mounts every route; called once, when the store holds the vocabulary. */
+  public void mount(AppConfig config, PromiseStore store, Iris iris) {
+    HealthRoutes.mount(router, store, blocking, Instant.now());
+    new SparqlRoutes(store, blocking, config.service().sparqlTimeout()).mount(router);
+    VocabRoutes.mount(router, iris.base());
+    new ResourceRoutes(new ResourceDescriber(store, config.service().sparqlTimeout()), blocking, iris).mount(router);
+    router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
+    router.route().failureHandler(new FailureHandler());
+    ready = true;
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Future<Void> close() {
+    blocking.close();
+    return server.close();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+}

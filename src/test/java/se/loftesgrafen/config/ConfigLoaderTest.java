@@ -1,0 +1,98 @@
+package se.loftesgrafen.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String yaml) throws IOException {
+    Files.writeString(dir.resolve(ConfigLoader.FILE_NAME), yaml);
+    Files.writeString(dir.resolve("sources.yaml"), "sources:\n  - url: sample/\n");
+    return dir;
+  }
+
+  @Test
+  void theBundledConfigurationIsValid() {
+    AppConfig config = ConfigLoader.load(Path.of("harvest-config"), ConfigOverrides.none());
+    assertEquals(8080, config.service().port());
+    assertEquals(Duration.ofSeconds(10), config.service().sparqlTimeout());
+    assertEquals("http://localhost:8080/", config.baseIri().toString());
+    assertTrue(Files.isRegularFile(config.harvest().sampleSources()), "bundled sample sources exist");
+  }
+
+  @Test
+  void defaultsApplyWhenTheFileIsEmpty() throws IOException {
+    AppConfig config = ConfigLoader.load(write(""), ConfigOverrides.none());
+    assertEquals(8080, config.service().port());
+    assertEquals(Duration.ofSeconds(1), config.harvest().perHostDelay());
+    assertEquals(Path.of("./data"), config.service().store());
+  }
+
+  @Test
+  void flagsWinOverEnvironmentWhichWinsOverTheFile() throws IOException {
+    Path d = write("service:\n  port: 8081\n  store: /tmp/a\n");
+    Map<String, String> env = Map.of("LOFTESGRAFEN_PORT", "8082", "LOFTESGRAFEN_BASE_IRI", "https://example.org/lg/");
+    AppConfig fromEnv = ConfigLoader.load(d, new ConfigOverrides(Optional.empty(), Optional.empty(),
+        Optional.empty(), env));
+    assertEquals(8082, fromEnv.service().port());
+    assertEquals("https://example.org/lg/", fromEnv.baseIri().toString());
+    AppConfig fromFlag = ConfigLoader.load(d, new ConfigOverrides(Optional.of("8083"), Optional.of("/tmp/b"),
+        Optional.empty(), env));
+    assertEquals(8083, fromFlag.service().port());
+    assertEquals(Path.of("/tmp/b"), fromFlag.service().store());
+  }
+
+  @Test
+  void anUnknownKeyIsReportedWithItsLine() throws IOException {
+    Path d = write("service:\n  port: 8080\n  prot: 1\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));
+    assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+    assertTrue(e.getMessage().contains("unknown key 'prot'"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "service:\\n  port: 70000|service.port must be a number from 0 to 65535",
+      "service:\\n  sparqlTimeout: soon|service.sparqlTimeout must be a duration",
+      "service:\\n  baseIri: ftp://x/|service.baseIri must be an http(s) URL",
+      "service:\\n  baseIri: https://x.org/lg|service.baseIri must end with '/'",
+      "service:\\n  adminToken: short|service.adminToken must be at least 16 characters",
+      "harvest:\\n  schedule: every night|harvest.schedule is not a Quartz cron expression",
+      "harvest:\\n  perHostDelay: 1 second|harvest.perHostDelay must be a duration"})
+  void everyBadValueGetsAClearMessage(String yaml, String expected) throws IOException {
+    Path d = write(yaml.replace("\\n", "\n"));
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void allProblemsAreReportedTogether() throws IOException {
+    Path d = write("service:\n  port: -1\n  sparqlTimeout: x\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));
+    assertEquals(2, e.problems().size(), e.getMessage());
+  }
+
+  @Test
+  void aMissingFileOrFolderIsNamed() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(dir, ConfigOverrides.none()));
+    assertTrue(e.getMessage().startsWith("config file not found"), e.getMessage());
+    ConfigException f = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(dir.resolve("nowhere"), ConfigOverrides.none()));
+    assertTrue(f.getMessage().startsWith("config folder not found"), f.getMessage());
+  }
+}
