@@ -23,14 +23,16 @@ final class ThemeClassifier {
   private static final String WORD = "[\\p{L}\\d-]";
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-  /** One label: the lower-case text it needs to contain, and the pattern that decides. */
-  private record Label(String needle, Pattern pattern) {}
+  /** One label: its text, the lower-case text it needs to contain, and the pattern that decides. */
+  private record Label(String label, String needle, Pattern pattern) {}
 
   private record Rule(String id, List<Label> labels) {}
 
   private final List<Rule> rules = new ArrayList<>();
   private final List<Pattern> ignorePhrases;
   private final Map<String, List<String>> implies;
+  /** Narrower concepts report their top concept: the JSON and the graph use the ids of teman.csv. */
+  private final Map<String, String> reported = new java.util.HashMap<>();
 
   ThemeClassifier(ThemeLexicon lexicon, ExtractionRules rules) {
     this(lexicon, rules.strings("theme_exact_labels"), rules.strings("theme_prefix_labels"),
@@ -43,6 +45,15 @@ final class ThemeClassifier {
                   Map<String, List<String>> implies) {
     this.ignorePhrases = ignorePhrases;
     this.implies = implies;
+    Map<String, String> broader = new java.util.HashMap<>();
+    lexicon.themes().forEach(t -> t.broader().ifPresent(b -> broader.put(t.id(), b)));
+    for (ThemeLexicon.Theme t : lexicon.themes()) {
+      String top = t.id();
+      for (int depth = 0; broader.containsKey(top) && depth < 10; depth++) {
+        top = broader.get(top);
+      }
+      reported.put(t.id(), top);
+    }
     Set<String> exact = lower(exactLabels);
     Set<String> prefix = lower(prefixLabels);
     Set<String> suffix = lower(suffixLabels);
@@ -53,20 +64,29 @@ final class ThemeClassifier {
       all.add(t.prefLabel());
       for (String label : all) {
         String l = label.toLowerCase(Locale.ROOT).strip();
-        if (l.isEmpty() || ignoredLabels.getOrDefault(t.id(), List.of()).contains(l) || !seen.add(l)) {
+        if (l.isEmpty() || ignored(ignoredLabels.getOrDefault(t.id(), List.of()), l) || !seen.add(l)) {
           continue;
         }
         String regex = prefix.contains(l) ? Pattern.quote(l) + WORD + "*" : labelRegex(l, exact.contains(l));
-        labels.add(new Label(needle(l, exact.contains(l) || prefix.contains(l)),
+        labels.add(new Label(l, needle(l, exact.contains(l) || prefix.contains(l)),
             Pattern.compile("(?<!" + WORD + ")" + regex, FLAGS)));
         if (suffix.contains(l)) {
-          labels.add(new Label(l, Pattern.compile(WORD + "+" + Pattern.quote(l) + ENDINGS + "(?!" + WORD + ")", FLAGS)));
+          labels.add(new Label(l, l, Pattern.compile(WORD + "+" + Pattern.quote(l) + ENDINGS + "(?!" + WORD + ")", FLAGS)));
         }
       }
       if (!labels.isEmpty()) {
         rules.add(new Rule(t.id(), List.copyOf(labels)));
       }
     }
+  }
+
+  private static boolean ignored(List<String> patterns, String label) {
+    for (String p : patterns) {
+      if (label.matches(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> lower(List<String> values) {
@@ -104,6 +124,25 @@ final class ThemeClassifier {
     return out.toString();
   }
 
+  /** Which label gave each theme (for tuning the rules and for tests). */
+  Map<String, String> explain(String text) {
+    String t = text;
+    for (Pattern p : ignorePhrases) {
+      t = p.matcher(t).replaceAll(" ");
+    }
+    String lower = t.toLowerCase(Locale.ROOT);
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Rule r : rules) {
+      for (Label l : r.labels()) {
+        if (lower.contains(l.needle()) && l.pattern().matcher(t).find()) {
+          out.put(r.id(), l.label());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   List<String> classify(String text) {
     String t = text;
     for (Pattern p : ignorePhrases) {
@@ -114,7 +153,7 @@ final class ThemeClassifier {
     for (Rule r : rules) {
       for (Label l : r.labels()) {
         if (lower.contains(l.needle()) && l.pattern().matcher(t).find()) {
-          out.add(r.id());
+          out.add(reported.getOrDefault(r.id(), r.id()));
           break;
         }
       }
