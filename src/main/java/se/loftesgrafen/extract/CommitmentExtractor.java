@@ -36,6 +36,7 @@ final class CommitmentExtractor {
   private final List<Pattern> undertakings;
   private final List<Pattern> results;
   private final List<Pattern> elaborations;
+  private final List<Pattern> subElaborations;
   private final List<Pattern> goals;
   private final List<Pattern> split;
   private final List<Pattern> splitRequires;
@@ -57,6 +58,7 @@ final class CommitmentExtractor {
     this.undertakings = rules.combined("commitment_sentences");
     this.results = rules.combined("result_items");
     this.elaborations = rules.combined("elaboration_items");
+    this.subElaborations = rules.combined("elaboration_subitems");
     this.goals = rules.combined("goal_sentences");
     this.split = rules.patterns("split_before");
     this.splitRequires = rules.patterns("split_requires");
@@ -137,7 +139,7 @@ final class CommitmentExtractor {
   private void item(Block b, Block next, State st, List<Commitment> out) {
     String t = b.text();
     if (st.zone == Zone.STOP || st.zone == Zone.BACKGROUND || st.list == ListKind.NOT_PROMISE
-        || b.link() || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || b.level() > 1 && any(elaborations, t)) {
+        || b.link() || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || any(elaborations, t) || b.level() > 1 && any(subElaborations, t)) {
       return;
     }
     if (isSubHeading(b, next) || isGroupHeading(b, next)) {
