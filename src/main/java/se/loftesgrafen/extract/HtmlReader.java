@@ -57,11 +57,31 @@ final class HtmlReader {
   private Element contentRoot(Document doc) {
     for (String selector : contentSelectors) {
       Element found = doc.selectFirst(selector);
-      if (found != null && found.text().length() >= MIN_CONTENT) {
+      if (found != null && hasText(found, MIN_CONTENT)) {
         return found;
       }
     }
     return doc.body() != null ? doc.body() : doc;
+  }
+
+  /** Whether an element holds at least this much text, without collecting all of it. */
+  private static boolean hasText(Element e, int min) {
+    int[] count = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          count[0] += t.text().strip().length();
+        }
+        return count[0] >= min ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, e);
+    return count[0] >= min;
   }
 
   /** Removes chrome in one pass: by tag, by attribute selector, and by the words of an element's id and class. */
