@@ -19,6 +19,8 @@ import se.loftesgrafen.extract.Commitment.Kind;
 final class CommitmentExtractor {
   /** A promise has a handful to a few dozen undertakings; past this a page is a list of something else. */
   static final int MAX_COMMITMENTS = 500;
+  /** Shorter than this, a subject and modal ("Kommunen ska under perioden") is a lead-in, not an undertaking. */
+  private static final int STUB = 40;
 
   private enum Zone { NONE, PROMISE, BACKGROUND, STOP }
 
@@ -40,6 +42,8 @@ final class CommitmentExtractor {
   private final List<Pattern> goals;
   private final List<Pattern> split;
   private final List<Pattern> splitRequires;
+  private final List<Pattern> glued;
+  private final List<Pattern> gluedStarts;
   private final List<Pattern> splitBlocked;
   private final ActorResolver actors;
   private final ThemeClassifier themes;
@@ -62,6 +66,8 @@ final class CommitmentExtractor {
     this.goals = rules.combined("goal_sentences");
     this.split = rules.patterns("split_before");
     this.splitRequires = rules.patterns("split_requires");
+    this.glued = rules.combined("glued_items");
+    this.gluedStarts = rules.combined("glued_item_starts");
     this.splitBlocked = rules.patterns("split_blocked_by");
     this.actors = actors;
     this.themes = themes;
@@ -223,9 +229,19 @@ final class CommitmentExtractor {
     int groupStart = -1;
     int groupEnd = -1;
     Set<Actor> groupActors = null;
-    for (Sentences.Span s : Sentences.split(t)) {
+    for (Sentences.Span s : unglue(Sentences.split(t))) {
       String text = s.text();
       Set<Actor> subject = actors.subject(text, st.we);
+      if (subject.isEmpty() && groupStart >= 0 && st.zone == Zone.PROMISE && any(gluedStarts, text)) {
+        // A glued list item: an undertaking of its own, by the actors of the sentence it was glued to. What came
+        // before it, when only a stub ("Kommunen ska under perioden"), was the lead-in of the glued list.
+        if (groupEnd - groupStart >= STUB) {
+          flush(t, groupStart, groupEnd, groupActors, b.start(), out);
+        }
+        groupStart = s.start();
+        groupEnd = s.end();
+        continue;
+      }
       boolean aim = any(aims, text) || any(links, text) || any(quotes, text);
       if (!subject.isEmpty() && (aim || lovar(text) && st.zone == Zone.NONE)) {
         st.context = subject;
@@ -243,6 +259,31 @@ final class CommitmentExtractor {
       }
     }
     flush(t, groupStart, groupEnd, groupActors, b.start(), out);
+  }
+
+  /** Splits sentences where a CMS glued list items together (rules: glued_items). */
+  private List<Sentences.Span> unglue(List<Sentences.Span> sentences) {
+    List<Sentences.Span> out = new ArrayList<>();
+    for (Sentences.Span s : sentences) {
+      Matcher m = glued.get(0).matcher(s.text());
+      int from = 0;
+      while (m.find()) {
+        if (m.start() > from) {
+          add(out, s, from, m.start());
+        }
+        from = m.end();
+      }
+      add(out, s, from, s.text().length());
+    }
+    return out;
+  }
+
+  private static void add(List<Sentences.Span> out, Sentences.Span s, int from, int to) {
+    String part = s.text().substring(from, to);
+    String stripped = part.strip();
+    if (!stripped.isEmpty()) {
+      out.add(new Sentences.Span(stripped, s.start() + from + part.indexOf(stripped)));
+    }
   }
 
   private static boolean lovar(String s) {

@@ -21,6 +21,7 @@ class CommitmentExtractorTest {
       a numbered sub-heading before its paragraph | Det här ska vi göra/  1. Öka insatserna mot inbrott/Polisen och kommunen ska öka insatserna mot inbrott. Särskilt fokus riktas mot fritidshus. | kommunen polisen:Polisen och kommunen ska öka insatserna mot inbrott. Särskilt fokus riktas mot fritidshus.
       on the police's own page vi is the police | Det här är polisens medborgarlöfte för Kungsholmen./Det här ska vi göra/  1. Öka den polisiära närvaron i parkerna på kvällstid. | polisen:Öka den polisiära närvaron i parkerna på kvällstid.
       a third party promising with them is part of vi | Löftet tas fram i samverkan mellan polisen, Hjo kommun och Räddningstjänsten Östra Skaraborg./Vi lovar att:/  • Hålla brandsäkerhetsdagar för äldre varje höst. | kommunen other polisen:Hålla brandsäkerhetsdagar för äldre varje höst.
+      list items glued into a paragraph | Medborgarlöfte 2024/Kommunen lovar/Kommunen ska under året Genomföra sommarlovsaktiviteter för unga.Erbjuda föräldrastöd till alla familjer. | kommunen:Genomföra sommarlovsaktiviteter för unga.;kommunen:Erbjuda föräldrastöd till alla familjer.
       quotes are no commitments | Polisen lovar att:/  • Besöka skolorna varje termin./– Vi ska synas mer i skolorna, säger Anna Berg. | polisen:Besöka skolorna varje termin.
       contact and links after the promise | Kommunen lovar att:/  • Röja buskage vid gångvägarna./Kontakt/  • Läs mer om trygghetsarbetet | kommunen:Röja buskage vid gångvägarna.
       """)
