@@ -23,12 +23,18 @@ final class ThemeClassifier {
   private static final String WORD = "[\\p{L}\\d-]";
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-  /** One label: its text, the lower-case text it needs to contain, and the pattern that decides. */
-  private record Label(String label, String needle, Pattern pattern) {}
+  /**
+   * One label: its text, the lower-case start that a word of the text must have (or, for a compound-final label,
+   * contain), and the pattern that decides.
+   */
+  private record Label(String id, String label, String needle, Pattern pattern, boolean suffix) {}
 
   private record Rule(String id, List<Label> labels) {}
 
   private final List<Rule> rules = new ArrayList<>();
+  /** Word-initial labels by the first (up to) four letters of their needle: a text's words look them up. */
+  private final Map<String, List<Label>> byStart = new java.util.HashMap<>();
+  private final List<Label> suffixLabels = new ArrayList<>();
   private final List<Pattern> ignorePhrases;
   private final Map<String, List<String>> implies;
   /** Narrower concepts report their top concept: the JSON and the graph use the ids of teman.csv. */
@@ -68,17 +74,28 @@ final class ThemeClassifier {
           continue;
         }
         String regex = prefix.contains(l) ? Pattern.quote(l) + WORD + "*" : labelRegex(l, exact.contains(l));
-        labels.add(new Label(l, needle(l, exact.contains(l) || prefix.contains(l)),
-            Pattern.compile("(?<!" + WORD + ")" + regex, FLAGS)));
+        labels.add(new Label(t.id(), l, needle(l, exact.contains(l) || prefix.contains(l)),
+            Pattern.compile("(?<!" + WORD + ")" + regex, FLAGS), false));
         if (suffix.contains(l)) {
-          labels.add(new Label(l, l, Pattern.compile(WORD + "+" + Pattern.quote(l) + ENDINGS + "(?!" + WORD + ")", FLAGS)));
+          labels.add(new Label(t.id(), l, l,
+              Pattern.compile(WORD + "+" + Pattern.quote(l) + ENDINGS + "(?!" + WORD + ")", FLAGS), true));
         }
       }
       if (!labels.isEmpty()) {
         rules.add(new Rule(t.id(), List.copyOf(labels)));
       }
+      for (Label l : labels) {
+        if (l.suffix()) {
+          this.suffixLabels.add(l);
+        } else {
+          byStart.computeIfAbsent(l.needle().substring(0, Math.min(KEY, l.needle().length())),
+              k -> new ArrayList<>()).add(l);
+        }
+      }
     }
   }
+
+  private static final int KEY = 4;
 
   private static boolean ignored(List<String> patterns, String label) {
     for (String p : patterns) {
@@ -103,6 +120,10 @@ final class ThemeClassifier {
     }
     String stem = STEM_END.matcher(first).replaceFirst("");
     return stem.length() >= 4 ? stem : first;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-';
   }
 
   static String labelRegex(String label, boolean exact) {
@@ -149,13 +170,41 @@ final class ThemeClassifier {
       t = p.matcher(t).replaceAll(" ");
     }
     String lower = t.toLowerCase(Locale.ROOT);
+    Set<String> found = new java.util.HashSet<>();
+    Set<Label> tried = new java.util.HashSet<>();
+    int i = 0;
+    while (i < lower.length()) {
+      if (!isWordChar(lower.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < lower.length() && isWordChar(lower.charAt(end))) {
+        end++;
+      }
+      for (int k = 1; k <= KEY && i + k <= end; k++) {
+        List<Label> candidates = byStart.get(lower.substring(i, i + k));
+        if (candidates == null) {
+          continue;
+        }
+        for (Label l : candidates) {
+          if (!found.contains(l.id()) && lower.startsWith(l.needle(), i) && tried.add(l)
+              && l.pattern().matcher(t).find()) {
+            found.add(l.id());
+          }
+        }
+      }
+      i = end;
+    }
+    for (Label l : suffixLabels) {
+      if (!found.contains(l.id()) && lower.contains(l.needle()) && l.pattern().matcher(t).find()) {
+        found.add(l.id());
+      }
+    }
     Set<String> out = new LinkedHashSet<>();
     for (Rule r : rules) {
-      for (Label l : r.labels()) {
-        if (lower.contains(l.needle()) && l.pattern().matcher(t).find()) {
-          out.add(reported.getOrDefault(r.id(), r.id()));
-          break;
-        }
+      if (found.contains(r.id())) {
+        out.add(reported.getOrDefault(r.id(), r.id()));
       }
     }
     for (String id : List.copyOf(out)) {
