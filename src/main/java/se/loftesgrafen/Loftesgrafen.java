@@ -17,8 +17,10 @@ import se.loftesgrafen.vocab.VocabularyFiles;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.harvest.HarvestSummary;
-import se.loftesgrafen.harvest.LocalHarvester;
+import se.loftesgrafen.harvest.HarvestRunner;
+import se.loftesgrafen.harvest.Harvester;
 import se.loftesgrafen.harvest.SourcesFile;
+import se.loftesgrafen.schedule.HarvestScheduler;
 import se.loftesgrafen.web.WebServer;
 
 /**
@@ -33,18 +35,24 @@ public final class Loftesgrafen implements AutoCloseable {
   private final Iris iris;
   private final Vertx vertx;
   private final WebServer web;
+  private final HarvestRunner harvests;
+  private final HarvestScheduler schedule;
 
-  private Loftesgrafen(AppConfig config, PromiseStore store, Iris iris, Vertx vertx, WebServer web) {
+  private Loftesgrafen(AppConfig config, PromiseStore store, Iris iris, Vertx vertx, WebServer web,
+                       HarvestRunner harvests, HarvestScheduler schedule) {
     this.config = config;
     this.store = store;
     this.iris = iris;
     this.vertx = vertx;
     this.web = web;
+    this.harvests = harvests;
+    this.schedule = schedule;
   }
 
   /** Opens the store, loads the vocabulary, harvests the sample into an empty store, then listens. */
   public static Loftesgrafen start(AppConfig requested) throws BindException {
-    PromiseStore store = PromiseStore.embedded(requested.service().store());
+    PromiseStore store = requested.service().remoteStore().map(PromiseStore::remote)
+        .orElseGet(() -> PromiseStore.embedded(requested.service().store()));
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
@@ -54,13 +62,16 @@ public final class Loftesgrafen implements AutoCloseable {
       loadVocabulary(store, iris);
       if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
           NodeFactory.createURI(iris.vocabularyGraph().getURI()))) {
-        HarvestSummary sample = harvester(store, iris).run(SourcesFile.read(config.harvest().sampleSources()));
+        HarvestSummary sample = harvester(config, store, iris).run(SourcesFile.read(config.harvest().sampleSources()));
         LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
             sample.failed().size());
       }
-      web.mount(config, store, iris);
+      HarvestRunner harvests = new HarvestRunner(harvester(config, store, iris),
+          () -> SourcesFile.read(config.harvest().sources()));
+      web.mount(config, store, iris, harvests);
+      HarvestScheduler schedule = HarvestScheduler.start(harvests, config.harvest().schedule());
       LOG.info("listening on port {} (base IRI {})", web.port(), iris.base());
-      return new Loftesgrafen(config, store, iris, vertx, web);
+      return new Loftesgrafen(config, store, iris, vertx, web, harvests, schedule);
     } catch (RuntimeException | BindException e) {
       vertx.close();
       store.close();
@@ -81,8 +92,9 @@ public final class Loftesgrafen implements AutoCloseable {
     }
   }
 
-  public static LocalHarvester harvester(PromiseStore store, Iris iris) {
-    return new LocalHarvester(PromiseExtractor.create(ThemeLexiconLoader.load()), store, iris);
+  /** The harvester; the one place that creates the extractor it uses. */
+  public static Harvester harvester(AppConfig config, PromiseStore store, Iris iris) {
+    return new Harvester(PromiseExtractor.create(ThemeLexiconLoader.load()), store, iris, config.harvest(), config.service().store());
   }
 
   /** Replaces the vocabulary graph with vocab/*.ttl parsed against the base IRI. */
@@ -107,6 +119,10 @@ public final class Loftesgrafen implements AutoCloseable {
     return config;
   }
 
+  public HarvestRunner harvests() {
+    return harvests;
+  }
+
   @Override
   public void close() {
     try {
@@ -117,6 +133,8 @@ public final class Loftesgrafen implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("web server did not stop cleanly: {}", e.toString());
     } finally {
+      schedule.close();
+      harvests.close(); // stops a running harvest before the store closes; what it committed stays
       store.close();
     }
   }

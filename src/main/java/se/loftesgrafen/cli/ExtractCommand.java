@@ -18,18 +18,23 @@ import se.loftesgrafen.extract.SourceDocument;
 import se.loftesgrafen.vocab.ThemeLexiconLoader;
 
 /**
- * {@code extract [--format jsonl|json] FILE...}: prints the promise of each file, one JSON object per file in the
- * order given. A file that cannot be read or parsed gives an object with {@code source} and {@code error}; the
+ * {@code extract [--format jsonl|json|turtle] FILE...}: prints the promise of each file, one JSON object per file in
+ * the order given, or with {@code turtle} the RDF the harvester would store for the files (one graph). A file that cannot be read or parsed gives an object with {@code source} and {@code error}; the
  * others still come out, and the exit code is 1 when any failed.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
     description = "Extracts the medborgarlöfte of each page (HTML, PDF or text) as JSON.")
 public final class ExtractCommand implements Callable<Integer> {
-  /** Output formats; the lead adds turtle once the graph mapper exists. */
-  enum Format { jsonl, json }
+  /** Output formats. */
+  enum Format { jsonl, json, turtle }
 
-  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (one line per file) or json (indented).")
+  @Option(names = "--format", defaultValue = "jsonl",
+      description = "jsonl (one line per file), json (indented) or turtle (the RDF the harvester would store).")
   Format format;
+
+  @Option(names = "--base", defaultValue = "http://localhost:8080/", paramLabel = "IRI",
+      description = "base IRI of minted resources with --format turtle (default: ${DEFAULT-VALUE})")
+  String base;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pages to extract from.")
   List<String> files;
@@ -43,6 +48,7 @@ public final class ExtractCommand implements Callable<Integer> {
     PrintWriter out = spec != null ? spec.commandLine().getOut()
         : new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     boolean pretty = format == Format.json;
+    TurtleOutput turtle = format == Format.turtle ? new TurtleOutput(base) : null;
     int failed = 0;
     for (String file : files) {
       try {
@@ -50,12 +56,23 @@ public final class ExtractCommand implements Callable<Integer> {
         SourceDocument doc = new SourceDocument(file, path.toAbsolutePath().toUri(), Files.readAllBytes(path),
             Optional.empty());
         var promise = extractor.extract(doc);
-        out.println(pretty ? PromiseJson.pretty(promise) : PromiseJson.line(promise));
+        if (turtle != null) {
+          turtle.add(promise, doc);
+        } else {
+          out.println(pretty ? PromiseJson.pretty(promise) : PromiseJson.line(promise));
+        }
       } catch (IOException | RuntimeException e) {
         failed++;
-        out.println(PromiseJson.errorLine(file, message(e), pretty));
+        if (turtle != null) {
+          spec.commandLine().getErr().println("error: " + file + ": " + message(e));
+        } else {
+          out.println(PromiseJson.errorLine(file, message(e), pretty));
+        }
       }
       out.flush();
+    }
+    if (turtle != null) {
+      turtle.write(out);
     }
     return failed == 0 ? 0 : 1;
   }

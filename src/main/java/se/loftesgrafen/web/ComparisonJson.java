@@ -1,0 +1,200 @@
+package se.loftesgrafen.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.SchemaDO;
+import se.loftesgrafen.graph.Comparison;
+import se.loftesgrafen.graph.ComparisonThemes;
+import se.loftesgrafen.graph.Iris;
+import se.loftesgrafen.vocab.LG;
+import se.loftesgrafen.vocab.PROV;
+
+/**
+ * Writes comparison answers as JSON-LD: the service's context ({@code context/v1.jsonld}) plus the API's own terms
+ * inline, Hydra collections with {@code hydra:PartialCollectionView} paging links. Short ids (theme notations,
+ * actor ids, municipality codes) expand to our IRIs through property-scoped {@code @vocab}s (JSON-LD 1.1).
+ */
+final class ComparisonJson {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+  static final String API = "https://w3id.org/loftesgrafen/api#";
+  private final Iris iris;
+  private final ObjectNode context;
+
+  ComparisonJson(Iris iris) {
+    this.iris = iris;
+    this.context = context(iris);
+  }
+
+  /** A Hydra collection of one page; {@code path} is the request path, {@code params} its checked parameters. */
+  ObjectNode collection(String path, Map<String, String> params, Comparison.Page<?> page, List<ObjectNode> members) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode ctx = root.putArray("@context");
+    ctx.add(iris.base() + "context/v1.jsonld");
+    ctx.add(context);
+    Map<String, String> without = new java.util.TreeMap<>(params);
+    without.remove("page");
+    root.put("@id", url(path, without));
+    root.put("@type", "hydra:Collection");
+    root.put("hydra:totalItems", page.total());
+    ArrayNode list = root.putArray("hydra:member");
+    members.forEach(list::add);
+    ObjectNode view = root.putObject("hydra:view");
+    view.put("@id", url(path, with(params, page.page())));
+    view.put("@type", "hydra:PartialCollectionView");
+    view.put("hydra:first", url(path, with(params, 1)));
+    view.put("hydra:last", url(path, with(params, page.lastPage())));
+    if (page.page() > 1) {
+      view.put("hydra:previous", url(path, with(params, Math.min(page.page() - 1, page.lastPage()))));
+    }
+    if (page.page() < page.lastPage()) {
+      view.put("hydra:next", url(path, with(params, page.page() + 1)));
+    }
+    return root;
+  }
+
+  ObjectNode municipality(Comparison.Municipality m) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("@id", iris.municipality(m.code()).getURI());
+    n.put("@type", "Municipality");
+    n.put("code", m.code());
+    n.put("name", m.name());
+    ObjectNode county = n.putObject("county");
+    county.put("@id", iris.county(m.countyCode()).getURI());
+    county.put("code", m.countyCode());
+    county.put("name", m.county());
+    return n;
+  }
+
+  ObjectNode promise(Comparison.Promise p) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("@id", p.iri());
+    n.put("@type", "CitizenPromise");
+    if (!p.title().isEmpty()) {
+      n.put("title", p.title());
+    }
+    if (!p.periodText().isEmpty()) {
+      n.put("periodText", p.periodText());
+    }
+    p.years().ifPresent(y -> n.put("startYear", y.from()).put("endYear", y.to()));
+    ArrayNode k = n.putArray("municipality");
+    p.municipalities().forEach(k::add);
+    return n;
+  }
+
+  ObjectNode commitment(Comparison.Commitment c, ComparisonThemes themes) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("@id", c.iri());
+    n.put("@type", "Commitment");
+    n.put("text", c.text());
+    n.put("kind", c.kind());
+    ArrayNode actors = n.putArray("actor");
+    c.actors().forEach(actors::add);
+    ArrayNode t = n.putArray("theme");
+    c.themes().forEach(iri -> t.add(themes.id(iri)));
+    ArrayNode targets = n.putArray("target");
+    for (Comparison.Target target : c.targets()) {
+      ObjectNode tn = targets.addObject().put("@id", target.iri()).put("@type", "Target");
+      target.value().ifPresent(v -> tn.put("value", v));
+      tn.put("unitText", target.unit()).put("counts", target.counts()).put("description", target.description());
+    }
+    n.set("promise", promise(c.promise()));
+    ArrayNode sources = n.putArray("source");
+    for (Comparison.Source s : c.sources()) {
+      ObjectNode sn = sources.addObject().put("@id", s.snapshot()).put("url", s.url());
+      if (!s.fetchedAt().isEmpty()) {
+        sn.put("fetchedAt", s.fetchedAt());
+      }
+      if (!s.format().isEmpty()) {
+        sn.put("format", s.format());
+      }
+    }
+    return n;
+  }
+
+  ObjectNode theme(Comparison.Theme t) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("@id", t.iri());
+    n.put("@type", "skos:Concept");
+    n.put("notation", t.id());
+    n.putObject("prefLabel").put("sv", t.labelSv()).put("en", t.labelEn());
+    n.put("scheme", t.scheme());
+    t.broader().ifPresent(b -> n.put("broader", b));
+    return n;
+  }
+
+  private Map<String, String> with(Map<String, String> params, int page) {
+    Map<String, String> out = new java.util.TreeMap<>(params);
+    out.put("page", String.valueOf(page));
+    return out;
+  }
+
+  private String url(String path, Map<String, String> params) {
+    String base = iris.base().substring(0, iris.base().length() - 1);
+    String query = params.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return base + path + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The API's terms; the service context (context/v1.jsonld) holds the vocabulary's. */
+  private static ObjectNode context(Iris iris) {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("hydra", HYDRA).put("lg", LG.NS).put("api", API).put("skos", SKOS.getURI())
+        .put("dcterms", DCTerms.NS).put("prov", PROV.NS).put("schema", SchemaDO.NS)
+        .put("xsd", "http://www.w3.org/2001/XMLSchema#");
+    c.put("Commitment", "lg:Commitment").put("CitizenPromise", "lg:CitizenPromise")
+        .put("Municipality", "lg:Municipality").put("Target", "lg:Target")
+        .put("activity", "lg:activity").put("goal", "lg:goal");
+    c.putObject("text").put("@id", "schema:text").put("@language", "sv");
+    c.putObject("kind").put("@id", "lg:kind").put("@type", "@vocab");
+    scoped(c, "actor", "lg:actor", vocabOf(iris.actor("x").getURI()));
+    scoped(c, "theme", "lg:theme", vocabOf(iris.theme("x").getURI()));
+    scoped(c, "municipality", "lg:municipality", vocabOf(iris.municipality("x").getURI()));
+    for (String t : List.of("newThemes", "continuedThemes", "droppedThemes", "sharedThemes")) {
+      scoped(c, t, "api:" + t, vocabOf(iris.theme("x").getURI()));
+    }
+    c.put("target", "lg:target").put("value", "schema:value").put("unitText", "schema:unitText")
+        .put("counts", "lg:counts");
+    c.putObject("description").put("@id", "schema:description").put("@language", "sv");
+    c.putObject("promise").put("@id", "dcterms:isPartOf");
+    c.putObject("title").put("@id", "dcterms:title").put("@language", "sv");
+    c.putObject("periodText").put("@id", "lg:periodText").put("@language", "sv");
+    c.putObject("startYear").put("@id", "api:startYear").put("@type", "xsd:integer");
+    c.putObject("endYear").put("@id", "api:endYear").put("@type", "xsd:integer");
+    c.putObject("source").put("@id", "prov:wasDerivedFrom");
+    c.putObject("url").put("@id", "schema:url").put("@type", "@id");
+    c.putObject("fetchedAt").put("@id", "prov:generatedAtTime").put("@type", "xsd:dateTime");
+    c.put("format", "dcterms:format").put("code", "api:code").put("name", "schema:name")
+        .put("county", "lg:county").put("countyCode", "lg:countyCode").put("notation", "skos:notation");
+    c.putObject("prefLabel").put("@id", "skos:prefLabel").put("@container", "@language");
+    c.putObject("broader").put("@id", "skos:broader").put("@type", "@id");
+    for (String term : List.of("commitments", "scheme", "year", "group", "municipalities", "reporting", "registered",
+        "shareOfReporting", "shareOfAll", "commitmentCount", "score", "method", "highlight", "latestPromise",
+        "lastHarvest", "sourceKinds", "currentPromiseMissing", "themeInfo")) {
+      c.put(term, "api:" + term);
+    }
+    return c;
+  }
+
+  private static void scoped(ObjectNode c, String term, String iri, String vocab) {
+    ObjectNode t = c.putObject(term);
+    t.put("@id", iri).put("@type", "@vocab");
+    t.putObject("@context").put("@vocab", vocab);
+  }
+
+  private static String vocabOf(String sampleIri) {
+    return sampleIri.substring(0, sampleIri.length() - 1);
+  }
+}

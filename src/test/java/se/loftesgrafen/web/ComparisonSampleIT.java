@@ -1,0 +1,144 @@
+package se.loftesgrafen.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.loftesgrafen.testing.RunningService;
+
+/**
+ * The comparison API, search, OpenAPI document and web page on the bundled sample (harvest-config/sample/): answers
+ * are checked against the page texts and against independent SPARQL over /sparql, so they hold whichever extractor
+ * version produced the graph.
+ */
+class ComparisonSampleIT {
+  private static final String PREFIXES = """
+      PREFIX lg: <https://w3id.org/loftesgrafen/def#>
+      PREFIX schema: <https://schema.org/>
+      PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+      """;
+  @TempDir
+  static Path folder;
+  static RunningService service;
+  static ApiClient api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    service = RunningService.start(folder);
+    api = new ApiClient(service);
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  private static List<JsonNode> sparql(String select) throws Exception {
+    HttpResponse<String> r = service.sparql(PREFIXES + select, "application/sparql-results+json");
+    assertEquals(200, r.statusCode(), r.body());
+    List<JsonNode> out = new ArrayList<>();
+    ApiClient.JSON.readTree(r.body()).at("/results/bindings").forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void searchingNarkotikabrottFindsEveryCommitmentThatSaysNarkotika() throws Exception {
+    Set<String> saysNarkotika = new TreeSet<>();
+    for (JsonNode b : sparql("SELECT ?c WHERE { ?c a lg:Commitment ; schema:text ?t "
+        + "FILTER(CONTAINS(LCASE(?t), \"narkotika\")) }")) {
+      saysNarkotika.add(b.at("/c/value").asText());
+    }
+    assertFalse(saysNarkotika.isEmpty(), "the sample pages promise action on narkotika");
+    List<JsonNode> hits = api.allMembers("/api/search?q=narkotikabrott&pageSize=50");
+    Set<String> found = new TreeSet<>();
+    hits.forEach(h -> found.add(h.get("@id").asText()));
+    assertTrue(found.containsAll(saysNarkotika), "missing: " + saysNarkotika.stream().filter(c -> !found.contains(c)).toList());
+    assertTrue(hits.stream().anyMatch(h -> h.get("text").asText().contains("avloppsvatten")),
+        "Älmhult 2022: 'kartlägga förekomsten av narkotika genom analys av tätortens avloppsvatten'");
+    for (JsonNode h : hits) {
+      assertTrue(h.get("highlight").asText().contains("<mark>"), h.toString());
+      assertTrue(h.at("/source/0/url").asText().startsWith("https://"), h.toString());
+    }
+  }
+
+  @Test
+  void searchCsvHasTheSameRowsAsTheJsonLd() throws Exception {
+    List<String> json = new ArrayList<>();
+    api.json("/api/search?q=narkotika").get("hydra:member").forEach(h -> json.add(h.get("@id").asText() + "|"
+        + h.get("text").asText() + "|" + h.get("highlight").asText()));
+    List<String> csv = new ArrayList<>();
+    for (CSVRecord r : api.csv("/api/search?q=narkotika")) {
+      csv.add(r.get("commitment") + "|" + r.get("text") + "|" + r.get("highlight"));
+    }
+    assertFalse(json.isEmpty());
+    assertEquals(json, csv);
+  }
+
+  @Test
+  void theNarkotikaThemeGivesTheMunicipalitiesThatSparqlGives() throws Exception {
+    Set<String> expected = new TreeSet<>();
+    for (JsonNode b : sparql("SELECT DISTINCT ?k WHERE { ?p lg:municipality ?k ; lg:commitment ?c . "
+        + "?c lg:theme/skos:broader* ?t . ?t skos:notation \"narkotika\" }")) {
+      String iri = b.at("/k/value").asText();
+      expected.add(iri.substring(iri.lastIndexOf('/') + 1));
+    }
+    Set<String> got = new TreeSet<>();
+    api.allMembers("/api/themes/narkotika/municipalities?pageSize=2").forEach(m -> got.add(m.get("code").asText()));
+    assertEquals(expected, got);
+  }
+
+  @Test
+  void coverageShowsTheSampleMunicipalitiesWithTheirSourcesAndTheRestMissing() throws Exception {
+    Set<String> withPromise = new TreeSet<>();
+    for (JsonNode b : sparql("SELECT DISTINCT ?k WHERE { ?p a lg:CitizenPromise ; lg:municipality ?k }")) {
+      String iri = b.at("/k/value").asText();
+      withPromise.add(iri.substring(iri.lastIndexOf('/') + 1));
+    }
+    assertFalse(withPromise.isEmpty());
+    List<JsonNode> all = api.allMembers("/api/coverage");
+    assertEquals(290, all.size());
+    for (JsonNode m : all) {
+      boolean has = withPromise.contains(m.get("code").asText());
+      assertEquals(has, m.has("latestPromise"), m.toString());
+      if (has) {
+        assertTrue(m.get("lastHarvest").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*"), m.toString());
+        assertEquals("[\"HTML\"]", m.get("sourceKinds").toString(), "the sample pages are HTML: " + m);
+      } else {
+        assertTrue(m.get("currentPromiseMissing").asBoolean());
+      }
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
+    JsonNode doc = api.json("/api/openapi.json");
+    assertTrue(doc.get("openapi").asText().startsWith("3."));
+    for (String path : List.of("/api/themes", "/api/municipalities", "/api/themes/{id}/municipalities", "/api/overview",
+        "/api/municipalities/{code}/timeline", "/api/municipalities/{code}/similar", "/api/coverage", "/api/search")) {
+      assertTrue(doc.at("/paths").has(path), path);
+    }
+  }
+
+  @Test
+  void theWebPageIsServedFromTheClasspath() throws Exception {
+    HttpResponse<String> page = service.get("/");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(page.body().contains("<script src=\"app.js\""), "the page's own script, nothing from the network");
+    assertFalse(page.body().matches("(?s).*(src|href)=\"https?://.*"), "no resources from other hosts");
+    assertEquals(200, service.get("/app.js").statusCode());
+    assertEquals(200, service.get("/?q=narkotika").statusCode());
+  }
+}

@@ -1,0 +1,228 @@
+package se.loftesgrafen.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import se.loftesgrafen.testing.RunningService;
+import se.loftesgrafen.testing.SyntheticNation;
+
+/**
+ * The web page in a real browser: Debian's headless Chromium driven through chromedriver, against the service on
+ * port 0 with the bundled sample. Screenshots of each step go to target/screenshots/ (kept as test artifacts).
+ * Never skipped: without Chromium it fails and says how to install it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebPageIT {
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  @TempDir
+  static Path folder;
+  static RunningService service;
+  static ChromeDriver browser;
+  static WebDriverWait wait;
+  static String sharedUrl;
+
+  @BeforeAll
+  static void start() throws Exception {
+    String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+    String driver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+    if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(driver))) {
+      fail("the browser tests need Chromium and chromedriver at " + chromium + " and " + driver
+          + ": install them with `apt-get install -y chromium chromium-driver` (.ci/run does), or set CHROMIUM_BIN and"
+          + " CHROMEDRIVER_BIN");
+    }
+    Files.createDirectories(SCREENSHOTS);
+    service = RunningService.start(folder.resolve("store"));
+    // A small synthetic nation next to the sample, so that the charts have years and counties to draw.
+    SyntheticNation.generate(40, 2019, 4, 5, 3).load(service.service().store(), service.service().iris(), 100);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory(folder, "chromium"));
+    ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(driverService, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  private static void open(String pathAndQuery) {
+    browser.get(service.uri(pathAndQuery).toString());
+    ready();
+  }
+
+  private static void ready() {
+    wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static List<WebElement> results() {
+    return browser.findElements(By.cssSelector("#results li.result"));
+  }
+
+  @Test
+  @Order(1)
+  void searchForNarkotikaShowsHighlightedCommitmentsWithSources() throws Exception {
+    open("/");
+    WebElement box = browser.findElement(By.id("q"));
+    assertEquals("Sökord", browser.findElement(By.cssSelector("label[for=q]")).getText());
+    box.sendKeys("narkotika", Keys.ENTER);
+    wait.until(d -> d.getCurrentUrl().contains("q=narkotika"));
+    ready();
+    screenshot("01-search-narkotika");
+    assertFalse(results().isEmpty(), "results for narkotika on the sample");
+    for (WebElement r : results()) {
+      assertTrue(r.findElement(By.cssSelector("p.text mark")).getText().toLowerCase().startsWith("narkotika"));
+      assertTrue(r.findElement(By.cssSelector("a.source")).getAttribute("href").startsWith("http"));
+      assertFalse(r.findElements(By.cssSelector("a.kommun")).isEmpty());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void filteringByCountyKeepsOnlyThatCounty() throws Exception {
+    String kommun = results().get(0).findElement(By.cssSelector("a.kommun")).getAttribute("href");
+    String code = kommun.replaceAll(".*kommun=(\\d{4}).*", "$1");
+    String county = code.substring(0, 2);
+    new Select(browser.findElement(By.id("county"))).selectByValue(county);
+    wait.until(d -> d.getCurrentUrl().contains("county=" + county));
+    ready();
+    screenshot("02-search-county-" + county);
+    assertFalse(results().isEmpty());
+    for (WebElement r : results()) {
+      String href = r.findElement(By.cssSelector("a.kommun")).getAttribute("href");
+      assertTrue(href.matches(".*kommun=" + county + "\\d\\d.*"), href);
+    }
+    sharedUrl = browser.getCurrentUrl();
+  }
+
+  @Test
+  @Order(3)
+  void aSharedUrlRestoresTheSearchAfterAReload() throws Exception {
+    int before = results().size();
+    browser.navigate().refresh();
+    ready();
+    browser.get(sharedUrl);
+    ready();
+    screenshot("03-shared-url");
+    assertEquals("narkotika", browser.findElement(By.id("q")).getAttribute("value"));
+    String county = sharedUrl.replaceAll(".*county=(\\d\\d).*", "$1");
+    assertEquals(county, new Select(browser.findElement(By.id("county"))).getFirstSelectedOption().getAttribute("value"));
+    assertEquals(before, results().size());
+  }
+
+  @Test
+  @Order(4)
+  void aMunicipalityPageShowsItsTimelineAndItsSourcesCanBeFollowed() throws Exception {
+    WebElement link = results().get(0).findElement(By.cssSelector("a.kommun"));
+    String name = link.getText();
+    link.click();
+    wait.until(d -> d.getCurrentUrl().contains("kommun="));
+    ready();
+    screenshot("04-municipality");
+    assertEquals(name, browser.findElement(By.id("kommun-title")).getText());
+    List<WebElement> promises = browser.findElements(By.cssSelector("#timeline li.promise"));
+    assertFalse(promises.isEmpty(), "a timeline");
+    WebElement first = promises.get(0).findElement(By.cssSelector("li.result"));
+    String sourceUrl = first.findElement(By.cssSelector("a.source")).getAttribute("href");
+    String code = browser.getCurrentUrl().replaceAll(".*kommun=(\\d{4}).*", "$1");
+    JsonNode timeline = new ApiClient(service).json("/api/municipalities/" + code + "/timeline");
+    assertTrue(timeline.toString().contains(sourceUrl), "the source link is the page the commitment came from");
+    // The original page is on the web (no network in tests); its archived snapshot is served here.
+    first.findElement(By.cssSelector("a.snapshot")).click();
+    wait.until(d -> d.getCurrentUrl().contains("/id/snapshot/"));
+    screenshot("05-snapshot");
+    assertTrue(browser.getPageSource().contains(sourceUrl), "the snapshot names the page it was fetched from");
+  }
+
+  @Test
+  @Order(5)
+  void overviewDrawsChartsOfThemesOverYearsAndCounties() throws Exception {
+    open("/?view=overview&theme=narkotika");
+    screenshot("06-overview");
+    assertEquals(2, browser.findElements(By.cssSelector(".chart svg[role=img] > title")).size());
+    assertEquals(21, browser.findElements(By.cssSelector("#chart-counties svg rect.bar")).size(), "one bar per county");
+    List<WebElement> years = browser.findElements(By.cssSelector("#chart-years svg rect.bar"));
+    assertEquals(4, years.size(), "one bar per year of the synthetic nation");
+    for (WebElement bar : years) {
+      assertTrue(Double.parseDouble(bar.getAttribute("height")) > 0, "a municipality count above zero");
+    }
+  }
+
+  @Test
+  @Order(6)
+  void coverageListsAllMunicipalities() throws Exception {
+    open("/?view=coverage");
+    screenshot("07-coverage");
+    assertEquals(290, browser.findElements(By.cssSelector("#coverage-table tbody tr")).size());
+  }
+
+  @Test
+  @Order(7)
+  void englishLabelsAndAPhoneSizedScreen() throws Exception {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    open("/?q=narkotika&lang=en");
+    screenshot("08-phone-english");
+    assertEquals("Search", browser.findElement(By.id("search-button")).getText());
+    assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+        "return document.documentElement.scrollWidth - window.innerWidth;");
+    assertTrue(overflow <= 0, "no sideways scrolling on a phone: " + overflow + "px");
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @Test
+  @Order(8)
+  void theKeyboardReachesTheSkipLinkAndTheSearchBox() throws Exception {
+    open("/");
+    browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    WebElement active = browser.switchTo().activeElement();
+    assertEquals("skip", active.getAttribute("class"));
+    active.sendKeys(Keys.ENTER);
+    for (int i = 0; i < 10 && !"q".equals(browser.switchTo().activeElement().getAttribute("id")); i++) {
+      browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    assertEquals("q", browser.switchTo().activeElement().getAttribute("id"), "the search box is reachable by Tab");
+  }
+}
