@@ -14,7 +14,7 @@
  * {@link se.loftesgrafen.extract.ExtractionRules}; a broken rule stops start-up with its section and index.
  *
  * <p>Quality is measured by {@code ExtractionEvaluationTest} on the annotated pages of
- * {@code src/test/resources/extract/pages}; speed by {@code mvn -B -q -Pbenchmark test-compile exec:exec}
+ * {@code src/test/resources/extract/pages}; speed by {@code mvn -B -q -Pbenchmark-extract verify}
  * ({@code ExtractionBenchmark}: pages per second per core on 50–150 KB municipal pages, next to bare Jsoup).
  */
 package se.loftesgrafen.extract;
