@@ -25,17 +25,19 @@ final class ActorResolver {
   private final List<Pattern> subjectEnd;
   private final List<Pattern> policeOwned;
   private final List<Pattern> places;
+  private final List<Pattern> thirdPartyPages;
 
   ActorResolver(ExtractionRules rules) {
-    Map<String, List<Pattern>> actors = rules.namedPatterns("actors");
+    Map<String, List<Pattern>> actors = rules.namedCombined("actors");
     police = require(actors, "polisen");
     municipality = require(actors, "kommunen");
     both = require(actors, "both");
     other = require(actors, "other");
-    partners = rules.patterns("partner_phrases");
-    subjectEnd = rules.patterns("subject_end");
+    partners = rules.combined("partner_phrases");
+    subjectEnd = rules.combined("subject_end");
     policeOwned = rules.patterns("police_owned_pages");
-    places = rules.patterns("place_phrases");
+    places = rules.combined("place_phrases");
+    thirdPartyPages = rules.combined("third_party_pages");
   }
 
   private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {
@@ -79,9 +81,15 @@ final class ActorResolver {
     return out;
   }
 
-  /** Who "vi" is on this page: the police alone on a page that says it is the police's own promise. */
+  /**
+   * Who "vi" is on this page: the police alone on a page that says it is the police's own promise, all three when
+   * a third party makes the promise with them, else police and municipality.
+   */
   Set<Actor> we(String pageStart) {
-    return firstOf(policeOwned, pageStart) != null ? EnumSet.of(Actor.POLISEN) : BOTH;
+    if (firstOf(policeOwned, pageStart) != null) {
+      return EnumSet.of(Actor.POLISEN);
+    }
+    return firstOf(thirdPartyPages, pageStart) != null ? EnumSet.allOf(Actor.class) : BOTH;
   }
 
   void thirdParties(String sentence, Set<Actor> out) {

@@ -16,7 +16,7 @@ final class BasisExtractor {
   private final List<Pattern> policeArea;
 
   BasisExtractor(ExtractionRules rules) {
-    this.basis = rules.namedPatterns("based_on");
+    this.basis = rules.namedCombined("based_on");
     this.policeArea = rules.patterns("police_area");
   }
 

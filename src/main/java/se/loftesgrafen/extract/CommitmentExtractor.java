@@ -19,6 +19,8 @@ import se.loftesgrafen.extract.Commitment.Kind;
 final class CommitmentExtractor {
   /** A promise has a handful to a few dozen undertakings; past this a page is a list of something else. */
   static final int MAX_COMMITMENTS = 500;
+  /** Shorter than this, a subject and modal ("Kommunen ska under perioden") is a lead-in, not an undertaking. */
+  private static final int STUB = 40;
 
   private enum Zone { NONE, PROMISE, BACKGROUND, STOP }
 
@@ -36,30 +38,36 @@ final class CommitmentExtractor {
   private final List<Pattern> undertakings;
   private final List<Pattern> results;
   private final List<Pattern> elaborations;
+  private final List<Pattern> subElaborations;
   private final List<Pattern> goals;
   private final List<Pattern> split;
   private final List<Pattern> splitRequires;
+  private final List<Pattern> glued;
+  private final List<Pattern> gluedStarts;
   private final List<Pattern> splitBlocked;
   private final ActorResolver actors;
   private final ThemeClassifier themes;
   private final TargetExtractor targets;
 
   CommitmentExtractor(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets) {
-    this.stop = rules.patterns("stop_headings");
-    this.background = rules.patterns("background_headings");
-    this.promise = rules.patterns("promise_headings");
-    this.notPromise = rules.patterns("nonpromise_leadins");
-    this.promiseTitles = rules.patterns("promise_titles");
+    this.stop = rules.combined("stop_headings");
+    this.background = rules.combined("background_headings");
+    this.promise = rules.combined("promise_headings");
+    this.notPromise = rules.combined("nonpromise_leadins");
+    this.promiseTitles = rules.combined("promise_titles");
     this.actorTags = rules.patterns("actor_tags");
-    this.aims = rules.patterns("aim_sentences");
-    this.links = rules.patterns("link_sentences");
-    this.quotes = rules.patterns("quote_sentences");
-    this.undertakings = rules.patterns("commitment_sentences");
-    this.results = rules.patterns("result_items");
-    this.elaborations = rules.patterns("elaboration_items");
-    this.goals = rules.patterns("goal_sentences");
+    this.aims = rules.combined("aim_sentences");
+    this.links = rules.combined("link_sentences");
+    this.quotes = rules.combined("quote_sentences");
+    this.undertakings = rules.combined("commitment_sentences");
+    this.results = rules.combined("result_items");
+    this.elaborations = rules.combined("elaboration_items");
+    this.subElaborations = rules.combined("elaboration_subitems");
+    this.goals = rules.combined("goal_sentences");
     this.split = rules.patterns("split_before");
     this.splitRequires = rules.patterns("split_requires");
+    this.glued = rules.combined("glued_items");
+    this.gluedStarts = rules.combined("glued_item_starts");
     this.splitBlocked = rules.patterns("split_blocked_by");
     this.actors = actors;
     this.themes = themes;
@@ -137,7 +145,7 @@ final class CommitmentExtractor {
   private void item(Block b, Block next, State st, List<Commitment> out) {
     String t = b.text();
     if (st.zone == Zone.STOP || st.zone == Zone.BACKGROUND || st.list == ListKind.NOT_PROMISE
-        || b.link() || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || b.level() > 1 && any(elaborations, t)) {
+        || b.link() || any(results, t) || any(links, t) || any(quotes, t) || t.length() < 12 || any(elaborations, t) || b.level() > 1 && any(subElaborations, t)) {
       return;
     }
     if (isSubHeading(b, next) || isGroupHeading(b, next)) {
@@ -221,14 +229,24 @@ final class CommitmentExtractor {
     int groupStart = -1;
     int groupEnd = -1;
     Set<Actor> groupActors = null;
-    for (Sentences.Span s : Sentences.split(t)) {
+    for (Sentences.Span s : unglue(Sentences.split(t))) {
       String text = s.text();
       Set<Actor> subject = actors.subject(text, st.we);
+      if (subject.isEmpty() && groupStart >= 0 && st.zone == Zone.PROMISE && any(gluedStarts, text)) {
+        // A glued list item: an undertaking of its own, by the actors of the sentence it was glued to. What came
+        // before it, when only a stub ("Kommunen ska under perioden"), was the lead-in of the glued list.
+        if (groupEnd - groupStart >= STUB) {
+          flush(t, groupStart, groupEnd, groupActors, b.start(), out);
+        }
+        groupStart = s.start();
+        groupEnd = s.end();
+        continue;
+      }
       boolean aim = any(aims, text) || any(links, text) || any(quotes, text);
       if (!subject.isEmpty() && (aim || lovar(text) && st.zone == Zone.NONE)) {
         st.context = subject;
       }
-      if (!aim && !lead && !subject.isEmpty() && isUndertaking(text) && !(st.zone == Zone.NONE && lovar(text))) {
+      if (!aim && !lead && !subject.isEmpty() && any(undertakings, text) && !(st.zone == Zone.NONE && lovar(text))) {
         flush(t, groupStart, groupEnd, groupActors, b.start(), out);
         groupStart = s.start();
         groupEnd = s.end();
@@ -241,6 +259,31 @@ final class CommitmentExtractor {
       }
     }
     flush(t, groupStart, groupEnd, groupActors, b.start(), out);
+  }
+
+  /** Splits sentences where a CMS glued list items together (rules: glued_items). */
+  private List<Sentences.Span> unglue(List<Sentences.Span> sentences) {
+    List<Sentences.Span> out = new ArrayList<>();
+    for (Sentences.Span s : sentences) {
+      Matcher m = glued.get(0).matcher(s.text());
+      int from = 0;
+      while (m.find()) {
+        if (m.start() > from) {
+          add(out, s, from, m.start());
+        }
+        from = m.end();
+      }
+      add(out, s, from, s.text().length());
+    }
+    return out;
+  }
+
+  private static void add(List<Sentences.Span> out, Sentences.Span s, int from, int to) {
+    String part = s.text().substring(from, to);
+    String stripped = part.strip();
+    if (!stripped.isEmpty()) {
+      out.add(new Sentences.Span(stripped, s.start() + from + part.indexOf(stripped)));
+    }
   }
 
   private static boolean lovar(String s) {

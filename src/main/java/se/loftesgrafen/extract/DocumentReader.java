@@ -47,8 +47,15 @@ final class DocumentReader {
     return text.read(cs.isPresent() ? decode(body, cs.get()) : decodeDetected(body));
   }
 
-  /** UTF-8 when the bytes are valid UTF-8 (decoded once), else Windows-1252. */
+  /**
+   * UTF-8 when the bytes are valid UTF-8, else Windows-1252. The fast decoder replaces malformed input with U+FFFD;
+   * only a text holding U+FFFD is checked strictly (it may be a real U+FFFD, or Windows-1252 bytes).
+   */
   private static String decodeDetected(byte[] b) {
+    String fast = new String(b, StandardCharsets.UTF_8);
+    if (fast.indexOf('\ufffd') < 0) {
+      return fast;
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();

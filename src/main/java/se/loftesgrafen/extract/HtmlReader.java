@@ -57,11 +57,31 @@ final class HtmlReader {
   private Element contentRoot(Document doc) {
     for (String selector : contentSelectors) {
       Element found = doc.selectFirst(selector);
-      if (found != null && found.text().length() >= MIN_CONTENT) {
+      if (found != null && hasText(found, MIN_CONTENT)) {
         return found;
       }
     }
     return doc.body() != null ? doc.body() : doc;
+  }
+
+  /** Whether an element holds at least this much text, without collecting all of it. */
+  private static boolean hasText(Element e, int min) {
+    int[] count = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          count[0] += t.text().strip().length();
+        }
+        return count[0] >= min ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, e);
+    return count[0] >= min;
   }
 
   /** Removes chrome in one pass: by tag, by attribute selector, and by the words of an element's id and class. */
@@ -138,6 +158,8 @@ final class HtmlReader {
     private int itemDepth;
     private int linkDepth;
     private int linkChars;
+    /** Per open list item: whether it has given its item block already (later paragraphs in it describe it). */
+    private final Deque<Boolean> itemEmitted = new ArrayDeque<>();
 
     BlockVisitor(MainText.Builder out, Element root) {
       this.out = out;
@@ -168,8 +190,12 @@ final class HtmlReader {
           flush(current());
           if (tag.equals("li")) {
             itemDepth++;
+            itemEmitted.push(false);
           }
-          types.push(typeOf(tag));
+          // <li><p>text</p></li>: the paragraph is the item's text (editors wrap list items in paragraphs).
+          boolean inItem = current() == Block.Type.ITEM && !HEADINGS.contains(tag) && !tag.equals("ul")
+              && !tag.equals("ol") && !tag.equals("li");
+          types.push(inItem ? Block.Type.ITEM : typeOf(tag));
         } else {
           text.append(tag.equals("td") ? " " : "");
         }
@@ -188,6 +214,9 @@ final class HtmlReader {
         }
         if (e.normalName().equals("li")) {
           itemDepth--;
+          if (!itemEmitted.isEmpty()) {
+            itemEmitted.pop();
+          }
         }
       } else if (node == root) {
         flush(current());
@@ -203,7 +232,16 @@ final class HtmlReader {
         String s = text.toString();
         int visible = s.strip().length();
         boolean link = visible > 0 && linkChars >= visible * 0.9;
-        out.add(type, s, type == Block.Type.ITEM ? itemDepth : 0, link);
+        Block.Type t = type;
+        if (t == Block.Type.ITEM && !itemEmitted.isEmpty()) {
+          if (itemEmitted.peek()) {
+            t = Block.Type.PARAGRAPH;
+          } else if (visible > 0) {
+            itemEmitted.pop();
+            itemEmitted.push(true);
+          }
+        }
+        out.add(t, s, t == Block.Type.ITEM ? itemDepth : 0, link);
         text.setLength(0);
       }
       linkChars = 0;

@@ -19,6 +19,8 @@ record MainText(Optional<String> title, List<Block> blocks, String text) {
 
   /** Collects blocks, dropping chrome lines and joining wrapped continuations. */
   static final class Builder {
+    /** Main text beyond this is not kept: a promise is a few pages; this bounds the cost of pathological input. */
+    static final int MAX_TEXT = 1_000_000;
     /** Bullets that make a paragraph an item; not dashes, which open quotes in Swedish news text. */
     private static final Pattern PARAGRAPH_BULLET = Pattern.compile(
         "^(\\s*)(?:[•·▪●◦\\u2022\\u25aa\\u25cf*]|\\d{1,2}[.)])\\s+(\\S.*)$");
@@ -44,6 +46,9 @@ record MainText(Optional<String> title, List<Block> blocks, String text) {
      * a paragraph that starts with a bullet ("• ..." lines separated by {@code <br>}) is an item.
      */
     Builder add(Block.Type type, String raw, int level, boolean link) {
+      if (text.length() > MAX_TEXT) {
+        return this;
+      }
       String s = normalise(raw);
       if (s.isEmpty() || isChrome(s)) {
         return this;

@@ -24,7 +24,8 @@ final class PeriodExtractor {
   }
 
   Optional<Period> extract(String mainText, Optional<String> title, Optional<String> published) {
-    List<String> candidates = title.isPresent() ? List.of(mainText, title.get()) : List.of(mainText);
+    String lines = linesWithYears(mainText);
+    List<String> candidates = title.isPresent() ? List.of(lines, title.get()) : List.of(lines);
     for (Pattern p : patterns) {
       for (String text : candidates) {
         Matcher m = p.matcher(text);
@@ -37,6 +38,34 @@ final class PeriodExtractor {
       }
     }
     return Optional.empty();
+  }
+
+  /** Only lines that hold a year can state a period; the patterns run on those alone (in order). */
+  static String linesWithYears(String text) {
+    StringBuilder out = new StringBuilder();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (hasYear(text, start, end)) {
+        out.append(text, start, end).append('\n');
+      }
+      start = end + 1;
+    }
+    return out.toString();
+  }
+
+  private static boolean hasYear(String s, int from, int to) {
+    for (int i = from; i + 3 < to; i++) {
+      char c = s.charAt(i);
+      if ((c == '1' && s.charAt(i + 1) == '9' || c == '2' && s.charAt(i + 1) == '0')
+          && Character.isDigit(s.charAt(i + 2)) && Character.isDigit(s.charAt(i + 3))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<Period> period(Matcher m, Optional<String> published) {

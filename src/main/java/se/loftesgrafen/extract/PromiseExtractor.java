@@ -28,7 +28,7 @@ public final class PromiseExtractor {
   private final List<java.util.regex.Pattern> followUp;
 
   private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
-    List<java.util.regex.Pattern> chromeLines = rules.patterns("chrome_lines");
+    List<java.util.regex.Pattern> chromeLines = rules.combined("chrome_lines");
     this.reader = new DocumentReader(
         new HtmlReader(rules, chromeLines),
         new TextReader(chromeLines));
@@ -39,7 +39,7 @@ public final class PromiseExtractor {
     this.dates = new DateExtractor(rules);
     this.signatories = new SignatoryExtractor(rules);
     this.basis = new BasisExtractor(rules);
-    this.followUp = rules.patterns("followup_titles");
+    this.followUp = rules.combined("followup_titles");
   }
 
   /** An extractor with the shipped rules and municipality register, classifying with this theme lexicon. */

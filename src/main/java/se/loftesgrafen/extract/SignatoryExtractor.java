@@ -30,9 +30,9 @@ final class SignatoryExtractor {
 
   SignatoryExtractor(ExtractionRules rules) {
     this.roles = rules.patterns("signatory_roles");
-    this.signing = rules.patterns("signing_sentences");
-    this.contact = rules.patterns("contact_markers");
-    this.notName = rules.patterns("not_name_words");
+    this.signing = rules.combined("signing_sentences");
+    this.contact = rules.combined("contact_markers");
+    this.notName = rules.combined("not_name_words");
   }
 
   List<Signatory> extract(MainText main, Optional<String> municipality) {

@@ -77,6 +77,24 @@ class DocumentReaderTest {
   }
 
   @Test
+  void paragraphsInsideListItemsAreTheItemAndItsDescription() throws IOException {
+    String html = """
+        <html><body><main><h2>Vi lovar att:</h2><ol>
+        <li><p><strong>Skapa forum för dialog om tillit</strong></p><p>Känslan av trygghet hänger ihop med tillit.</p></li>
+        <li><p>Föreläsa om droger för elever i åk 8</p><ul><li>varje termin</li></ul></li>
+        </ol></main></body></html>
+        """;
+    MainText main = read(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    List<Block> b = main.blocks();
+    assertEquals(List.of("Vi lovar att:", "Skapa forum för dialog om tillit", "Känslan av trygghet hänger ihop med tillit.",
+        "Föreläsa om droger för elever i åk 8", "varje termin"), b.stream().map(Block::text).toList());
+    assertTrue(b.get(1).isItem());
+    assertFalse(b.get(2).isItem());
+    assertTrue(b.get(3).isItem());
+    assertTrue(b.get(4).isItem() && b.get(4).level() == 2);
+  }
+
+  @Test
   void joinsWrappedPdfLinesAndHyphenatedWords() {
     String raw = "Polisen ska genomföra insatser mot narkotika-\nförsäljning i centrum och arbeta med\nungdomar.\n"
         + "• Ett nytt stycke\n";

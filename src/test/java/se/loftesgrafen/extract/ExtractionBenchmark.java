@@ -14,7 +14,7 @@ import org.jsoup.Jsoup;
  * padded with the chrome a Sitevision page carries: a mega-menu of several hundred links, inline scripts and
  * styles, a cookie banner, breadcrumbs, related links and a footer.
  *
- * <p>Run: {@code mvn -B -q -Pbenchmark test-compile exec:java} (optional args: seconds per measurement).
+ * <p>Run: {@code mvn -B -q -Pbenchmark-extract verify} ({@code -Dbenchmark.seconds=N} sets the measuring time).
  */
 public final class ExtractionBenchmark {
   private ExtractionBenchmark() {}

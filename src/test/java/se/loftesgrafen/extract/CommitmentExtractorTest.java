@@ -1,0 +1,46 @@
+package se.loftesgrafen.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Small pages, one shape each: what counts as an undertaking, and who makes it. Lines are separated by '/'. */
+class CommitmentExtractorTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      the page's lead paragraph is no commitment | Nytt löfte i Sala/Under tisdagen kunde polisen och kommunen presentera löften som kommer att gälla i två år./Polisen lovar att:/  • Besöka skolorna. | polisen:Besöka skolorna.
+      general aim in the lead is no commitment | Medborgarlöfte i Hjo/Under 2024 lovar polisen och kommunen att öka tryggheten i centrum./Det här ska vi göra/  • Polisen ska fotpatrullera i centrum varje fredag. | polisen:Polisen ska fotpatrullera i centrum varje fredag.
+      actors from the lead-in | Kommunen kommer också att:/  • Genomföra tillsyn på restauranger./Polisen kommer också att:/  • Genomföra trafikkontroller. | kommunen:Genomföra tillsyn på restauranger.;polisen:Genomföra trafikkontroller.
+      coordinated prose undertakings are split | Medborgarlöfte i Sala/Polisen och kommunen har kommit överens om ett nytt löfte./Insatser mot narkotika/Polisen och kommunen kommer tillsammans att ha fler kontroller vid skolorna, utveckla samarbetet med föreningarna och utveckla föräldrastödet. | kommunen polisen:Polisen och kommunen kommer tillsammans att ha fler kontroller vid skolorna;kommunen polisen:utveckla samarbetet med föreningarna;kommunen polisen:utveckla föräldrastödet.
+      a list of problem areas is no commitment | I dialogen tyckte invånarna att följande områden var viktigast:/  1. Trafiken i centrum./  2. Otrygga platser. | -
+      a follow-up report is no promise | Uppföljning av medborgarlöftet 2022/Detta har polisen gjort under 2022:/  • Genomfört 12 trafikkontroller. | -
+      a numbered sub-heading before its paragraph | Det här ska vi göra/  1. Öka insatserna mot inbrott/Polisen och kommunen ska öka insatserna mot inbrott. Särskilt fokus riktas mot fritidshus. | kommunen polisen:Polisen och kommunen ska öka insatserna mot inbrott. Särskilt fokus riktas mot fritidshus.
+      on the police's own page vi is the police | Det här är polisens medborgarlöfte för Kungsholmen./Det här ska vi göra/  1. Öka den polisiära närvaron i parkerna på kvällstid. | polisen:Öka den polisiära närvaron i parkerna på kvällstid.
+      a third party promising with them is part of vi | Löftet tas fram i samverkan mellan polisen, Hjo kommun och Räddningstjänsten Östra Skaraborg./Vi lovar att:/  • Hålla brandsäkerhetsdagar för äldre varje höst. | kommunen other polisen:Hålla brandsäkerhetsdagar för äldre varje höst.
+      list items glued into a paragraph | Medborgarlöfte 2024/Kommunen lovar/Kommunen ska under året Genomföra sommarlovsaktiviteter för unga.Erbjuda föräldrastöd till alla familjer. | kommunen:Genomföra sommarlovsaktiviteter för unga.;kommunen:Erbjuda föräldrastöd till alla familjer.
+      quotes are no commitments | Polisen lovar att:/  • Besöka skolorna varje termin./– Vi ska synas mer i skolorna, säger Anna Berg. | polisen:Besöka skolorna varje termin.
+      contact and links after the promise | Kommunen lovar att:/  • Röja buskage vid gångvägarna./Kontakt/  • Läs mer om trygghetsarbetet | kommunen:Röja buskage vid gångvägarna.
+      """)
+  void findsUndertakings(String label, String page, String expected) throws IOException {
+    ExtractedPromise p = Fixtures.extractor().extract(Fixtures.text(label + ".txt", page.replace("/", "\n")));
+    String got = p.commitments().stream()
+        .map(c -> c.actors().stream().map(Commitment.Actor::id).sorted().collect(Collectors.joining(" ")) + ":" + c.text())
+        .collect(Collectors.joining(";"));
+    assertEquals(expected.equals("-") ? "" : expected, got);
+    assertEquals(!p.commitments().isEmpty(), p.isPromise());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Polisen har som mål att lagföra minst fem personer för narkotikabrott.   | goal
+      Polisen ska genomföra trafikkontroller vid skolorna.                     | activity
+      """)
+  void kind(String sentence, String kind) throws IOException {
+    ExtractedPromise p = Fixtures.extractor().extract(Fixtures.text("k.txt", "Polisen lovar att:\n  • " + sentence));
+    assertEquals(List.of(kind), p.commitments().stream().map(c -> c.kind().id()).toList());
+  }
+}
