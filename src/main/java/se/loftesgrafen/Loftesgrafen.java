@@ -2,28 +2,25 @@ package se.loftesgrafen;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.BindException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.extract.PromiseExtractor;
+import se.loftesgrafen.vocab.ThemeLexiconLoader;
+import se.loftesgrafen.vocab.VocabularyFiles;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.harvest.HarvestSummary;
-import se.loftesgrafen.harvest.LocalHarvester;
+import se.loftesgrafen.harvest.HarvestRunner;
+import se.loftesgrafen.harvest.Harvester;
 import se.loftesgrafen.harvest.SourcesFile;
+import se.loftesgrafen.schedule.HarvestScheduler;
 import se.loftesgrafen.web.WebServer;
 
 /**
@@ -32,27 +29,30 @@ import se.loftesgrafen.web.WebServer;
  */
 public final class Loftesgrafen implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("service");
-  /** Vocabulary files loaded into the store at start, in this order; missing ones are skipped. */
-  private static final List<String> VOCAB_FILES =
-      List.of("loftesgrafen.ttl", "teman.ttl", "begrepp.ttl", "kommuner.ttl");
 
   private final AppConfig config;
   private final PromiseStore store;
   private final Iris iris;
   private final Vertx vertx;
   private final WebServer web;
+  private final HarvestRunner harvests;
+  private final HarvestScheduler schedule;
 
-  private Loftesgrafen(AppConfig config, PromiseStore store, Iris iris, Vertx vertx, WebServer web) {
+  private Loftesgrafen(AppConfig config, PromiseStore store, Iris iris, Vertx vertx, WebServer web,
+                       HarvestRunner harvests, HarvestScheduler schedule) {
     this.config = config;
     this.store = store;
     this.iris = iris;
     this.vertx = vertx;
     this.web = web;
+    this.harvests = harvests;
+    this.schedule = schedule;
   }
 
   /** Opens the store, loads the vocabulary, harvests the sample into an empty store, then listens. */
   public static Loftesgrafen start(AppConfig requested) throws BindException {
-    PromiseStore store = PromiseStore.embedded(requested.service().store());
+    PromiseStore store = requested.service().remoteStore().map(PromiseStore::remote)
+        .orElseGet(() -> PromiseStore.embedded(requested.service().store()));
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
@@ -62,13 +62,16 @@ public final class Loftesgrafen implements AutoCloseable {
       loadVocabulary(store, iris);
       if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
           NodeFactory.createURI(iris.vocabularyGraph().getURI()))) {
-        HarvestSummary sample = harvester(store, iris).run(SourcesFile.read(config.harvest().sampleSources()));
+        HarvestSummary sample = harvester(config, store, iris).run(SourcesFile.read(config.harvest().sampleSources()));
         LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
             sample.failed().size());
       }
-      web.mount(config, store, iris);
+      HarvestRunner harvests = new HarvestRunner(harvester(config, store, iris),
+          () -> SourcesFile.read(config.harvest().sources()));
+      web.mount(config, store, iris, harvests);
+      HarvestScheduler schedule = HarvestScheduler.start(harvests, config.harvest().schedule());
       LOG.info("listening on port {} (base IRI {})", web.port(), iris.base());
-      return new Loftesgrafen(config, store, iris, vertx, web);
+      return new Loftesgrafen(config, store, iris, vertx, web, harvests, schedule);
     } catch (RuntimeException | BindException e) {
       vertx.close();
       store.close();
@@ -89,23 +92,15 @@ public final class Loftesgrafen implements AutoCloseable {
     }
   }
 
-  public static LocalHarvester harvester(PromiseStore store, Iris iris) {
-    return new LocalHarvester(PromiseExtractor.create(), store, iris);
+  /** The harvester; the one place that creates the extractor it uses. */
+  public static Harvester harvester(AppConfig config, PromiseStore store, Iris iris) {
+    return new Harvester(PromiseExtractor.create(ThemeLexiconLoader.load()), store, iris, config.harvest(), config.service().store());
   }
 
   /** Replaces the vocabulary graph with vocab/*.ttl parsed against the base IRI. */
   static void loadVocabulary(PromiseStore store, Iris iris) {
-    Graph graph = GraphFactory.createDefaultGraph();
-    for (String name : VOCAB_FILES) {
-      try (InputStream in = Loftesgrafen.class.getResourceAsStream("/vocab/" + name)) {
-        if (in != null) {
-          RDFParser.source(in).lang(Lang.TURTLE).base(iris.base()).parse(graph);
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read vocabulary file vocab/" + name, e);
-      }
-    }
-    store.replaceGraphs(Map.of(NodeFactory.createURI(iris.vocabularyGraph().getURI()), graph));
+    store.replaceGraphs(Map.of(NodeFactory.createURI(iris.vocabularyGraph().getURI()),
+        VocabularyFiles.load(iris.base())));
   }
 
   public int port() {
@@ -124,6 +119,10 @@ public final class Loftesgrafen implements AutoCloseable {
     return config;
   }
 
+  public HarvestRunner harvests() {
+    return harvests;
+  }
+
   @Override
   public void close() {
     try {
@@ -134,6 +133,8 @@ public final class Loftesgrafen implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("web server did not stop cleanly: {}", e.toString());
     } finally {
+      schedule.close();
+      harvests.close(); // stops a running harvest before the store closes; what it committed stays
       store.close();
     }
   }

@@ -1,23 +1,76 @@
 package se.loftesgrafen.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import se.loftesgrafen.extract.PromiseExtractor;
+import se.loftesgrafen.extract.PromiseJson;
+import se.loftesgrafen.extract.SourceDocument;
+import se.loftesgrafen.vocab.ThemeLexiconLoader;
 
-/** Placeholder until the extraction issue lands its command. */
+/**
+ * {@code extract [--format jsonl|json] FILE...}: prints the promise of each file, one JSON object per file in the
+ * order given. A file that cannot be read or parsed gives an object with {@code source} and {@code error}; the
+ * others still come out, and the exit code is 1 when any failed.
+ */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-    description = "Extracts each given file (HTML, PDF or text) and prints the result.")
+    description = "Extracts the medborgarlöfte of each page (HTML, PDF or text) as JSON.")
 public final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, json or turtle")
-  String format;
+  /** Output formats; the lead adds turtle once the graph mapper exists. */
+  enum Format { jsonl, json }
 
-  @Parameters(paramLabel = "FILE", arity = "1..*")
+  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (one line per file) or json (indented).")
+  Format format;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pages to extract from.")
   List<String> files;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new UserError("extract is not implemented in this build", 2);
+    PromiseExtractor extractor = PromiseExtractor.create(ThemeLexiconLoader.load());
+    PrintWriter out = spec != null ? spec.commandLine().getOut()
+        : new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    boolean pretty = format == Format.json;
+    int failed = 0;
+    for (String file : files) {
+      try {
+        Path path = Path.of(file);
+        SourceDocument doc = new SourceDocument(file, path.toAbsolutePath().toUri(), Files.readAllBytes(path),
+            Optional.empty());
+        var promise = extractor.extract(doc);
+        out.println(pretty ? PromiseJson.pretty(promise) : PromiseJson.line(promise));
+      } catch (IOException | RuntimeException e) {
+        failed++;
+        out.println(PromiseJson.errorLine(file, message(e), pretty));
+      }
+      out.flush();
+    }
+    return failed == 0 ? 0 : 1;
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** Runs the command on its own (development launcher); the service's Main registers it as a subcommand. */
+  public static void main(String[] args) {
+    CommandLine cl = new CommandLine(new ExtractCommand());
+    cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    System.exit(cl.execute(args));
   }
 }

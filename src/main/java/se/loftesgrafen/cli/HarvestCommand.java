@@ -1,6 +1,9 @@
 package se.loftesgrafen.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,14 +11,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.loftesgrafen.Loftesgrafen;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.harvest.HarvestProgress;
 import se.loftesgrafen.harvest.HarvestSummary;
+import se.loftesgrafen.harvest.Harvester;
+import se.loftesgrafen.harvest.Source;
 import se.loftesgrafen.harvest.SourcesFile;
 
 @Command(name = "harvest", mixinStandardHelpOptions = true,
-    description = {"Runs one harvest now, prints a summary.", "Exits non-zero if nothing could be harvested."})
+    description = {"Runs one harvest now: live progress on stderr, a summary table on stdout.",
+        "Exits non-zero if nothing could be harvested."})
 final class HarvestCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options;
@@ -23,22 +31,73 @@ final class HarvestCommand implements Callable<Integer> {
   @Option(names = "--sources", paramLabel = "FILE", description = "sources file (default: harvest.sources)")
   String sources;
 
+  @Option(names = "--progress", paramLabel = "DURATION", defaultValue = "2000",
+      description = "milliseconds between progress lines on stderr; 0 for none (default: ${DEFAULT-VALUE})")
+  long progressMillis;
+
   @Spec
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     AppConfig config = options.load(Optional.empty(), Optional.ofNullable(sources));
-    var list = SourcesFile.read(config.harvest().sources());
+    List<Source> list = SourcesFile.read(config.harvest().sources());
     try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
-      Iris iris = new Iris(config.baseIri());
-      HarvestSummary summary = se.loftesgrafen.Loftesgrafen.harvester(store, iris).run(list);
+      Harvester harvester = Loftesgrafen.harvester(config, store, new Iris(config.baseIri()));
+      HarvestProgress progress = new HarvestProgress(Harvester.newRunId());
+      Thread ticker = progressMillis > 0 ? Thread.ofVirtual().start(() -> tick(progress)) : null;
+      HarvestSummary summary;
+      try {
+        summary = harvester.run(list, progress);
+      } finally {
+        if (ticker != null) {
+          ticker.interrupt();
+          ticker.join();
+        }
+      }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("harvest %s: %d stored, %d unchanged, %d failed%n", summary.runId(), summary.stored(),
-          summary.unchanged(), summary.failed().size());
-      summary.failed().forEach(f -> out.println("  failed: " + f));
+      table(out, summary);
       out.flush();
       return summary.harvestedAnything() ? 0 : 1;
     }
+  }
+
+  private void tick(HarvestProgress progress) {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Thread.sleep(Duration.ofMillis(progressMillis));
+        err.println(line(progress.summary()));
+        err.flush();
+      }
+    } catch (InterruptedException e) {
+      // the run ended
+    }
+  }
+
+  static String line(HarvestSummary s) {
+    StringBuilder b = new StringBuilder(String.format("harvest %s: %d fetched, %d queued, %d not modified, %d stored,"
+        + " %d failed", s.runId(), s.fetched(), s.queued(), s.notModified(), s.stored(), s.failed().size()));
+    List<HarvestSummary.HostCounts> busy = s.hosts().stream().filter(h -> h.queued() > 0)
+        .sorted(Comparator.comparingInt(HarvestSummary.HostCounts::queued).reversed()).limit(5).toList();
+    if (!busy.isEmpty()) {
+      b.append(" | busiest:");
+      busy.forEach(h -> b.append(' ').append(h.host()).append(" (").append(h.requests()).append(" done, ")
+          .append(h.queued()).append(" queued)"));
+    }
+    return b.toString();
+  }
+
+  static void table(PrintWriter out, HarvestSummary s) {
+    out.printf("harvest %s: %d stored, %d unchanged, %d not modified, %d disallowed, %d problems%n", s.runId(),
+        s.stored(), s.unchanged(), s.notModified(), s.disallowed(), s.failed().size());
+    String row = "%-44s %8s %8s %6s %6s %9s %6s %8s %10s %6s%n";
+    out.printf(row, "host", "requests", "fetched", "304", "stored", "unchanged", "redir", "retries", "disallowed",
+        "failed");
+    for (HarvestSummary.HostCounts h : s.hosts()) {
+      out.printf(row, h.host(), h.requests(), h.fetched(), h.notModified(), h.stored(), h.unchanged(), h.redirects(),
+          h.retries(), h.disallowed(), h.failed());
+    }
+    s.failed().forEach(line -> out.println("  " + line));
   }
 }

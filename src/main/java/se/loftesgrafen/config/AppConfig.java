@@ -60,15 +60,51 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param userAgent          User-Agent of every request
    * @param perHostDelay       minimum time between two requests to one host
    * @param schedule           Quartz cron expression of the scheduled harvest
+   * @param fetch              limits of one HTTP fetch
+   * @param discovery          bounds of link discovery
    */
   public record HarvestConfig(Path sources, Path sampleSources, boolean sampleOnEmptyStore, String userAgent,
-                              Duration perHostDelay, String schedule) {
+                              Duration perHostDelay, String schedule, FetchLimits fetch, DiscoveryLimits discovery) {
     public HarvestConfig {
       Objects.requireNonNull(sources, "sources");
       Objects.requireNonNull(sampleSources, "sampleSources");
       Objects.requireNonNull(userAgent, "userAgent");
       Objects.requireNonNull(perHostDelay, "perHostDelay");
       Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(fetch, "fetch");
+      Objects.requireNonNull(discovery, "discovery");
     }
+
+    public HarvestConfig withPerHostDelay(Duration delay) {
+      return new HarvestConfig(sources, sampleSources, sampleOnEmptyStore, userAgent, delay, schedule, fetch, discovery);
+    }
+  }
+
+  /**
+   * @param connectTimeout        time to open a connection
+   * @param firstByteTimeout      time from sending the request to the response headers
+   * @param totalTimeout          time for the whole exchange, body included
+   * @param maxBodyBytes          larger bodies are cut off and the fetch fails
+   * @param maxRedirects          redirects followed per fetch (a loop fails at once)
+   * @param retries               further attempts after a 5xx, 429 or network error, with exponential backoff
+   * @param maxRetryAfter         a longer Retry-After is not waited for: the fetch fails
+   * @param allowPrivateAddresses whether loopback, private and link-local addresses may be fetched (tests)
+   */
+  public record FetchLimits(Duration connectTimeout, Duration firstByteTimeout, Duration totalTimeout,
+                            long maxBodyBytes, int maxRedirects, int retries, Duration maxRetryAfter,
+                            boolean allowPrivateAddresses) {
+    public FetchLimits {
+      Objects.requireNonNull(connectTimeout, "connectTimeout");
+      Objects.requireNonNull(firstByteTimeout, "firstByteTimeout");
+      Objects.requireNonNull(totalTimeout, "totalTimeout");
+      Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+    }
+  }
+
+  /**
+   * @param depth        link hops followed from a discovering source
+   * @param pagesPerHost pages fetched per host by discovery (robots.txt and sitemaps not counted)
+   */
+  public record DiscoveryLimits(int depth, int pagesPerHost) {
   }
 }

@@ -64,7 +64,7 @@ public final class ConfigLoader {
     ConfigFile.Service s = raw.service() != null ? raw.service()
         : new ConfigFile.Service(null, null, null, null, null, null, null);
     ConfigFile.Harvest h = raw.harvest() != null ? raw.harvest()
-        : new ConfigFile.Harvest(null, null, null, null, null);
+        : ConfigFile.Harvest.empty();
     Values v = new Values(file, problems);
 
     int port = v.port(o.pick("port", o.port(), s.port() == null ? "8080" : String.valueOf(s.port())));
@@ -75,7 +75,8 @@ public final class ConfigLoader {
         .ifPresent(b -> problems.add(file + ": service.baseIri must end with '/': " + b));
     Duration timeout = v.duration("service.sparqlTimeout",
         o.pick("sparqlTimeout", Optional.empty(), s.sparqlTimeout() == null ? "10s" : s.sparqlTimeout()));
-    long maxRows = s.sparqlMaxRows() == null ? 100_000 : s.sparqlMaxRows();
+    long maxRows = v.count("service.sparqlMaxRows", o.pick("sparqlMaxRows", Optional.empty(),
+        s.sparqlMaxRows() == null ? "100000" : String.valueOf(s.sparqlMaxRows())));
     if (maxRows < 1) {
       problems.add(file + ": service.sparqlMaxRows must be at least 1, not " + maxRows);
     }
@@ -95,13 +96,31 @@ public final class ConfigLoader {
       problems.add(file + ": harvest.schedule is not a Quartz cron expression: '" + cron + "'");
     }
     String userAgent = h.userAgent() == null ? "Loftesgrafen/0.1 (+https://w3id.org/loftesgrafen)" : h.userAgent();
+    AppConfig.FetchLimits fetch = fetchLimits(h, v, o);
+    AppConfig.DiscoveryLimits discovery = new AppConfig.DiscoveryLimits(
+        v.atLeast("harvest.discoveryDepth", h.discoveryDepth(), 3, 0),
+        v.atLeast("harvest.pagesPerHost", h.pagesPerHost(), 400, 1));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(configDir,
         new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
-            h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron));
+            h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery));
+  }
+
+  private static AppConfig.FetchLimits fetchLimits(ConfigFile.Harvest h, Values v, ConfigOverrides o) {
+    String allowPrivate = o.pick("allowPrivateAddresses", Optional.empty(),
+        h.allowPrivateAddresses() == null ? "false" : h.allowPrivateAddresses().toString());
+    return new AppConfig.FetchLimits(
+        v.duration("harvest.connectTimeout", h.connectTimeout() == null ? "10s" : h.connectTimeout()),
+        v.duration("harvest.firstByteTimeout", h.firstByteTimeout() == null ? "30s" : h.firstByteTimeout()),
+        v.duration("harvest.totalTimeout", h.totalTimeout() == null ? "2m" : h.totalTimeout()),
+        v.size("harvest.maxBodySize", h.maxBodySize() == null ? "20MB" : h.maxBodySize()),
+        v.atLeast("harvest.maxRedirects", h.maxRedirects(), 5, 0),
+        v.atLeast("harvest.retries", h.retries(), 2, 0),
+        v.duration("harvest.maxRetryAfter", h.maxRetryAfter() == null ? "2m" : h.maxRetryAfter()),
+        Boolean.parseBoolean(allowPrivate.trim()));
   }
 
   /** Validation of single values; each failure adds one line naming the file and key. */
@@ -119,12 +138,46 @@ public final class ConfigLoader {
       return 0;
     }
 
+    long count(String key, String text) {
+      try {
+        return Long.parseLong(text.trim());
+      } catch (NumberFormatException e) {
+        problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
+        return 1;
+      }
+    }
+
     Duration duration(String key, String text) {
       Optional<Duration> d = DurationParser.parse(text);
       if (d.isEmpty()) {
         problems.add(file + ": " + key + " must be a duration like 500ms, 10s, 2m; not '" + text + "'");
       }
       return d.orElse(Duration.ZERO);
+    }
+
+    int atLeast(String key, Integer value, int fallback, int min) {
+      int n = value == null ? fallback : value;
+      if (n < min) {
+        problems.add(file + ": " + key + " must be at least " + min + ", not " + n);
+      }
+      return n;
+    }
+
+    /** Sizes as written: {@code 20MB}, {@code 512KB}, {@code 1048576}. */
+    long size(String key, String text) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?")
+          .matcher(text.trim().toUpperCase(java.util.Locale.ROOT));
+      if (m.matches()) {
+        long unit = switch (m.group(2) == null ? "B" : m.group(2)) {
+          case "KB" -> 1024L;
+          case "MB" -> 1024L * 1024;
+          case "GB" -> 1024L * 1024 * 1024;
+          default -> 1L;
+        };
+        return Long.parseLong(m.group(1)) * unit;
+      }
+      problems.add(file + ": " + key + " must be a size like 20MB, 512KB or a number of bytes; not '" + text + "'");
+      return 0;
     }
 
     Optional<URI> httpUri(String key, String text) {

@@ -18,7 +18,9 @@ public record ConfigOverrides(Optional<String> port, Optional<String> store, Opt
       "baseIri", "LOFTESGRAFEN_BASE_IRI",
       "adminToken", "LOFTESGRAFEN_ADMIN_TOKEN",
       "sources", "LOFTESGRAFEN_SOURCES",
-      "sparqlTimeout", "LOFTESGRAFEN_SPARQL_TIMEOUT");
+      "sparqlTimeout", "LOFTESGRAFEN_SPARQL_TIMEOUT",
+      "sparqlMaxRows", "LOFTESGRAFEN_SPARQL_MAX_ROWS",
+      "allowPrivateAddresses", "LOFTESGRAFEN_ALLOW_PRIVATE_ADDRESSES");
 
   public ConfigOverrides {
     Objects.requireNonNull(port, "port");

@@ -28,6 +28,19 @@ public final class YamlErrors {
         + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
   }
 
+  /**
+   * The 1-based line of the key at {@code path}, given as field names and list indexes
+   * (e.g. {@code "sources", 3, "municipality"}), or 0 when not found.
+   */
+  public static int line(Path file, Object... path) {
+    List<JsonMappingException.Reference> refs = new ArrayList<>();
+    for (Object step : path) {
+      refs.add(step instanceof Integer i ? new JsonMappingException.Reference(null, i)
+          : new JsonMappingException.Reference(null, String.valueOf(step)));
+    }
+    return lineOf(file, refs);
+  }
+
   /** The 1-based line of the key at {@code path} (field names and list indexes), or 0 when not found. */
   static int lineOf(Path file, List<JsonMappingException.Reference> path) {
     List<String> wanted = path.stream()

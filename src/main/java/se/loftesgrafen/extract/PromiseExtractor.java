@@ -1,85 +1,102 @@
 package se.loftesgrafen.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import se.loftesgrafen.extract.ExtractedPromise.MunicipalityRef;
+import se.loftesgrafen.reference.MunicipalityRegister;
 
 /**
- * First version of the extractor (walking skeleton): municipality by name, the first year as period,
- * list items that say "ska"/"lovar" as commitments. The extraction issue replaces it.
+ * From a page (HTML, PDF or text) to the promise it states: reads the main content into blocks, then runs the
+ * field extractors over it. Rules and term lists are data (extract/rules.yaml, the theme lexicon, the municipality
+ * register), compiled once in {@link #create(ThemeLexicon)}; an instance is immutable and thread-safe.
  */
 public final class PromiseExtractor {
-  public static final String VERSION = "0.1-skeleton";
-  private static final Pattern YEAR = Pattern.compile("\\b(20\\d\\d)\\b");
-  private static final Pattern UNDERTAKING = Pattern.compile("\\b(ska|skall|lovar|kommer att)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private final Map<String, String> codesByName;
+  /** Recorded with every extracted commitment (lg:extractorVersion); bump when results change. */
+  public static final String VERSION = "1.0.0";
 
-  private PromiseExtractor(Map<String, String> codesByName) {
-    this.codesByName = codesByName;
+  private static final int SCAN_HEAD = 200_000;
+  private static final int SCAN_TAIL = 20_000;
+
+  private final DocumentReader reader;
+  private final CommitmentExtractor commitments;
+  private final MunicipalityFinder municipalities;
+  private final PeriodExtractor periods;
+  private final DateExtractor dates;
+  private final SignatoryExtractor signatories;
+  private final BasisExtractor basis;
+  private final List<java.util.regex.Pattern> followUp;
+
+  private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
+    List<java.util.regex.Pattern> chromeLines = rules.patterns("chrome_lines");
+    this.reader = new DocumentReader(
+        new HtmlReader(rules, chromeLines),
+        new TextReader(chromeLines));
+    ThemeClassifier themes = new ThemeClassifier(lexicon, rules);
+    this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules));
+    this.municipalities = new MunicipalityFinder(register, rules);
+    this.periods = new PeriodExtractor(rules);
+    this.dates = new DateExtractor(rules);
+    this.signatories = new SignatoryExtractor(rules);
+    this.basis = new BasisExtractor(rules);
+    this.followUp = rules.patterns("followup_titles");
   }
 
-  public static PromiseExtractor create() {
-    Map<String, String> names = new LinkedHashMap<>();
-    try (var in = PromiseExtractor.class.getResourceAsStream("/vocab/data/kommuner.csv");
-         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      reader.lines().skip(1).map(l -> l.split(",")).forEach(f -> names.put(f[1], f[0]));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new PromiseExtractor(names);
+  /** An extractor with the shipped rules and municipality register, classifying with this theme lexicon. */
+  public static PromiseExtractor create(ThemeLexicon lexicon) {
+    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load());
   }
 
-  public ExtractedPromise extract(SourceDocument doc) {
-    String body = new String(doc.body(), StandardCharsets.UTF_8);
-    Document html = Jsoup.parse(body);
-    String text = html.body() == null ? body : html.body().wholeText();
-    List<ExtractedPromise.MunicipalityRef> municipalities = codesByName.entrySet().stream()
-        .filter(e -> Pattern.compile("\\b" + Pattern.quote(e.getKey())).matcher(text).find())
-        .limit(1).map(e -> new ExtractedPromise.MunicipalityRef(e.getValue(), e.getKey())).toList();
-    Matcher year = YEAR.matcher(text);
-    Optional<ExtractedPromise.Period> period = year.find()
-        ? Optional.of(new ExtractedPromise.Period(Optional.of(year.group(1)), Optional.of(year.group(1)), year.group()))
-        : Optional.empty();
-    List<Commitment> commitments = new ArrayList<>();
-    for (Element li : html.select("li")) {
-      String item = li.text();
-      if (UNDERTAKING.matcher(item).find()) {
-        int start = Math.max(0, text.indexOf(item));
-        commitments.add(new Commitment(item, actors(item), List.of(), Commitment.Kind.ACTIVITY, List.of(),
-            start, start + item.length()));
-      }
-    }
-    return new ExtractedPromise(doc.source(), !commitments.isEmpty(), municipalities, Optional.empty(), period,
-        Optional.empty(), Optional.empty(), List.of(), List.of(), commitments, Optional.of(html.title()));
+  static PromiseExtractor create(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
+    return new PromiseExtractor(rules, lexicon, register);
   }
 
-  private static Set<Commitment.Actor> actors(String item) {
-    Set<Commitment.Actor> actors = EnumSet.noneOf(Commitment.Actor.class);
-    String lower = item.toLowerCase();
-    if (lower.contains("polis")) {
-      actors.add(Commitment.Actor.POLISEN);
+  /**
+   * Extracts the promise of one document. Never throws for bad content: a document that cannot be read at all
+   * (a broken PDF) gives an {@link IOException} with the source in the message.
+   */
+  public ExtractedPromise extract(SourceDocument doc) throws IOException {
+    MainText main;
+    try {
+      main = reader.read(doc);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(doc.source() + ": cannot read document: " + e.getMessage(), e);
     }
-    if (lower.contains("kommun")) {
-      actors.add(Commitment.Actor.KOMMUNEN);
+    return extract(doc, main);
+  }
+
+  private ExtractedPromise extract(SourceDocument doc, MainText main) {
+    String text = scanned(main.text());
+    Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
+    boolean report = isFollowUp(main, title);
+    List<Commitment> found = report ? List.of() : commitments.extract(main);
+    Optional<String> published = dates.published(text);
+    List<MunicipalityRef> where = municipalities.find(main, text, doc.uri());
+    Optional<String> organisation = where.isEmpty() ? Optional.empty() : Optional.of(where.get(0).name());
+    return new ExtractedPromise(doc.source(), !found.isEmpty(), where, basis.policeArea(text),
+        periods.extract(text, main.title(), published), published, dates.updated(text), basis.basedOn(text, found),
+        signatories.extract(main, organisation), found, title);
+  }
+
+  /**
+   * The part of the main text that page-level facts (dates, period, basis, police area) are read from: all of it
+   * on real pages, the head and the tail on pathological ones, so that a 5 MB page costs no more than a large one.
+   */
+  private static String scanned(String text) {
+    if (text.length() <= SCAN_HEAD + SCAN_TAIL) {
+      return text;
     }
-    if (actors.isEmpty()) {
-      actors.add(Commitment.Actor.OTHER);
+    return text.substring(0, SCAN_HEAD) + "\n" + text.substring(text.length() - SCAN_TAIL);
+  }
+
+  private boolean isFollowUp(MainText main, Optional<String> title) {
+    if (title.isPresent() && CommitmentExtractor.any(followUp, title.get())) {
+      return true;
     }
-    return actors;
+    return firstHeading(main).filter(h -> CommitmentExtractor.any(followUp, h)).isPresent();
+  }
+
+  private static Optional<String> firstHeading(MainText main) {
+    return main.blocks().stream().filter(Block::isHeading).map(Block::text).findFirst();
   }
 }

@@ -89,6 +89,16 @@ public final class Iris {
     return at("graph/vocab");
   }
 
+  /** The public pages of the service: {@code sparql}, {@code dumps/...}, {@code datasets/dcat}. */
+  public Resource page(String path) {
+    return at(path);
+  }
+
+  /** A thing described in one of the service's documents, e.g. {@code datasets/dcat#catalog}. */
+  public Resource inDocument(String documentPath, String fragment) {
+    return at(documentPath + "#" + fragment);
+  }
+
   private Resource at(String path) {
     return ResourceFactory.createResource(base + path);
   }

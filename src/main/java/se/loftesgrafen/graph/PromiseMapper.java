@@ -57,7 +57,7 @@ public final class PromiseMapper {
         .addProperty(RDF.type, PROV.Entity)
         .addProperty(SchemaDO.url, m.createResource(s.url()))
         .addLiteral(PROV.generatedAtTime, dateTime(m, s))
-        .addLiteral(LG.httpStatus, m.createTypedLiteral(s.httpStatus()))
+        .addLiteral(LG.httpStatus, m.createTypedLiteral(String.valueOf(s.httpStatus()), XSDDatatype.XSDinteger))
         .addProperty(DCTerms.format, s.contentType())
         .addProperty(LG.sha256, s.sha256());
     s.warcRecordId().ifPresent(id -> r.addProperty(LG.warcRecord, m.createResource(id)));

@@ -21,6 +21,15 @@ public interface PromiseStore extends AutoCloseable {
   }
 
   /**
+   * A SPARQL 1.1 dataset on a server (Apache Jena Fuseki): queries at {@code <dataset>/sparql}, updates at
+   * {@code <dataset>/update}, the Graph Store Protocol at {@code <dataset>/data}. Its default graph must be the
+   * union of its named graphs (tdb2:unionDefaultGraph true), as the embedded store's is.
+   */
+  static PromiseStore remote(java.net.URI dataset) {
+    return RemotePromiseStore.connect(dataset);
+  }
+
+  /**
    * Runs a query and hands the execution to {@code handler} inside a read transaction.
    * The execution is stopped after {@code timeout}; the handler's result is returned after the transaction ends.
    */
@@ -31,6 +40,9 @@ public interface PromiseStore extends AutoCloseable {
 
   /** A copy of one named graph; empty when it does not exist. */
   Graph graph(Node name);
+
+  /** Streams every quad of every named graph to {@code sink} (for the dumps), inside one read transaction. */
+  void export(org.apache.jena.riot.system.StreamRDF sink);
 
   /** Whether the store holds any named graph besides {@code except}. */
   boolean hasGraphsOtherThan(Node except);

@@ -5,7 +5,11 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.rdf.model.Resource;
 
-/** Describes one resource of the graph: its own triples and the labels of what it points to. */
+/**
+ * Describes one resource of the graph for dereferencing: its own triples, what it owns (a promise its period,
+ * signatories, commitments and targets), the labels of what it points to, and a municipality's promises
+ * (queries/describe-resource.rq).
+ */
 public final class ResourceDescriber {
   private final PromiseStore store;
   private final Duration timeout;
@@ -19,6 +23,8 @@ public final class ResourceDescriber {
   public Graph describe(Resource resource) {
     ParameterizedSparqlString q = Queries.load("describe-resource");
     q.setParam("resource", resource);
-    return store.query(q.asQuery(), timeout, exec -> exec.construct());
+    Graph graph = store.query(q.asQuery(), timeout, exec -> exec.construct());
+    graph.getPrefixMapping().setNsPrefixes(JsonLdFramer.PREFIXES);
+    return graph;
   }
 }

@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -42,7 +43,17 @@ final class Tdb2PromiseStore implements PromiseStore {
   @Override
   public <T> T query(Query query, Duration timeout, Function<QueryExec, T> handler) {
     return Txn.calculateRead(dataset, () -> {
-      try (QueryExec exec = QueryExec.dataset(dataset).query(query)
+      DatasetGraph target = dataset;
+      Query q = query;
+      if (query.hasDatasetDescription()) {
+        // FROM / FROM NAMED (or the protocol's default-graph-uri): a dataset of just those graphs. TDB2's own
+        // handling would keep the union default graph of the whole store.
+        target = DynamicDatasets.dynamicDataset(query.getDatasetDescription(), dataset, false);
+        q = query.cloneQuery();
+        q.getGraphURIs().clear();
+        q.getNamedGraphURIs().clear();
+      }
+      try (QueryExec exec = QueryExec.dataset(target).query(q)
           .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
         return handler.apply(exec);
       }
@@ -66,6 +77,15 @@ final class Tdb2PromiseStore implements PromiseStore {
       Graph copy = GraphFactory.createDefaultGraph();
       dataset.getGraph(name).find().forEachRemaining(copy::add);
       return copy;
+    });
+  }
+
+  @Override
+  public void export(org.apache.jena.riot.system.StreamRDF sink) {
+    Txn.executeRead(dataset, () -> {
+      sink.start();
+      dataset.find().forEachRemaining(sink::quad);
+      sink.finish();
     });
   }
 

@@ -10,6 +10,8 @@ import org.apache.jena.rdf.model.ResourceFactory;
  */
 public final class LG {
   public static final String NS = "https://w3id.org/loftesgrafen/def#";
+  /** The ontology resource (no '#'); every term is rdfs:isDefinedBy it. */
+  public static final String ONTOLOGY = "https://w3id.org/loftesgrafen/def";
 
   public static Resource getURI() { return ResourceFactory.createResource(NS); }
 
@@ -27,9 +29,18 @@ public final class LG {
   public static final Resource CommitmentKind = res("CommitmentKind");
   public static final Resource FollowUpStatus = res("FollowUpStatus");
 
-  // Individuals
+  // Individuals: commitment kinds (scheme lg:commitmentKinds)
+  public static final Resource commitmentKinds = res("commitmentKinds");
   public static final Resource activity = res("activity");
   public static final Resource goal = res("goal");
+
+  // Individuals: follow-up statuses (scheme lg:followUpStatuses)
+  public static final Resource followUpStatuses = res("followUpStatuses");
+  public static final Resource kept = res("kept");
+  public static final Resource partlyKept = res("partlyKept");
+  public static final Resource notKept = res("notKept");
+  public static final Resource notYet = res("notYet");
+  public static final Resource uncheckable = res("uncheckable");
 
   // Promise
   public static final Property municipality = prop("municipality");

@@ -3,45 +3,81 @@ package se.loftesgrafen.web;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.shared.PrefixMapping;
 import se.loftesgrafen.graph.Iris;
+import se.loftesgrafen.graph.JsonLdFramer;
+import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.ResourceDescriber;
+import se.loftesgrafen.graph.SparqlFormat;
 
-/** Dereferences the IRIs we mint under {@code /id/}: walking skeleton, JSON-LD only. */
+/**
+ * Dereferences the IRIs we mint under {@code /id/} (municipalities, counties, promises, commitments, snapshots,
+ * concepts, ...) with content negotiation: JSON-LD with our context (framed), Turtle, N-Triples, RDF/XML, or HTML
+ * for browsers. Answers carry {@code Vary: Accept}, an ETag from data version, IRI and format, and Last-Modified;
+ * a conditional GET on unchanged data is answered 304 without touching the store. Also serves the context.
+ */
 final class ResourceRoutes {
+  private static final List<SparqlFormat> RDF = List.of(SparqlFormat.TURTLE, SparqlFormat.JSONLD,
+      SparqlFormat.NTRIPLES, SparqlFormat.RDFXML);
   private final ResourceDescriber describer;
   private final BlockingWork blocking;
   private final Iris iris;
+  private final PromiseStore store;
+  private final DataClock clock;
+  private final JsonLdFramer jsonld;
+  private final ResourcePage page;
 
-  ResourceRoutes(ResourceDescriber describer, BlockingWork blocking, Iris iris) {
+  ResourceRoutes(ResourceDescriber describer, BlockingWork blocking, Iris iris, PromiseStore store, DataClock clock,
+                 JsonLdFramer jsonld) {
     this.describer = describer;
     this.blocking = blocking;
     this.iris = iris;
+    this.store = store;
+    this.clock = clock;
+    this.jsonld = jsonld;
+    this.page = new ResourcePage(iris.base());
   }
 
   void mount(Router router) {
+    Buffer context = Buffer.buffer(jsonld.context());
+    router.get("/context/v1.jsonld").handler(ctx -> ctx.response().putHeader("Content-Type", "application/ld+json")
+        .putHeader("Access-Control-Allow-Origin", "*").putHeader("Cache-Control", "public, max-age=3600")
+        .end(context));
     router.get("/id/*").handler(this::resource);
   }
 
   private void resource(RoutingContext ctx) {
     String iri = iris.base() + ctx.request().path().substring(1);
+    boolean html = "html".equals(ctx.request().getParam("format")) || ctx.request().getParam("format") == null
+        && Conneg.prefersHtml(ctx.request().getHeader("Accept"), RDF.stream().map(SparqlFormat::mediaType).toList());
+    SparqlFormat format = html ? null : RdfAnswers.choose(ctx, RDF);
+    String type = html ? "text/html; charset=utf-8" : format.contentType();
+    long version = store.version();
+    Instant modified = clock.modifiedAt(version);
+    String etag = "\"" + Iris.sha256Hex((version + "|" + iri + "|" + type).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .substring(0, 20) + "\"";
+    ctx.response().putHeader("Vary", "Accept").putHeader("ETag", etag)
+        .putHeader("Last-Modified", DataClock.httpDate(modified)).putHeader("Cache-Control", "public, max-age=60")
+        .putHeader("Access-Control-Allow-Origin", "*");
+    if (DataClock.notModified(ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since"),
+        etag, modified)) {
+      ctx.response().setStatusCode(304).end();
+      return;
+    }
     blocking.respond(ctx, () -> {
       Graph graph = describer.describe(ResourceFactory.createResource(iri));
       if (graph.isEmpty()) {
-        throw new HttpError(404, "no such resource: " + iri + " (try /sparql to search the graph)");
+        throw new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
+            + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
+            + "id/lofte/{codes}/{period}, id/snapshot/{hash}; find them with SPARQL at " + iris.page("sparql").getURI());
       }
-      graph.getPrefixMapping().setNsPrefixes(PrefixMapping.Standard).setNsPrefix("lg", se.loftesgrafen.vocab.LG.NS)
-          .setNsPrefix("schema", "http://schema.org/").setNsPrefix("dcat", "http://www.w3.org/ns/dcat#")
-          .setNsPrefix("prov", "http://www.w3.org/ns/prov#").setNsPrefix("dcterms", "http://purl.org/dc/terms/");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      RDFWriter.source(graph).format(RDFFormat.JSONLD11_PRETTY).output(out);
-      return out.toByteArray();
-    }, body -> ctx.response().putHeader("Content-Type", "application/ld+json").putHeader("Vary", "Accept")
-        .end(Buffer.buffer(body)));
+      if (html) {
+        return page.render(graph, iri, graph.getPrefixMapping());
+      }
+      return format == SparqlFormat.JSONLD ? jsonld.write(graph, iri) : RdfAnswers.write(graph, format);
+    }, body -> ctx.response().putHeader("Content-Type", type).end(Buffer.buffer(body)));
   }
 }

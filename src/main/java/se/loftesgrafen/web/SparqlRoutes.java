@@ -1,63 +1,209 @@
 package se.loftesgrafen.web;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayOutputStream;
-import java.time.Duration;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.Syntax;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryParseException;
+import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.QueryCache;
+import se.loftesgrafen.graph.SparqlExecutor;
+import se.loftesgrafen.graph.SparqlFormat;
 
 /**
- * {@code /sparql}: the SPARQL 1.1 Protocol, read-only (walking skeleton: GET with {@code query=}, JSON results,
- * Turtle for graphs). Queries run on the worker pool with the configured time limit.
+ * {@code /sparql}: the SPARQL 1.1 Protocol (https://www.w3.org/TR/sparql11-protocol/), read-only. Queries by GET,
+ * by POST as a form or as {@code application/sparql-query}; the dataset by {@code default-graph-uri} and
+ * {@code named-graph-uri}; the answer format by {@code Accept} or {@code format=}. Queries run on the worker pool
+ * with the time and size limits of the configuration; identical queries on unchanged data come from the cache.
+ * Without a query it describes itself (SPARQL 1.1 Service Description) or, for a browser, shows a query page.
  */
 final class SparqlRoutes {
+  /** Answers up to this size are kept whole (and cached); bigger ones stream. */
+  private static final int KEEP_BYTES = 1 << 20;
+  private static final String QUERY_SECONDS = "loftesgrafen_sparql_query_seconds";
+  private static final String QUERIES = "loftesgrafen_sparql_queries_total";
+
+  private final SparqlExecutor executor;
+  private final QueryCache cache;
   private final PromiseStore store;
   private final BlockingWork blocking;
-  private final Duration timeout;
+  private final Metrics metrics;
+  private final ServicePages pages;
 
-  SparqlRoutes(PromiseStore store, BlockingWork blocking, Duration timeout) {
+  SparqlRoutes(SparqlExecutor executor, QueryCache cache, PromiseStore store, BlockingWork blocking, Metrics metrics,
+               ServicePages pages) {
+    this.executor = executor;
+    this.cache = cache;
     this.store = store;
     this.blocking = blocking;
-    this.timeout = timeout;
+    this.metrics = metrics;
+    this.pages = pages;
   }
 
   void mount(Router router) {
-    router.get("/sparql").handler(this::query);
+    router.route("/sparql").handler(CorsHandler.create().allowedMethod(HttpMethod.GET).allowedMethod(HttpMethod.POST)
+        .allowedHeader("Content-Type").allowedHeader("Accept").exposedHeader("X-Request-Id"));
+    router.post("/sparql").handler(BodyHandler.create().setBodyLimit(1 << 20));
+    router.get("/sparql").handler(this::handle);
+    router.post("/sparql").handler(this::handle);
+    router.route("/sparql").handler(ctx -> ctx.fail(new HttpError(405,
+        "method " + ctx.request().method() + " is not allowed on /sparql: use GET or POST (SPARQL 1.1 Protocol)")));
   }
 
-  private void query(RoutingContext ctx) {
-    String text = ctx.request().getParam("query");
-    if (text == null || text.isBlank()) {
-      ctx.fail(new HttpError(400, "missing parameter 'query' (SPARQL 1.1 Protocol: GET /sparql?query=...)"));
+  /** What the request asks: the query text and the protocol's dataset. */
+  private record Request(String text, List<String> defaultGraphs, List<String> namedGraphs) {
+    String cacheKey() {
+      return text + '\u0000' + defaultGraphs + '\u0000' + namedGraphs;
+    }
+  }
+
+  private void handle(RoutingContext ctx) {
+    Optional<Request> request = request(ctx);
+    if (request.isEmpty()) {
+      pages.describeEndpoint(ctx);
       return;
     }
-    blocking.respond(ctx, () -> execute(QueryFactory.create(text, Syntax.syntaxSPARQL_11)), answer ->
-        ctx.response().putHeader("Content-Type", answer.contentType()).end(io.vertx.core.buffer.Buffer.buffer(answer.body())));
+    long start = System.nanoTime();
+    String accept = ctx.request().getHeader("Accept");
+    String format = ctx.request().getParam("format");
+    QueryCache.Key key = new QueryCache.Key(store.version(), request.get().cacheKey(), format + '\u0000' + accept);
+    Optional<QueryCache.Answer> hit = cache.get(key); // a map lookup: fine on the event loop
+    if (hit.isPresent()) {
+      record(start, "cached");
+      ctx.response().putHeader("Content-Type", hit.get().contentType()).putHeader("Vary", "Accept")
+          .putHeader("Cache-Control", "public, max-age=60").end(Buffer.buffer(hit.get().body()));
+      return;
+    }
+    blocking.run(() -> answer(ctx, request.get(), key, accept, format))
+        .onSuccess(answer -> {
+          record(start, "ok");
+          if (answer.body() != null) {
+            head(ctx, answer.format()).end(Buffer.buffer(answer.body()));
+          }
+        })
+        .onFailure(e -> {
+          record(start, outcome(e));
+          ctx.fail(e);
+        });
   }
 
-  private Answer execute(Query query) {
-    return store.query(query, timeout, exec -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      if (query.isSelectType()) {
-        ResultSetMgr.write(out, org.apache.jena.query.ResultSet.adapt(exec.select()), ResultSetLang.RS_JSON);
-        return new Answer("application/sparql-results+json", out.toByteArray());
-      }
-      if (query.isAskType()) {
-        ResultSetMgr.write(out, exec.ask(), ResultSetLang.RS_JSON);
-        return new Answer("application/sparql-results+json", out.toByteArray());
-      }
-      RDFDataMgr.write(out, query.isConstructType() ? exec.construct() : exec.describe(), Lang.TURTLE);
-      return new Answer("text/turtle; charset=utf-8", out.toByteArray());
-    });
+  private record Answer(SparqlFormat format, byte[] body) {
   }
 
-  private record Answer(String contentType, byte[] body) {
+  /** On a worker: parse, negotiate, look in the cache, run. A null body means the answer was streamed. */
+  private Answer answer(RoutingContext ctx, Request request, QueryCache.Key key, String accept, String formatParam)
+      throws Exception {
+    Query query;
+    try {
+      query = SparqlExecutor.parse(request.text(), request.defaultGraphs(), request.namedGraphs());
+    } catch (QueryParseException e) {
+      if (looksLikeUpdate(request.text())) {
+        throw readOnly();
+      }
+      throw new HttpError(400, "malformed query: " + e.getMessage());
+    }
+    SparqlFormat format = format(query, accept, formatParam);
+    ResponseStream out = new ResponseStream(ctx.response(), () -> head(ctx, format), KEEP_BYTES);
+    try {
+      executor.execute(query, format, out);
+    } catch (QueryCancelledException e) {
+      throw new HttpError(503, "query stopped: it ran longer than the time limit of "
+          + executor.timeout().toMillis() / 1000.0 + " s (service.sparqlTimeout); narrow it down or use the dumps");
+    } catch (SparqlExecutor.ResultTooLargeException e) {
+      throw new HttpError(400, e.getMessage());
+    }
+    if (out.streaming()) {
+      out.finish();
+      return new Answer(format, null);
+    }
+    byte[] body = out.buffered();
+    cache.put(key, format.contentType(), body);
+    return new Answer(format, body);
+  }
+
+  private io.vertx.core.http.HttpServerResponse head(RoutingContext ctx, SparqlFormat format) {
+    return ctx.response().setStatusCode(200).putHeader("Content-Type", format.contentType())
+        .putHeader("Vary", "Accept").putHeader("Cache-Control", "public, max-age=60");
+  }
+
+  /** The query of the request, or empty when it has none; fails for updates and unknown body types. */
+  private static Optional<Request> request(RoutingContext ctx) {
+    MultiMap params = ctx.request().params();
+    if (params.contains("update")) {
+      throw readOnly();
+    }
+    String text = params.get("query");
+    if (ctx.request().method() == HttpMethod.POST) {
+      String type = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("")
+          .split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+      switch (type) {
+        case "application/sparql-update" -> throw readOnly();
+        case "application/sparql-query" -> text = ctx.body().asString("UTF-8");
+        case "application/x-www-form-urlencoded", "multipart/form-data" -> { }
+        default -> throw new HttpError(415, "unsupported Content-Type '" + type + "': POST a query as "
+            + "application/x-www-form-urlencoded (query=...) or as application/sparql-query");
+      }
+    }
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Request(text, params.getAll("default-graph-uri"), params.getAll("named-graph-uri")));
+  }
+
+  private static HttpError readOnly() {
+    return new HttpError(405, "SPARQL Update is not allowed: this endpoint is read-only (the graph changes only by"
+        + " harvesting)");
+  }
+
+  private static boolean looksLikeUpdate(String text) {
+    String body = text.replaceAll("(?is)^(\\s*(#[^\\n]*\\n|PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>))*\\s*", "");
+    return body.matches("(?is)^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b.*");
+  }
+
+  /** The format= parameter wins over Accept; it must suit the query type. */
+  static SparqlFormat format(Query query, String accept, String formatParam) {
+    boolean graph = query.isConstructType() || query.isDescribeType();
+    List<SparqlFormat> offers = graph ? SparqlFormat.graphs() : SparqlFormat.results();
+    if (formatParam != null && !formatParam.isBlank()) {
+      return SparqlFormat.byName(formatParam).filter(offers::contains).orElseThrow(() -> new HttpError(400,
+          "format '" + formatParam + "' does not suit a " + (graph ? "graph" : "result set") + "; use one of "
+              + offers.stream().map(SparqlFormat::shortName).toList()));
+    }
+    List<String> types = new java.util.ArrayList<>(offers.stream().map(SparqlFormat::mediaType).toList());
+    types.addAll(graph ? List.of("text/plain", "application/xml") : List.of("application/json", "application/xml"));
+    String chosen = Conneg.choose(accept, types).orElseThrow(() -> new HttpError(406, "cannot answer this query"
+        + " in any type of Accept: " + accept + "; available: " + offers.stream().map(SparqlFormat::mediaType).toList()));
+    return switch (chosen) {
+      case "text/plain" -> SparqlFormat.NTRIPLES;
+      case "application/xml" -> graph ? SparqlFormat.RDFXML : SparqlFormat.XML;
+      case "application/json" -> SparqlFormat.JSON;
+      default -> SparqlFormat.byName(chosen).orElseThrow();
+    };
+  }
+
+  private void record(long start, String outcome) {
+    metrics.observe(QUERY_SECONDS, "Time to answer a SPARQL query, by whether the cache answered it",
+        Map.of("cache", "cached".equals(outcome) ? "hit" : "miss"), (System.nanoTime() - start) / 1e9);
+    metrics.increment(QUERIES, "SPARQL queries by outcome", Map.of("outcome", outcome));
+  }
+
+  private static String outcome(Throwable e) {
+    if (e instanceof HttpError h) {
+      return switch (h.status()) {
+        case 503 -> "timeout";
+        case 405 -> "update_refused";
+        default -> "client_error";
+      };
+    }
+    return "error";
   }
 }

@@ -4,11 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.time.Instant;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.CatalogBuilder;
+import se.loftesgrafen.graph.DumpWriter;
+import se.loftesgrafen.graph.JsonLdFramer;
+import se.loftesgrafen.graph.Metrics;
+import se.loftesgrafen.graph.QueryCache;
 import se.loftesgrafen.graph.ResourceDescriber;
+import se.loftesgrafen.graph.SparqlExecutor;
+import se.loftesgrafen.harvest.HarvestRunner;
 
 /**
  * The HTTP service: one router, every route class mounted on it, one failure handler. It listens first (so that
@@ -20,6 +28,8 @@ public final class WebServer {
   private final Router router;
   private final BlockingWork blocking;
   private volatile boolean ready;
+  private final Metrics metrics = new Metrics();
+  private DumpRoutes dumps;
 
   private WebServer(Vertx vertx, HttpServer server, Router router, BlockingWork blocking) {
     this.vertx = vertx;
@@ -46,10 +56,19 @@ public final class WebServer {
   }
 
   /** Mounts every route; called once, when the store holds the vocabulary. */
-  public void mount(AppConfig config, PromiseStore store, Iris iris) {
+  public void mount(AppConfig config, PromiseStore store, Iris iris, HarvestRunner harvests) {
+    Duration timeout = config.service().sparqlTimeout();
+    DataClock clock = new DataClock(store);
+    CatalogBuilder catalog = new CatalogBuilder(iris);
+    new MetricsRoutes(metrics, store, blocking).mount(router);
     HealthRoutes.mount(router, store, blocking, Instant.now());
-    new SparqlRoutes(store, blocking, config.service().sparqlTimeout()).mount(router);
-    new ResourceRoutes(new ResourceDescriber(store, config.service().sparqlTimeout()), blocking, iris).mount(router);
+    VocabRoutes.mount(router, iris.base());
+    new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph())).mount(router);
+    new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(iris.page("context/v1.jsonld").getURI())).mount(router);
+    dumps = new DumpRoutes(new DumpWriter(store, config.service().store().resolve("dumps")), store, vertx, metrics);
+    dumps.mount(router);
+    new CatalogRoutes(catalog, store, blocking, clock, dumps).mount(router);
+    new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
     SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
@@ -61,7 +80,15 @@ public final class WebServer {
     return server.actualPort();
   }
 
+  /** The service's metrics registry (/metrics): the harvester may count into it. */
+  public Metrics metrics() {
+    return metrics;
+  }
+
   public Future<Void> close() {
+    if (dumps != null) {
+      dumps.close();
+    }
     blocking.close();
     return server.close();
   }

@@ -1,0 +1,45 @@
+package se.loftesgrafen.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import se.loftesgrafen.config.AppConfig;
+import se.loftesgrafen.graph.DumpWriter;
+import se.loftesgrafen.graph.PromiseStore;
+
+@Command(name = "dump", mixinStandardHelpOptions = true,
+    description = {"Writes a release of the dumps (N-Quads gzip, JSON-LD, commitments CSV, release.json)",
+        "of the stored graph; serve publishes the same files at /dumps/."})
+public final class DumpCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOptions options;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "folder of the release (default: <store>/dumps)")
+  Path out;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    AppConfig config = options.load(Optional.empty(), Optional.empty());
+    Path folder = out != null ? out : config.service().store().resolve("dumps");
+    try (PromiseStore store = config.service().remoteStore().map(PromiseStore::remote)
+        .orElseGet(() -> PromiseStore.embedded(config.service().store()))) {
+      DumpWriter writer = new DumpWriter(store, folder);
+      DumpWriter.Release release = writer.write();
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf("release %d written to %s%n", release.version(), writer.filesOf(release));
+      release.files().forEach(f -> o.printf("  %-22s %,12d bytes  sha256 %s%n", f.name(), f.bytes(), f.sha256()));
+      release.counts().forEach((k, v) -> o.printf("  %-22s %,12d%n", k, v));
+      o.flush();
+    }
+    return 0;
+  }
+}

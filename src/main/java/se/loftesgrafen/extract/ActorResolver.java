@@ -1,0 +1,127 @@
+package se.loftesgrafen.extract;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.loftesgrafen.extract.Commitment.Actor;
+
+/**
+ * Who commits, from the words of a sentence or a heading (rules: actors, partner_phrases, subject_end).
+ * In a sentence only the subject counts ("Polisen ska i samverkan med kommunen ..." is the police alone, as
+ * partners are means, not doers); in a heading or lead-in every party named counts
+ * ("Polismyndigheten i samverkan med kommunen:" is both).
+ */
+final class ActorResolver {
+  static final Set<Actor> BOTH = java.util.Collections.unmodifiableSet(EnumSet.of(Actor.POLISEN, Actor.KOMMUNEN));
+
+  private final List<Pattern> police;
+  private final List<Pattern> municipality;
+  private final List<Pattern> both;
+  private final List<Pattern> other;
+  private final List<Pattern> partners;
+  private final List<Pattern> subjectEnd;
+  private final List<Pattern> policeOwned;
+  private final List<Pattern> places;
+
+  ActorResolver(ExtractionRules rules) {
+    Map<String, List<Pattern>> actors = rules.namedPatterns("actors");
+    police = require(actors, "polisen");
+    municipality = require(actors, "kommunen");
+    both = require(actors, "both");
+    other = require(actors, "other");
+    partners = rules.patterns("partner_phrases");
+    subjectEnd = rules.patterns("subject_end");
+    policeOwned = rules.patterns("police_owned_pages");
+    places = rules.patterns("place_phrases");
+  }
+
+  private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {
+    List<Pattern> p = m.get(key);
+    if (p == null) {
+      throw new IllegalStateException("extraction rules lack actors." + key);
+    }
+    return p;
+  }
+
+  /** The actors a sentence names as its subject, plus third parties it commits alongside. */
+  Set<Actor> subject(String sentence) {
+    return subject(sentence, BOTH);
+  }
+
+  /** As {@link #subject(String)}, with "vi"/"parterna" meaning {@code we} (the page's promisers). */
+  Set<Actor> subject(String sentence, Set<Actor> we) {
+    Set<Actor> out = EnumSet.noneOf(Actor.class);
+    String s = withoutPartners(sentence);
+    Matcher verb = firstOf(subjectEnd, s);
+    if (verb != null) {
+      String before = s.substring(0, verb.start());
+      mentions(before, we, out);
+      if (out.isEmpty()) {
+        // Inverted word order after an adverbial: "Under året ska Ljungby kommun informera ..."
+        String after = s.substring(verb.end());
+        String[] words = after.strip().split("\\s+", 5);
+        mentions(String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 4))), we, out);
+      }
+    }
+    if (!out.isEmpty()) {
+      thirdParties(sentence, out);
+    }
+    return out;
+  }
+
+  /** Every party a heading or lead-in names. */
+  Set<Actor> named(String heading, Set<Actor> we) {
+    Set<Actor> out = EnumSet.noneOf(Actor.class);
+    mentions(heading, we, out);
+    return out;
+  }
+
+  /** Who "vi" is on this page: the police alone on a page that says it is the police's own promise. */
+  Set<Actor> we(String pageStart) {
+    return firstOf(policeOwned, pageStart) != null ? EnumSet.of(Actor.POLISEN) : BOTH;
+  }
+
+  void thirdParties(String sentence, Set<Actor> out) {
+    if (firstOf(other, sentence) != null) {
+      out.add(Actor.OTHER);
+    }
+  }
+
+  private void mentions(String text, Set<Actor> we, Set<Actor> out) {
+    String s = text;
+    for (Pattern p : places) {
+      s = p.matcher(s).replaceAll(" ");
+    }
+    if (firstOf(both, s) != null) {
+      out.addAll(we);
+    }
+    if (firstOf(police, s) != null) {
+      out.add(Actor.POLISEN);
+    }
+    if (firstOf(municipality, s) != null) {
+      out.add(Actor.KOMMUNEN);
+    }
+  }
+
+  private String withoutPartners(String s) {
+    String out = s;
+    for (Pattern p : partners) {
+      out = p.matcher(out).replaceAll(" ");
+    }
+    return out;
+  }
+
+  private static Matcher firstOf(List<Pattern> patterns, String s) {
+    Matcher best = null;
+    for (Pattern p : patterns) {
+      Matcher m = p.matcher(s);
+      if (m.find() && (best == null || m.start() < best.start())) {
+        best = m;
+      }
+    }
+    return best;
+  }
+}

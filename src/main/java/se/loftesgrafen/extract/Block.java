@@ -1,0 +1,42 @@
+package se.loftesgrafen.extract;
+
+import java.util.Objects;
+
+/**
+ * One block of a page's main text: a heading, a paragraph or a list item.
+ *
+ * @param type  what the block is
+ * @param text  its text, whitespace normalised
+ * @param level list nesting depth (1 = top-level item; 0 for headings and paragraphs)
+ * @param start offset of the text in {@link MainText#text()}
+ * @param link  the block is nothing but link text (a related link, a document link), never an undertaking
+ */
+record Block(Type type, String text, int level, int start, boolean link) {
+  enum Type { HEADING, PARAGRAPH, ITEM }
+
+  Block {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(text, "text");
+  }
+
+  Block(Type type, String text, int level, int start) {
+    this(type, text, level, start, false);
+  }
+
+  int end() {
+    return start + text.length();
+  }
+
+  boolean isHeading() {
+    return type == Type.HEADING;
+  }
+
+  boolean isItem() {
+    return type == Type.ITEM;
+  }
+
+  /** A lead-in line such as "Polisen lovar att:" introduces what follows. */
+  boolean isLeadIn() {
+    return !isItem() && text.endsWith(":");
+  }
+}

@@ -1,0 +1,147 @@
+package se.loftesgrafen.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
+
+/**
+ * The extraction rules of {@code extract/rules.yaml}, compiled once. A rule that does not compile fails
+ * construction with its section and index, so a broken rule stops start-up instead of silently matching nothing.
+ */
+public final class ExtractionRules {
+  static final String DEFAULT_RESOURCE = "extract/rules.yaml";
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE
+      | Pattern.UNICODE_CHARACTER_CLASS;
+
+  private final JsonNode root;
+  private final Map<String, String> placeholders = new LinkedHashMap<>();
+
+  private ExtractionRules(JsonNode root) {
+    this.root = root;
+    Map<String, Integer> numbers = intMap("number_words");
+    placeholders.put("{NUM}", "\\d+(?:[.,]\\d+)?|" + String.join("|", numbers.keySet()));
+    String months = String.join("|", intMap("months").keySet());
+    placeholders.put("{MONTH}", months);
+    placeholders.put("{DATE}", "(?<date>\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:" + months + ")\\s+\\d{4})");
+  }
+
+  /** The rules shipped in the jar. */
+  public static ExtractionRules load() {
+    return load(DEFAULT_RESOURCE);
+  }
+
+  static ExtractionRules load(String resource) {
+    try (InputStream in = ExtractionRules.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("extraction rules not on the classpath: " + resource);
+      }
+      return parse(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read extraction rules " + resource, e);
+    }
+  }
+
+  static ExtractionRules parse(byte[] yaml) {
+    try {
+      return new ExtractionRules(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+    } catch (IOException e) {
+      throw new IllegalStateException("extraction rules are not valid YAML: " + e.getMessage(), e);
+    }
+  }
+
+  List<Pattern> patterns(String section) {
+    return compileAll(section, section(section));
+  }
+
+  /** A section of named lists: {@code name: [pattern, ...]}. */
+  Map<String, List<Pattern>> namedPatterns(String section) {
+    Map<String, List<Pattern>> out = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = section(section).properties().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      out.put(e.getKey(), compileAll(section + "." + e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  List<String> strings(String section) {
+    List<String> out = new ArrayList<>();
+    section(section).forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** A section of named string lists: {@code name: [value, ...]}. */
+  Map<String, List<String>> stringLists(String section) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    section(section).properties().forEach(e -> {
+      List<String> values = new ArrayList<>();
+      e.getValue().forEach(v -> values.add(v.asText().toLowerCase(java.util.Locale.ROOT)));
+      out.put(e.getKey(), List.copyOf(values));
+    });
+    return out;
+  }
+
+  Map<String, Integer> intMap(String section) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    section(section).properties().forEach(e -> out.put(e.getKey(), e.getValue().asInt()));
+    return out;
+  }
+
+  /** CSS selectors, checked now so that a typo fails start-up, not the first page. */
+  List<String> selectors(String section) {
+    List<String> out = strings(section);
+    for (int i = 0; i < out.size(); i++) {
+      try {
+        Evaluator unused = QueryParser.parse(out.get(i));
+      } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+        throw new IllegalStateException("broken rule " + section + "[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  String expand(String regex) {
+    String out = regex;
+    for (Map.Entry<String, String> p : placeholders.entrySet()) {
+      out = out.replace(p.getKey(), p.getValue());
+    }
+    return out;
+  }
+
+  private List<Pattern> compileAll(String name, JsonNode list) {
+    if (!list.isArray()) {
+      throw new IllegalStateException("broken rule " + name + ": expected a list of patterns");
+    }
+    List<Pattern> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      try {
+        out.add(Pattern.compile(expand(list.get(i).asText()), FLAGS));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalStateException("broken rule " + name + "[" + i + "]: " + e.getDescription()
+            + " in " + list.get(i).asText(), e);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private JsonNode section(String name) {
+    JsonNode n = root.get(name);
+    if (n == null || n.isNull()) {
+      throw new IllegalStateException("extraction rules lack section " + name);
+    }
+    return n;
+  }
+}

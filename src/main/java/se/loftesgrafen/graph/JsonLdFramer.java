@@ -1,0 +1,140 @@
+package se.loftesgrafen.graph;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.document.Document;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.jsonld.JenaToTitanium;
+import org.apache.jena.riot.system.jsonld.TitaniumToJena;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.SchemaDO;
+import se.loftesgrafen.vocab.LG;
+import se.loftesgrafen.vocab.PROV;
+
+/**
+ * JSON-LD of one resource with OUR context (vocab/context.jsonld, published at {@code <base>context/v1.jsonld} and
+ * referenced by that URL), framed on the resource so that a promise comes with its commitments nested
+ * (JSON-LD 1.1 Framing, titanium-json-ld). Framing drops what is not reachable from the root (a municipality's
+ * promises point to it, not it to them); the framed document is therefore turned back into RDF and compared with
+ * the description, and when they differ the plain compacted form is given: the JSON-LD always expands to exactly
+ * the triples of the Turtle.
+ */
+public final class JsonLdFramer {
+  /** Prefixes of every description (Turtle) and of the generated context when vocab/ has none. */
+  public static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+      .setNsPrefixes(PrefixMapping.Standard)
+      .setNsPrefix("lg", LG.NS).setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("dcat", DCAT.NS)
+      .setNsPrefix("schema", SchemaDO.NS).setNsPrefix("prov", PROV.NS).setNsPrefix("skos", SKOS.uri)
+      .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/").setNsPrefix("wd", "http://www.wikidata.org/entity/")
+      .setNsPrefix("wdt", "http://www.wikidata.org/prop/direct/").lock();
+  private static final String CONTEXT_RESOURCE = "/vocab/context.jsonld";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String contextUrl;
+  private final byte[] context;
+
+  public JsonLdFramer(String contextUrl) {
+    this.contextUrl = contextUrl;
+    this.context = loadContext();
+  }
+
+  public String contextUrl() {
+    return contextUrl;
+  }
+
+  /** The context document, as served at the context URL. */
+  public byte[] context() {
+    return context.clone();
+  }
+
+  /** The description as JSON-LD: framed on {@code root} when that loses nothing, else compacted. */
+  public byte[] write(Graph description, String root) {
+    try {
+      JsonLdOptions options = options();
+      Document expanded = JsonDocument.of(JenaToTitanium.convert(DatasetGraphFactory.wrap(description), options));
+      JsonObject frame = Json.createObjectBuilder().add("@context", contextUrl).add("@id", root).build();
+      JsonObject framed = JsonLd.frame(expanded, JsonDocument.of(frame)).options(options).get();
+      if (isomorphic(framed, description, options)) {
+        return bytes(framed);
+      }
+      return bytes(JsonLd.compact(expanded, JsonDocument.of(Json.createObjectBuilder().add("@context", contextUrl)
+          .build())).options(options).get());
+    } catch (JsonLdError e) {
+      throw new IllegalStateException("cannot write JSON-LD of " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The triples of a JSON-LD document, its context resolved locally. */
+  public Graph toGraph(JsonObject document) throws JsonLdError {
+    Graph graph = GraphFactory.createDefaultGraph();
+    TitaniumToJena.convert(JsonDocument.of(document), options(), StreamRDFLib.graph(graph), RiotLib.dftProfile());
+    return graph;
+  }
+
+  private boolean isomorphic(JsonObject framed, Graph description, JsonLdOptions options) throws JsonLdError {
+    return toGraph(framed).isIsomorphicWith(description);
+  }
+
+  private JsonLdOptions options() {
+    JsonLdOptions options = new JsonLdOptions();
+    options.setDocumentLoader(loader());
+    return options;
+  }
+
+  /** Resolves our context URL from the classpath; nothing else is fetched (no network while answering). */
+  private DocumentLoader loader() {
+    return (url, opts) -> {
+      if (url.toString().equals(contextUrl)) {
+        return JsonDocument.of(new ByteArrayInputStream(context));
+      }
+      throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "only " + contextUrl + " is resolved, not " + url);
+    };
+  }
+
+  private static byte[] bytes(JsonObject json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+      writer.write(json);
+    }
+    return out.toByteArray();
+  }
+
+  /** vocab/context.jsonld when the vocabulary has it; else a context of our prefixes. */
+  private static byte[] loadContext() {
+    try (InputStream in = JsonLdFramer.class.getResourceAsStream(CONTEXT_RESOURCE)) {
+      if (in != null) {
+        return in.readAllBytes();
+      }
+      ObjectNode root = JSON.createObjectNode();
+      ObjectNode ctx = root.putObject("@context");
+      PREFIXES.getNsPrefixMap().forEach(ctx::put);
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + CONTEXT_RESOURCE, e);
+    }
+  }
+
+}

@@ -1,0 +1,109 @@
+package se.loftesgrafen.harvest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs harvests one at a time in the service (scheduled or asked for on the admin endpoint), each on its own
+ * virtual thread, and knows the current and the last run for {@code /harvest/status}.
+ */
+public final class HarvestRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("harvest");
+  private final Harvester harvester;
+  private final Supplier<List<Source>> sources;
+  private final AtomicReference<Running> current = new AtomicReference<>();
+  private volatile Optional<HarvestSummary> last = Optional.empty();
+
+  private record Running(HarvestProgress progress, Thread thread) {
+  }
+
+  /** @param sources read when a run starts, so an edited sources file is picked up without a restart */
+  public HarvestRunner(Harvester harvester, Supplier<List<Source>> sources) {
+    this.harvester = harvester;
+    this.sources = sources;
+  }
+
+  /** Starts a run of all configured sources; empty when one is already going. */
+  public Optional<String> start() {
+    return start(sources);
+  }
+
+  /** Starts a run of the given sources; empty when one is already going. */
+  public synchronized Optional<String> start(Supplier<List<Source>> which) {
+    if (current.get() != null) {
+      return Optional.empty();
+    }
+    HarvestProgress progress = new HarvestProgress(Harvester.newRunId());
+    Thread thread = Thread.ofVirtual().name("harvest-run-" + progress.runId()).unstarted(() -> {
+      try {
+        last = Optional.of(harvester.run(which.get(), progress));
+      } catch (RuntimeException e) {
+        LOG.error("run {}: stopped by an unexpected error", progress.runId(), e);
+        progress.failed(ArchiveReader.HOST, "run stopped: " + e.getMessage());
+        progress.finish();
+        last = Optional.of(progress.summary());
+      } finally {
+        current.set(null);
+      }
+    });
+    current.set(new Running(progress, thread));
+    thread.start();
+    return Optional.of(progress.runId());
+  }
+
+  /**
+   * Runs the configured sources on {@code schedule} now and waits (a scheduled job); false when a run was going.
+   * A source without a schedule of its own runs on {@code defaultSchedule}.
+   */
+  public boolean runAndWait(String schedule, String defaultSchedule) throws InterruptedException {
+    Optional<String> id;
+    Running running;
+    synchronized (this) {
+      id = start(() -> sources.get().stream()
+          .filter(s -> s.schedule().orElse(defaultSchedule).equals(schedule)).toList());
+      running = current.get();
+    }
+    if (id.isEmpty() || running == null) {
+      return false;
+    }
+    running.thread().join();
+    return true;
+  }
+
+  /** The distinct schedules of the configured sources, {@code defaultSchedule} for those without one. */
+  public List<String> schedules(String defaultSchedule) {
+    return sources.get().stream().map(s -> s.schedule().orElse(defaultSchedule)).distinct().toList();
+  }
+
+  public Optional<HarvestSummary> current() {
+    Running r = current.get();
+    return r == null ? Optional.empty() : Optional.of(r.progress().summary());
+  }
+
+  public Optional<HarvestSummary> last() {
+    return last;
+  }
+
+  /** Stops a running harvest (what it committed stays) and waits for it up to {@code timeout}. */
+  public void stop(Duration timeout) throws InterruptedException {
+    Running r = current.get();
+    if (r != null) {
+      r.thread().interrupt();
+      r.thread().join(timeout);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      stop(Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package se.loftesgrafen.harvest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.loftesgrafen.config.AppConfig;
+import se.loftesgrafen.extract.PromiseExtractor;
+import se.loftesgrafen.graph.Iris;
+import se.loftesgrafen.graph.PromiseMapper;
+import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.SnapshotRecorder;
+
+/**
+ * One harvest run over a list of sources: local files and WARC archives first, then every http(s) source through
+ * the polite {@link Crawl}. Evidence goes to {@code <store>/warc/}, what the harvester remembers between runs to
+ * {@code <store>/harvest-state.jsonl}, pages to the store through {@link SnapshotRecorder}. A run that is
+ * interrupted stops its hosts and returns what it did; everything committed before stays.
+ */
+public final class Harvester {
+  private static final Logger LOG = LoggerFactory.getLogger("harvest");
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+  private final PromiseExtractor extractor;
+  private final PromiseStore store;
+  private final Iris iris;
+  private final AppConfig.HarvestConfig config;
+  private final Path storeFolder;
+
+  public Harvester(PromiseExtractor extractor, PromiseStore store, Iris iris, AppConfig.HarvestConfig config,
+                   Path storeFolder) {
+    this.extractor = extractor;
+    this.store = store;
+    this.iris = iris;
+    this.config = config;
+    this.storeFolder = storeFolder;
+  }
+
+  /** A new run id: the UTC start second and four random hex digits (two runs in one second stay apart). */
+  public static String newRunId() {
+    return RUN_ID.format(Instant.now()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+  }
+
+  public HarvestSummary run(List<Source> sources) {
+    return run(sources, new HarvestProgress(newRunId()));
+  }
+
+  /** Runs to the end (or until the calling thread is interrupted); {@code progress} can be read meanwhile. */
+  public HarvestSummary run(List<Source> sources, HarvestProgress progress) {
+    String runId = progress.runId();
+    LOG.info("run {}: harvesting {} sources", runId, sources.size());
+    SnapshotRecorder snapshots = new SnapshotRecorder(store, new PromiseMapper(iris, PromiseExtractor.VERSION), iris);
+    try (HarvestState state = HarvestState.open(storeFolder.resolve("harvest-state.jsonl"));
+         WarcRecorder warc = new WarcRecorder(storeFolder.resolve("warc"), runId, WarcRecorder.MAX_FILE_BYTES);
+         HttpFetcher fetcher = new HttpFetcher(config.fetch(), config.userAgent(), Optional.of(warc))) {
+      PageRecorder pages = new PageRecorder(extractor, snapshots, state, progress, runId);
+      ArchiveReader archives = new ArchiveReader(pages, progress, config.fetch().maxBodyBytes());
+      for (Source source : sources) {
+        if (source.kind() != Source.Kind.HTTP && !Thread.currentThread().isInterrupted()) {
+          archives.read(source);
+        }
+      }
+      Crawl crawl = new Crawl(runId, config, fetcher, pages, state, progress);
+      sources.stream().filter(s -> s.kind() == Source.Kind.HTTP)
+          .forEach(s -> crawl.submit(Task.source(s.location(), s.discover())));
+      crawl.await();
+    } catch (InterruptedException e) {
+      LOG.warn("run {}: interrupted; what was stored stays", runId);
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      progress.failed(ArchiveReader.HOST, "cannot close the WARC file: " + e.getMessage());
+    } finally {
+      progress.finish();
+    }
+    HarvestSummary summary = progress.summary();
+    LOG.info("run {}: {} stored, {} unchanged, {} not modified, {} disallowed, {} problems", runId, summary.stored(),
+        summary.unchanged(), summary.notModified(), summary.disallowed(), summary.failed().size());
+    return summary;
+  }
+}

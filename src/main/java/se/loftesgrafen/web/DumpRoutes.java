@@ -1,0 +1,117 @@
+package se.loftesgrafen.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.loftesgrafen.graph.DumpWriter;
+import se.loftesgrafen.graph.Metrics;
+import se.loftesgrafen.graph.PromiseStore;
+
+/**
+ * {@code /dumps/}: the whole graph per release as N-Quads (gzip), JSON-LD and a CSV of commitments, and
+ * {@code release.json}. A release is written on its own worker thread when a request finds the data version changed;
+ * meanwhile the previous release is served (or 503 with Retry-After when there is none yet). Files go out with
+ * sendFile (zero copy), an ETag from the release and its file checksum, and 304 on revalidation.
+ */
+final class DumpRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger("dumps");
+  private static final Map<String, String> TYPES = Map.of(
+      DumpWriter.NQUADS, "application/n-quads", DumpWriter.JSONLD, "application/ld+json",
+      DumpWriter.CSV, "text/csv; charset=utf-8");
+  private final DumpWriter writer;
+  private final PromiseStore store;
+  private final WorkerExecutor executor;
+  private final Metrics metrics;
+  private final AtomicReference<Optional<DumpWriter.Release>> release = new AtomicReference<>(Optional.empty());
+  private final AtomicBoolean writing = new AtomicBoolean();
+
+  DumpRoutes(DumpWriter writer, PromiseStore store, Vertx vertx, Metrics metrics) {
+    this.writer = writer;
+    this.store = store;
+    this.executor = vertx.createSharedWorkerExecutor("dumps", 1, 2, TimeUnit.HOURS);
+    this.metrics = metrics;
+    release.set(writer.current()); // read at mount, off the event loop
+  }
+
+  void mount(Router router) {
+    router.get("/dumps/:file").handler(this::file);
+    router.get("/dumps").handler(ctx -> ctx.redirect("/dumps/release.json"));
+  }
+
+  /** The release being served, if any. */
+  Optional<DumpWriter.Release> release() {
+    refreshIfStale();
+    return release.get();
+  }
+
+  private void file(RoutingContext ctx) {
+    String name = ctx.pathParam("file");
+    if (!name.equals(DumpWriter.RELEASE) && !TYPES.containsKey(name)) {
+      throw new HttpError(404, "no dump named " + name + "; the dumps are " + TYPES.keySet() + " and release.json");
+    }
+    Optional<DumpWriter.Release> current = release();
+    if (current.isEmpty()) {
+      ctx.response().putHeader("Retry-After", "30");
+      throw new HttpError(503, "the first release of the dumps is being written; try again in a minute");
+    }
+    DumpWriter.Release r = current.get();
+    ctx.response().putHeader("Access-Control-Allow-Origin", "*");
+    if (name.equals(DumpWriter.RELEASE)) {
+      try {
+        ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
+            .end(Buffer.buffer(DumpWriter.json(r)));
+      } catch (java.io.IOException e) {
+        ctx.fail(e);
+      }
+      return;
+    }
+    String sha = r.files().stream().filter(f -> f.name().equals(name)).findFirst().map(DumpWriter.DumpFile::sha256)
+        .orElse("");
+    String etag = "\"" + sha.substring(0, Math.min(20, sha.length())) + "\"";
+    Instant date = Instant.parse(r.date()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    ctx.response().putHeader("ETag", etag).putHeader("Last-Modified", DataClock.httpDate(date))
+        .putHeader("Cache-Control", "public, max-age=300");
+    if (DataClock.notModified(ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since"),
+        etag, date)) {
+      ctx.response().setStatusCode(304).end();
+      return;
+    }
+    ctx.response().putHeader("Content-Type", TYPES.get(name))
+        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .sendFile(writer.filesOf(r).resolve(name).toString());
+  }
+
+  /** Starts writing a release when the data changed since the last one, unless one is being written. */
+  private void refreshIfStale() {
+    long version = store.version();
+    if (release.get().map(r -> r.version() == version).orElse(false) || !writing.compareAndSet(false, true)) {
+      return;
+    }
+    long start = System.nanoTime();
+    executor.executeBlocking(writer::write, true).onComplete(ar -> {
+      writing.set(false);
+      if (ar.succeeded()) {
+        release.set(Optional.of(ar.result()));
+        metrics.observe("loftesgrafen_dump_seconds", "Time to write one release of the dumps", Map.of(),
+            (System.nanoTime() - start) / 1e9);
+        LOG.info("dumps: release {} written to {}", ar.result().version(), writer.filesOf(ar.result()));
+      } else {
+        LOG.warn("dumps: writing release {} failed: {}", version, ar.cause().toString());
+      }
+    });
+  }
+
+  void close() {
+    executor.close();
+  }
+}

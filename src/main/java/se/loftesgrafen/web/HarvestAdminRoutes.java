@@ -1,0 +1,95 @@
+package se.loftesgrafen.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import se.loftesgrafen.harvest.HarvestRunner;
+import se.loftesgrafen.harvest.HarvestSummary;
+
+/**
+ * {@code POST /admin/harvest} starts a harvest of the configured sources: it needs
+ * {@code Authorization: Bearer <service.adminToken>} (401 without credentials, 403 with wrong ones or when no
+ * token is configured), answers 202 with the run id, or 409 while a run is going.
+ * {@code GET /harvest/status} answers the current and the last run as JSON.
+ */
+public final class HarvestAdminRoutes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Optional<String> adminToken;
+  private final HarvestRunner runner;
+
+  public HarvestAdminRoutes(Optional<String> adminToken, HarvestRunner runner) {
+    this.adminToken = adminToken;
+    this.runner = runner;
+  }
+
+  public void mount(Router router) {
+    router.post("/admin/harvest").handler(this::start);
+    router.get("/harvest/status").handler(this::status);
+  }
+
+  private void start(RoutingContext ctx) {
+    String header = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"loftesgrafen-admin\"");
+      ctx.fail(new HttpError(401, "admin endpoint: send Authorization: Bearer <service.adminToken>"));
+      return;
+    }
+    byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    if (adminToken.isEmpty()) {
+      ctx.fail(new HttpError(403, "admin endpoints are off: no service.adminToken is configured"));
+      return;
+    }
+    if (!MessageDigest.isEqual(given, adminToken.get().getBytes(StandardCharsets.UTF_8))) {
+      ctx.fail(new HttpError(403, "wrong admin token"));
+      return;
+    }
+    Optional<String> runId = runner.start();
+    if (runId.isEmpty()) {
+      ctx.fail(new HttpError(409, "a harvest is already running: see /harvest/status"));
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("runId", runId.get());
+    body.put("status", "/harvest/status");
+    send(ctx.response().setStatusCode(202).putHeader("Location", "/harvest/status"), body, ctx);
+  }
+
+  private void status(RoutingContext ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("current", runner.current().map(HarvestAdminRoutes::json).orElse(null));
+    body.put("last", runner.last().map(HarvestAdminRoutes::json).orElse(null));
+    send(ctx.response().putHeader("Cache-Control", "no-store"), body, ctx);
+  }
+
+  private static void send(io.vertx.core.http.HttpServerResponse response, Map<String, Object> body,
+                           RoutingContext ctx) {
+    try {
+      response.putHeader("Content-Type", "application/json").end(JSON.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
+  static Map<String, Object> json(HarvestSummary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("runId", s.runId());
+    m.put("running", s.running());
+    m.put("started", s.started().toString());
+    m.put("ended", s.ended().map(Object::toString).orElse(null));
+    m.put("queued", s.queued());
+    m.put("fetched", s.fetched());
+    m.put("notModified", s.notModified());
+    m.put("stored", s.stored());
+    m.put("unchanged", s.unchanged());
+    m.put("disallowed", s.disallowed());
+    m.put("problems", s.failed());
+    m.put("hosts", s.hosts());
+    return m;
+  }
+}

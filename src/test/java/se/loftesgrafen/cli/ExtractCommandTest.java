@@ -1,0 +1,57 @@
+package se.loftesgrafen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExtractCommandTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void oneLinePerFileAnErrorLineForAnUnreadableOneAndExitCodeOne() throws Exception {
+    Path good = dir.resolve("ockelbo.txt");
+    Files.writeString(good, """
+        Medborgarlöfte för Ockelbo kommun 2023
+
+        Polisen lovar att:
+          • Genomföra trafikkontroller vid skolorna varje vecka.
+        """, StandardCharsets.UTF_8);
+    Path pdf = dir.resolve("broken.pdf");
+    Files.writeString(pdf, "%PDF-1.4 not really", StandardCharsets.ISO_8859_1);
+    String missing = dir.resolve("missing.html").toString();
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new ExtractCommand());
+    cl.setOut(new PrintWriter(out));
+    int code = cl.execute("--format", "jsonl", good.toString(), missing, pdf.toString());
+    String[] lines = out.toString().strip().split("\n");
+    assertEquals(1, code);
+    assertEquals(3, lines.length, out.toString());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode first = json.readTree(lines[0]);
+    assertEquals(good.toString(), first.get("source").asText());
+    assertEquals("2101", first.get("municipalities").get(0).get("code").asText());
+    assertEquals(1, first.get("commitments").size());
+    JsonNode second = json.readTree(lines[1]);
+    assertEquals(missing, second.get("source").asText());
+    assertTrue(second.has("error"));
+    assertTrue(json.readTree(lines[2]).has("error"));
+  }
+
+  @Test
+  void rejectsUnknownFormats() {
+    CommandLine cl = new CommandLine(new ExtractCommand());
+    cl.setErr(new PrintWriter(new StringWriter()));
+    assertEquals(2, cl.execute("--format", "xml", "x.txt"));
+  }
+}

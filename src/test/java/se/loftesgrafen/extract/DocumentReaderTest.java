@@ -1,0 +1,87 @@
+package se.loftesgrafen.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DocumentReaderTest {
+  private static final ExtractionRules RULES = ExtractionRules.load();
+  private static final List<Pattern> CHROME = RULES.patterns("chrome_lines");
+  private static final DocumentReader READER = new DocumentReader(new HtmlReader(RULES, CHROME), new TextReader(CHROME));
+
+  private static MainText read(byte[] body, String contentType) throws IOException {
+    return READER.read(new SourceDocument("t", URI.create("file:/t"), body, Optional.ofNullable(contentType)));
+  }
+
+  @ParameterizedTest(name = "{0} / {1}")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      windows-1252 | -                          | <html><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
+      iso-8859-1   | -                          | <html><head><meta charset="iso-8859-1"></head><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
+      iso-8859-1   | text/html; charset=ISO-8859-1 | <html><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
+      utf-8        | -                          | <html><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
+      windows-1252 | -                          | Höörs kommun och polisen lovar att öka närvaron.
+      """)
+  void decodesSwedishLettersWhateverTheCharset(String encoding, String contentType, String page) throws IOException {
+    MainText main = read(page.getBytes(Charset.forName(encoding)), contentType);
+    assertTrue(main.text().contains("Höörs kommun och polisen lovar att öka närvaron."), main.text());
+  }
+
+  @Test
+  void dropsChromeAndKeepsContentBlocks() throws IOException {
+    String html = """
+        <html><body>
+        <div id="cookie-banner"><p>Vi använder kakor.</p></div>
+        <nav><ul><li>Barn och utbildning</li></ul></nav>
+        <main><h1>Medborgarlöfte</h1><p>Denna artikel är äldre än fem månader.</p>
+        <h2>Polisen lovar att:</h2><ul><li>fotpatrullera i centrum.<ul><li>varje fredag</li></ul></li></ul>
+        <div class="ad-slot">Annons</div><p>Hade du nytta av innehållet på den här sidan?</p></main>
+        <footer>Kommunen, Box 1</footer></body></html>
+        """;
+    MainText main = read(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    assertEquals(List.of("Medborgarlöfte", "Polisen lovar att:", "fotpatrullera i centrum.", "varje fredag"),
+        main.blocks().stream().map(Block::text).toList());
+    assertEquals(2, main.blocks().get(3).level());
+    assertFalse(main.text().contains("kakor"));
+    Block item = main.blocks().get(2);
+    assertEquals(item.text(), main.text().substring(item.start(), item.end()));
+  }
+
+  @Test
+  void bulletLinesInAParagraphAreItemsAndLinkOnlyItemsAreMarked() throws IOException {
+    String html = """
+        <html><body><main><h2>Polisen lovar att:</h2>
+        <p>• fotpatrullera i centrum.<br>• besöka skolorna.</p>
+        <ul><li><a href="/grannsamverkan">Läs om grannsamverkan i kommunen</a></li></ul>
+        <h3><button>Kommunen lovar</button></h3><p>– Vi vill synas mer, säger hon.</p></main></body></html>
+        """;
+    MainText main = read(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    List<Block> b = main.blocks();
+    assertEquals(List.of("Polisen lovar att:", "fotpatrullera i centrum.", "besöka skolorna.",
+        "Läs om grannsamverkan i kommunen", "Kommunen lovar", "– Vi vill synas mer, säger hon."),
+        b.stream().map(Block::text).toList());
+    assertTrue(b.get(1).isItem() && b.get(2).isItem());
+    assertTrue(b.get(3).link());
+    assertFalse(b.get(1).link());
+    assertTrue(b.get(4).isHeading());
+    assertFalse(b.get(5).isItem());
+  }
+
+  @Test
+  void joinsWrappedPdfLinesAndHyphenatedWords() {
+    String raw = "Polisen ska genomföra insatser mot narkotika-\nförsäljning i centrum och arbeta med\nungdomar.\n"
+        + "• Ett nytt stycke\n";
+    String text = PdfReader.rejoin(raw);
+    assertTrue(text.contains("narkotikaförsäljning i centrum och arbeta med ungdomar."), text);
+    assertTrue(text.contains("\n• Ett nytt stycke"), text);
+  }
+}

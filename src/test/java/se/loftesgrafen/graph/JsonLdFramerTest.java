@@ -1,0 +1,56 @@
+package se.loftesgrafen.graph;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import se.loftesgrafen.testing.SyntheticNation;
+
+/** A promise's JSON-LD is framed on the promise, nests its commitments and gives back exactly its triples. */
+class JsonLdFramerTest {
+  @Test
+  void aPromiseIsFramedWithItsCommitmentsNestedAndLosesNothing() throws Exception {
+    Iris iris = new Iris(URI.create("http://example.org/"));
+    SyntheticNation.Page page = SyntheticNation.generate(1, 2021, 1, 3, 7).pages().get(0);
+    Graph graph = new PromiseMapper(iris, "test").map(page.promise(), page.snapshot()).getGraph();
+    String promise = new PromiseMapper(iris, "test").promiseIri(page.promise(), page.snapshot()).orElseThrow().getURI();
+    JsonLdFramer framer = new JsonLdFramer("http://example.org/context/v1.jsonld");
+    String json = new String(framer.write(graph, promise), StandardCharsets.UTF_8);
+    JsonNode doc = new ObjectMapper().readTree(json);
+    assertTrue(!doc.has("@graph") && doc.path("@id").asText().equals(promise), json);
+    assertTrue(json.contains("\"@id\": \"" + promise + "/atagande/"), json);
+    Graph back = framer.toGraph(jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject());
+    assertTrue(back.isIsomorphicWith(graph), json);
+  }
+
+  @Test
+  void aDescribedPromiseFromTheStoreIsFramed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Iris iris = new Iris(URI.create("http://example.org/"));
+    try (PromiseStore store = PromiseStore.embedded(dir)) {
+      store.replaceGraphs(java.util.Map.of(org.apache.jena.graph.NodeFactory.createURI(iris.vocabularyGraph().getURI()),
+          se.loftesgrafen.vocab.VocabularyFiles.load(iris.base())));
+      SyntheticNation nation = SyntheticNation.generate(1, 2021, 1, 3, 7);
+      nation.load(store, iris, 10);
+      SyntheticNation.Page page = nation.pages().get(0);
+      String promise = new PromiseMapper(iris, "x").promiseIri(page.promise(), page.snapshot()).orElseThrow().getURI();
+      Graph description = new ResourceDescriber(store, java.time.Duration.ofSeconds(10))
+          .describe(org.apache.jena.rdf.model.ResourceFactory.createResource(promise));
+      JsonLdFramer framer = new JsonLdFramer("http://example.org/context/v1.jsonld");
+      String json = new String(framer.write(description, promise), StandardCharsets.UTF_8);
+      assertTrue(!new ObjectMapper().readTree(json).has("@graph"), json);
+    }
+  }
+
+  static Graph parse(String s) {
+    Graph g = GraphFactory.createDefaultGraph();
+    RDFParser.fromString(s, Lang.TURTLE).parse(g);
+    return g;
+  }
+}

@@ -1,0 +1,93 @@
+package se.loftesgrafen.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.loftesgrafen.testing.RunningService;
+
+/** POST /admin/harvest with its token, 401/403/409, and GET /harvest/status, on a running service. */
+class HarvestAdminIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "a-long-enough-admin-token";
+  @TempDir
+  Path dir;
+
+  @Test
+  void theAdminEndpointStartsOneHarvestAtATimeAndTheStatusShowsIt() throws Exception {
+    HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    origin.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    byte[] page = """
+        <!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Medborgarlöfte i Karlstad 2024</title></head>
+        <body><main><h1>Medborgarlöfte i Karlstad 2024</h1><ul><li>Polisen ska öka närvaron i centrum.</li></ul>
+        </main></body></html>""".getBytes(StandardCharsets.UTF_8);
+    origin.createContext("/", x -> {
+      try {
+        Thread.sleep(400); // a slow origin keeps the run going while the test asks again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      byte[] body = x.getRequestURI().getPath().equals("/medborgarlofte.html") ? page : new byte[0];
+      x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      x.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        x.getResponseBody().write(body);
+      }
+      x.close();
+    });
+    origin.start();
+    Path sources = Files.writeString(dir.resolve("sources.yaml"), "sources:\n  - url: http://127.0.0.1:"
+        + origin.getAddress().getPort() + "/medborgarlofte.html\n");
+    try (RunningService service = RunningService.start(dir.resolve("store"), Map.of(
+        "LOFTESGRAFEN_ADMIN_TOKEN", TOKEN, "LOFTESGRAFEN_SOURCES", sources.toString(),
+        "LOFTESGRAFEN_ALLOW_PRIVATE_ADDRESSES", "true"))) {
+      HttpResponse<String> none = post(service, null);
+      assertEquals(401, none.statusCode(), none.body());
+      assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+      assertEquals(403, post(service, "wrong-token-of-some-length").statusCode());
+
+      HttpResponse<String> started = post(service, TOKEN);
+      assertEquals(202, started.statusCode(), started.body());
+      String runId = JSON.readTree(started.body()).get("runId").asText();
+      assertEquals(409, post(service, TOKEN).statusCode(), "one run at a time");
+
+      JsonNode status = JSON.readTree(service.get("/harvest/status").body());
+      assertEquals(runId, status.at("/current/runId").asText(), status.toString());
+      assertTrue(status.at("/current/running").asBoolean());
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!status.at("/last/runId").asText().equals(runId) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        status = JSON.readTree(service.get("/harvest/status").body());
+      }
+      assertEquals(runId, status.at("/last/runId").asText(), status.toString());
+      assertEquals(1, status.at("/last/stored").asInt(), status.toString());
+      assertTrue(status.at("/current").isNull(), status.toString());
+    } finally {
+      origin.stop(0);
+    }
+  }
+
+  private static HttpResponse<String> post(RunningService service, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(service.uri("/admin/harvest"))
+        .POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return service.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

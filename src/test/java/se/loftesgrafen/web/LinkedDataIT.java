@@ -1,0 +1,190 @@
+package se.loftesgrafen.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.json.JsonArray;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.lib.ShLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.loftesgrafen.testing.RunningService;
+
+/**
+ * Resources, catalog, VoID, dumps and metrics of a running service with the bundled sample, read with real
+ * clients and parsers (Jena, titanium, the JDK's HTTP client).
+ */
+class LinkedDataIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir
+  static Path store;
+  static RunningService service;
+  static String promise;
+
+  @BeforeAll
+  static void start() throws Exception {
+    service = RunningService.start(store);
+    HttpResponse<String> r = service.sparql("PREFIX lg: <https://w3id.org/loftesgrafen/def#>\n"
+        + "SELECT ?p { ?p a lg:CitizenPromise ; lg:commitment ?c } LIMIT 1", "application/sparql-results+json");
+    promise = JSON.readTree(r.body()).at("/results/bindings/0/p/value").asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  private static String path(String iri) {
+    return iri.substring(service.uri("/").toString().length() - 1);
+  }
+
+  private static Graph parse(String body, Lang lang) {
+    Graph g = GraphFactory.createDefaultGraph();
+    RDFParser.fromString(body, lang).base(service.uri("/").toString()).parse(g);
+    return g;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"promise", "/id/kommun/1438", "/id/tema/narkotika", "/id/lan/14"})
+  void jsonLdAndTurtleOfAResourceAreIsomorphic(String which) throws Exception {
+    String path = which.equals("promise") ? path(promise) : which;
+    HttpResponse<String> ttl = service.get(path, "Accept", "text/turtle");
+    HttpResponse<String> jsonld = service.get(path, "Accept", "application/ld+json");
+    assertEquals(200, ttl.statusCode(), ttl.body());
+    assertEquals(200, jsonld.statusCode(), jsonld.body());
+    assertTrue(jsonld.body().contains(service.uri("/context/v1.jsonld").toString()), "references our context by URL");
+    Graph fromTurtle = parse(ttl.body(), Lang.TURTLE);
+    Graph fromJsonLd = parse(jsonld.body(), Lang.JSONLD11);
+    assertTrue(fromTurtle.size() > 3, ttl.body());
+    assertTrue(fromTurtle.isIsomorphicWith(fromJsonLd), "JSON-LD and Turtle differ for " + path);
+    // titanium on its own: expand (fetching our context over HTTP) and count the node objects with properties
+    JsonArray expanded = JsonLd.expand(JsonDocument.of(new ByteArrayInputStream(
+        jsonld.body().getBytes(StandardCharsets.UTF_8)))).get();
+    Graph fromExpanded = parse(expanded.toString(), Lang.JSONLD11);
+    assertTrue(fromTurtle.isIsomorphicWith(fromExpanded), "expanded JSON-LD differs for " + path);
+  }
+
+  @Test
+  void aPromiseComesWithItsCommitmentsNested() throws Exception {
+    JsonNode doc = JSON.readTree(service.get(path(promise), "Accept", "application/ld+json").body());
+    assertTrue(doc.has("@context") && !doc.has("@graph"), "framed on the promise: " + doc.toString().substring(0, 200));
+    assertTrue(doc.toString().contains("\"@id\":\"" + promise + "/atagande/"), "commitments are nested");
+  }
+
+  @Test
+  void conditionalGetGives304() throws Exception {
+    HttpResponse<String> first = service.get("/id/kommun/1438", "Accept", "text/turtle");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    String modified = first.headers().firstValue("Last-Modified").orElseThrow();
+    assertTrue(first.headers().allValues("Vary").toString().contains("Accept"));
+    assertEquals(304, service.get("/id/kommun/1438", "Accept", "text/turtle", "If-None-Match", etag).statusCode());
+    assertEquals(304, service.get("/id/kommun/1438", "Accept", "text/turtle", "If-Modified-Since", modified).statusCode());
+    assertEquals(200, service.get("/id/kommun/1438", "Accept", "text/turtle", "If-None-Match", "\"other\"").statusCode());
+    String jsonEtag = service.get("/id/kommun/1438", "Accept", "application/ld+json").headers().firstValue("ETag")
+        .orElseThrow();
+    assertTrue(!jsonEtag.equals(etag), "the ETag depends on the format");
+  }
+
+  @Test
+  void unknownIrisGetAHelpful404AndBrowsersGetHtml() throws Exception {
+    HttpResponse<String> missing = service.get("/id/kommun/9999", "Accept", "text/turtle");
+    assertEquals(404, missing.statusCode());
+    assertTrue(missing.body().contains("id/kommun/1492") && missing.body().contains("sparql"), missing.body());
+    HttpResponse<String> html = service.get("/id/kommun/1438", "Accept", "text/html,*/*;q=0.8");
+    assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(html.body().contains("Askersund") || html.body().contains("<table"), html.body());
+  }
+
+  @Test
+  void theCatalogPassesTheDcatApSeShapes() throws Exception {
+    HttpResponse<String> rdfxml = service.get("/datasets/dcat");
+    assertTrue(rdfxml.headers().firstValue("Content-Type").orElse("").startsWith("application/rdf+xml"));
+    Graph catalog = parse(rdfxml.body(), Lang.RDFXML);
+    Graph shapesGraph = GraphFactory.createDefaultGraph();
+    try (InputStream in = getClass().getResourceAsStream("/graph/dcat-ap/dcat-ap-se-shapes.ttl")) {
+      RDFParser.source(in).lang(Lang.TURTLE).parse(shapesGraph);
+    }
+    ValidationReport report = ShaclValidator.get().validate(Shapes.parse(shapesGraph), catalog);
+    if (!report.conforms()) {
+      ShLib.printReport(report);
+    }
+    assertTrue(report.conforms(), "DCAT-AP-SE shapes: " + report.getEntries().size() + " results");
+    Graph turtle = parse(service.get("/datasets/dcat", "Accept", "text/turtle").body(), Lang.TURTLE);
+    assertTrue(turtle.isIsomorphicWith(catalog) || turtle.size() == catalog.size());
+    assertTrue(rdfxml.body().contains("http://creativecommons.org/publicdomain/zero/1.0/"));
+  }
+
+  @Test
+  void voidNamesTheEndpointAndDumps() throws Exception {
+    HttpResponse<String> r = service.get("/.well-known/void", "Accept", "text/turtle");
+    assertEquals(200, r.statusCode());
+    Graph g = parse(r.body(), Lang.TURTLE);
+    assertTrue(r.body().contains("sparqlEndpoint") && r.body().contains("dataDump") && r.body().contains("triples"),
+        r.body());
+    assertTrue(g.size() > 10);
+  }
+
+  @Test
+  void dumpsAreWrittenAndServed() throws Exception {
+    HttpResponse<String> release = service.get("/dumps/release.json");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (release.statusCode() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      release = service.get("/dumps/release.json");
+    }
+    assertEquals(200, release.statusCode(), release.body());
+    JsonNode meta = JSON.readTree(release.body());
+    assertEquals(service.service().store().version(), meta.get("version").asLong());
+    assertEquals(3, meta.get("files").size());
+    HttpResponse<InputStream> nq = service.http().send(HttpRequest.newBuilder(service.uri("/dumps/loftesgrafen.nq.gz"))
+        .build(), HttpResponse.BodyHandlers.ofInputStream());
+    DatasetGraph quads = DatasetGraphFactory.create();
+    try (InputStream in = new GZIPInputStream(nq.body())) {
+      RDFParser.source(in).lang(Lang.NQUADS).parse(quads);
+    }
+    assertEquals(meta.at("/counts/quads").asLong(), quads.stream().count());
+    DatasetGraph fromJsonLd = DatasetGraphFactory.create();
+    RDFParser.fromString(service.get("/dumps/loftesgrafen.jsonld").body(), Lang.JSONLD11).parse(fromJsonLd);
+    assertEquals(quads.stream().count(), fromJsonLd.stream().count(), "the JSON-LD dump holds the same quads");
+    String csv = service.get("/dumps/commitments.csv").body();
+    assertTrue(csv.startsWith("municipality_code,municipality_name,county_code,county_name,period_from,period_to,"
+        + "actors,themes,kind,text,source_url,snapshot_date"), csv.substring(0, Math.min(200, csv.length())));
+    assertEquals(meta.at("/counts/commitments").asLong(), csv.lines().count() - 1);
+    String etag = service.get("/dumps/commitments.csv").headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, service.get("/dumps/commitments.csv", "If-None-Match", etag).statusCode());
+  }
+
+  @Test
+  void metricsAreInThePrometheusFormat() throws Exception {
+    service.get("/id/kommun/1438", "Accept", "text/turtle");
+    HttpResponse<String> r = service.get("/metrics");
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+    assertTrue(r.body().contains("loftesgrafen_http_requests_total{route=\"id\",status=\"200\"}"), r.body());
+    assertTrue(r.body().contains("# TYPE loftesgrafen_http_request_seconds histogram"));
+    assertTrue(r.body().matches("(?s).*loftesgrafen_store_snapshots [1-9].*"), r.body());
+  }
+}

@@ -1,0 +1,3 @@
+# expect: lg:theme
+PREFIX lg: <https://w3id.org/loftesgrafen/def#>
+INSERT DATA { <id/lofte/1492/2021/atagande/b2> lg:theme "narkotika" }

@@ -1,0 +1,3 @@
+# expect: lg:policeRegion
+PREFIX lg: <https://w3id.org/loftesgrafen/def#>
+DELETE WHERE { <id/lan/14> lg:policeRegion ?r }
