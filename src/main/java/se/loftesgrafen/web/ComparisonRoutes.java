@@ -109,7 +109,7 @@ final class ComparisonRoutes {
           p.pageSize(50, 500));
       return output(ctx, p, page, m -> {
         ObjectNode n = json.municipality(m.municipality());
-        var list = n.putArray("commitments");
+        var list = n.putArray("matchingCommitments");
         m.commitments().forEach(c -> list.add(json.commitment(c, catalog)));
         return n;
       }, ComparisonCsv.COMMITMENT_COLUMNS, m -> m.commitments().stream()
