@@ -174,7 +174,7 @@ function yearOptions() {
 
 function commitmentItem(c, highlight) {
   const p = c.promise || {};
-  const kommuner = (p.municipality || []).map(code => el('a', { href: pageUrl({ kommun: code }), class: 'kommun', text: kommunName(code) }));
+  const kommuner = (p.municipality || []).map(m => m.municipalityCode).map(code => el('a', { href: pageUrl({ kommun: code }), class: 'kommun', text: kommunName(code) }));
   const src = (c.source || [])[0];
   const text = el('p', { class: 'text' });
   if (highlight) text.innerHTML = highlight; /* server-side HTML-escaped text with <mark> around matches */

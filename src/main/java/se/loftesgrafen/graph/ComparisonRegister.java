@@ -1,24 +1,19 @@
 package se.loftesgrafen.graph;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import se.loftesgrafen.reference.MunicipalityRegister;
 
 /**
- * The municipality register (vocab/data/kommuner.csv: kommunkod, kommun, lanskod, lan, ...) as comparisons need it:
- * every municipality in code order, and the counties. Coverage lists all 290 of them, not only those with data.
+ * The municipality register ({@link MunicipalityRegister}, vocab/data/kommuner.csv) as comparisons need it: every
+ * municipality in code order, and the counties. Coverage lists all 290 of them, not only those with data.
  */
 public final class ComparisonRegister {
-  private static final String RESOURCE = "/vocab/data/kommuner.csv";
   private final Map<String, Comparison.Municipality> byCode;
   private final Map<String, String> counties;
 
@@ -27,34 +22,16 @@ public final class ComparisonRegister {
     this.counties = counties;
   }
 
-  /** Reads the register from the classpath; a malformed line stops start-up with its line number. */
   public static ComparisonRegister load() {
-    Map<String, Comparison.Municipality> rows = new TreeMap<>();
+    Map<String, Comparison.Municipality> rows = new LinkedHashMap<>();
     Map<String, String> counties = new TreeMap<>();
-    try (InputStream in = ComparisonRegister.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line = reader.readLine();
-      int number = 1;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        // The first four columns never hold quoted commas (codes, names and county names).
-        String[] f = line.split(",", 6);
-        if (f.length < 4 || !f[0].matches("\\d{4}") || !f[2].matches("\\d{2}") || !f[0].startsWith(f[2])) {
-          throw new IllegalStateException(RESOURCE + " line " + number + ": expected kommunkod,kommun,lanskod,lan");
-        }
-        rows.put(f[0], new Comparison.Municipality(f[0], f[1], f[2], f[3]));
-        counties.put(f[2], f[3]);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
-    return new ComparisonRegister(new LinkedHashMap<>(rows), new LinkedHashMap<>(counties));
+    MunicipalityRegister.load().all().stream()
+        .sorted(Comparator.comparing(se.loftesgrafen.reference.Municipality::code))
+        .forEach(m -> {
+          rows.put(m.code(), new Comparison.Municipality(m.code(), m.name(), m.countyCode(), m.countyName()));
+          counties.put(m.countyCode(), m.countyName());
+        });
+    return new ComparisonRegister(rows, new LinkedHashMap<>(counties));
   }
 
   public List<Comparison.Municipality> all() {

@@ -110,7 +110,8 @@ public final class SearchIndex implements AutoCloseable {
         }
         throw new IllegalStateException("the search index is still being built; try again in a few seconds");
       } catch (ExecutionException e) {
-        throw new IllegalStateException("the search index could not be built: " + e.getCause().getMessage(), e);
+        throw new IllegalStateException("the search index could not be built (" + e.getCause()
+            + "); it is tried again within a second", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the search index", e);

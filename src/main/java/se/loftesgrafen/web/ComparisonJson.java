@@ -8,14 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.SKOS;
-import org.apache.jena.vocabulary.SchemaDO;
 import se.loftesgrafen.graph.Comparison;
 import se.loftesgrafen.graph.ComparisonThemes;
 import se.loftesgrafen.graph.Iris;
-import se.loftesgrafen.vocab.LG;
-import se.loftesgrafen.vocab.PROV;
+import se.loftesgrafen.vocab.JsonLdContext;
 
 /**
  * Writes comparison answers as JSON-LD: the service's context ({@code context/v1.jsonld}) plus the API's own terms
@@ -38,7 +34,7 @@ final class ComparisonJson {
   ObjectNode collection(String path, Map<String, String> params, Comparison.Page<?> page, List<ObjectNode> members) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode ctx = root.putArray("@context");
-    ctx.add(iris.base() + "context/v1.jsonld");
+    ctx.add(iris.page(JsonLdContext.PATH).getURI());
     ctx.add(context);
     Map<String, String> without = new java.util.TreeMap<>(params);
     without.remove("page");
@@ -86,7 +82,8 @@ final class ComparisonJson {
     }
     p.years().ifPresent(y -> n.put("startYear", y.from()).put("endYear", y.to()));
     ArrayNode k = n.putArray("municipality");
-    p.municipalities().forEach(k::add);
+    p.municipalities().forEach(code -> k.addObject().put("@id", iris.municipality(code).getURI())
+        .put("municipalityCode", code));
     return n;
   }
 
@@ -137,52 +134,39 @@ final class ComparisonJson {
     return out;
   }
 
+  /** A link to a page of an API answer: the request path (which starts with "/") under the public base. */
   private String url(String path, Map<String, String> params) {
-    String base = iris.base().substring(0, iris.base().length() - 1);
     String query = params.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-    return base + path + (query.isEmpty() ? "" : "?" + query);
+    return iris.page(path.substring(1)).getURI() + (query.isEmpty() ? "" : "?" + query);
   }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** The API's terms; the service context (context/v1.jsonld) holds the vocabulary's. */
+  /**
+   * The API's own terms. The service context (vocab/context.jsonld) is {@code @protected}, so its terms (text, kind,
+   * municipality, title, commitments, url, prefLabel ...) are used as it defines them and never redefined here.
+   */
   private static ObjectNode context(Iris iris) {
     ObjectNode c = JSON.createObjectNode();
-    c.put("hydra", HYDRA).put("lg", LG.NS).put("api", API).put("skos", SKOS.getURI())
-        .put("dcterms", DCTerms.NS).put("prov", PROV.NS).put("schema", SchemaDO.NS)
-        .put("xsd", "http://www.w3.org/2001/XMLSchema#");
-    c.put("Commitment", "lg:Commitment").put("CitizenPromise", "lg:CitizenPromise")
-        .put("Municipality", "lg:Municipality").put("Target", "lg:Target")
-        .put("activity", "lg:activity").put("goal", "lg:goal");
-    c.putObject("text").put("@id", "schema:text").put("@language", "sv");
-    c.putObject("kind").put("@id", "lg:kind").put("@type", "@vocab");
+    c.put("hydra", HYDRA).put("api", API);
     scoped(c, "actor", "lg:actor", vocabOf(iris.actor("x").getURI()));
     scoped(c, "theme", "lg:theme", vocabOf(iris.theme("x").getURI()));
-    scoped(c, "municipality", "lg:municipality", vocabOf(iris.municipality("x").getURI()));
     for (String t : List.of("newThemes", "continuedThemes", "droppedThemes", "sharedThemes")) {
       scoped(c, t, "api:" + t, vocabOf(iris.theme("x").getURI()));
     }
-    c.put("target", "lg:target").put("value", "schema:value").put("unitText", "schema:unitText")
-        .put("counts", "lg:counts");
-    c.putObject("description").put("@id", "schema:description").put("@language", "sv");
+    c.put("target", "lg:target").put("unitText", "schema:unitText");
     c.putObject("promise").put("@id", "dcterms:isPartOf");
-    c.putObject("title").put("@id", "dcterms:title").put("@language", "sv");
-    c.putObject("periodText").put("@id", "lg:periodText").put("@language", "sv");
     c.putObject("startYear").put("@id", "api:startYear").put("@type", "xsd:integer");
     c.putObject("endYear").put("@id", "api:endYear").put("@type", "xsd:integer");
     c.putObject("source").put("@id", "prov:wasDerivedFrom");
-    c.putObject("url").put("@id", "schema:url").put("@type", "@id");
     c.putObject("fetchedAt").put("@id", "prov:generatedAtTime").put("@type", "xsd:dateTime");
-    c.put("format", "dcterms:format").put("code", "api:code").put("name", "schema:name")
-        .put("county", "lg:county").put("countyCode", "lg:countyCode").put("notation", "skos:notation");
-    c.putObject("prefLabel").put("@id", "skos:prefLabel").put("@container", "@language");
-    c.putObject("broader").put("@id", "skos:broader").put("@type", "@id");
-    for (String term : List.of("commitments", "scheme", "year", "group", "municipalities", "reporting", "registered",
+    c.put("code", "api:code");
+    for (String term : List.of("matchingCommitments", "scheme", "year", "municipalities", "reporting", "registered",
         "shareOfReporting", "shareOfAll", "commitmentCount", "score", "method", "highlight", "latestPromise",
-        "lastHarvest", "sourceKinds", "currentPromiseMissing", "themeInfo")) {
+        "lastHarvest", "sourceKinds", "currentPromiseMissing")) {
       c.put(term, "api:" + term);
     }
     return c;

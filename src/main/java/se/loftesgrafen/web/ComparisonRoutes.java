@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,11 @@ final class ComparisonRoutes {
    */
   static ComparisonRoutes mount(Router router, PromiseStore store, Iris iris, AppConfig config, BlockingWork blocking) {
     boolean cached = Boolean.parseBoolean(System.getProperty("loftesgrafen.comparisonCache", "true"));
-    ComparisonQueries queries = new ComparisonQueries(store, iris, config.service().sparqlTimeout(),
+    // The comparison queries are fixed and bounded; on a national graph on a busy machine the first, uncached
+    // overview can take seconds, so they get at least a minute rather than the public endpoint's limit.
+    Duration timeout = config.service().sparqlTimeout().compareTo(Duration.ofMinutes(1)) > 0
+        ? config.service().sparqlTimeout() : Duration.ofMinutes(1);
+    ComparisonQueries queries = new ComparisonQueries(store, iris, timeout,
         ComparisonRegister.load(), cached, Clock.systemUTC());
     ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, new ComparisonCache(store, 200, cached));
     routes.mount(router);
@@ -109,7 +114,7 @@ final class ComparisonRoutes {
           p.pageSize(50, 500));
       return output(ctx, p, page, m -> {
         ObjectNode n = json.municipality(m.municipality());
-        var list = n.putArray("commitments");
+        var list = n.putArray("matchingCommitments");
         m.commitments().forEach(c -> list.add(json.commitment(c, catalog)));
         return n;
       }, ComparisonCsv.COMMITMENT_COLUMNS, m -> m.commitments().stream()

@@ -25,6 +25,7 @@ import se.loftesgrafen.search.SearchQuery;
  */
 final class SearchRoutes {
   private static final long WATCH_MILLIS = 1000;
+  private static final java.time.Duration INDEX_QUERY_TIMEOUT = java.time.Duration.ofMinutes(10);
   private final SearchIndex index;
   private final ComparisonRoutes comparisons;
 
@@ -35,7 +36,8 @@ final class SearchRoutes {
 
   static SearchRoutes mount(Router router, Vertx vertx, PromiseStore store, AppConfig config,
                             ComparisonRoutes comparisons) {
-    SearchIndex index = new SearchIndex(store, new SearchDocuments(store, config.service().sparqlTimeout()));
+    // Reading every commitment is our own bounded query, not a visitor's: it gets more time than the public limit.
+    SearchIndex index = new SearchIndex(store, new SearchDocuments(store, INDEX_QUERY_TIMEOUT));
     index.refresh();
     // Only checks a counter and queues work: safe on the event loop.
     vertx.setPeriodic(WATCH_MILLIS, id -> {

@@ -88,8 +88,8 @@ class ComparisonNationIT {
         + "&narrower=false&pageSize=7");
     assertEquals(nation.municipalitiesWithTheme(theme, year), codes(members));
     for (JsonNode m : members) {
-      assertFalse(m.get("commitments").isEmpty(), m.toString());
-      for (JsonNode c : m.get("commitments")) {
+      assertFalse(m.get("matchingCommitments").isEmpty(), m.toString());
+      for (JsonNode c : m.get("matchingCommitments")) {
         assertTrue(c.get("text").asText().length() > 10, c.toString());
         assertTrue(c.get("theme").toString().contains("\"" + theme + "\""), c.toString());
         assertEquals(year, c.at("/promise/startYear").asInt());
@@ -122,7 +122,7 @@ class ComparisonNationIT {
     String query = "/api/themes/narkotika/municipalities?from=2020&to=2021&pageSize=20&page=2";
     List<List<String>> fromJson = new ArrayList<>();
     for (JsonNode m : api.json(query).get("hydra:member")) {
-      for (JsonNode c : m.get("commitments")) {
+      for (JsonNode c : m.get("matchingCommitments")) {
         List<String> themes = new ArrayList<>();
         c.get("theme").forEach(t -> themes.add(t.asText()));
         List<String> actors = new ArrayList<>();
@@ -304,7 +304,7 @@ class ComparisonNationIT {
         .flatMap(p -> p.promise().commitments().stream()).filter(c -> c.text().toLowerCase().contains("narkotika"))
         .count();
     assertEquals(expected, hits.size());
-    hits.forEach(h -> assertTrue(h.at("/promise/municipality/0").asText().startsWith(county)));
+    hits.forEach(h -> assertTrue(h.at("/promise/municipality/0/municipalityCode").asText().startsWith(county)));
   }
 
   private static Set<String> strings(JsonNode array) {

@@ -122,6 +122,21 @@ class ComparisonSampleIT {
   }
 
   @Test
+  void answersAreJsonLdThatExpandsWithTheServiceContext() throws Exception {
+    HttpResponse<String> r = service.get("/api/search?q=narkotika&pageSize=5", "Accept", "application/ld+json");
+    org.apache.jena.graph.Graph g = org.apache.jena.riot.RDFParser.fromString(r.body(), org.apache.jena.riot.Lang.JSONLD11)
+        .base(service.uri("/").toString()).toGraph();
+    JsonNode first = ApiClient.JSON.readTree(r.body()).at("/hydra:member/0");
+    org.apache.jena.graph.Node c = org.apache.jena.graph.NodeFactory.createURI(first.get("@id").asText());
+    assertTrue(g.contains(c, org.apache.jena.vocabulary.RDF.Nodes.type, se.loftesgrafen.vocab.LG.Commitment.asNode()));
+    assertTrue(g.contains(c, org.apache.jena.vocabulary.SchemaDO.text.asNode(),
+        org.apache.jena.graph.NodeFactory.createLiteralString(first.get("text").asText())), "text as schema:text");
+    org.apache.jena.graph.Node kommun = org.apache.jena.graph.NodeFactory.createURI(
+        service.service().iris().municipality(first.at("/promise/municipality/0/municipalityCode").asText()).getURI());
+    assertTrue(g.contains(org.apache.jena.graph.Node.ANY, se.loftesgrafen.vocab.LG.municipality.asNode(), kommun));
+  }
+
+  @Test
   void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
     JsonNode doc = api.json("/api/openapi.json");
     assertTrue(doc.get("openapi").asText().startsWith("3."));

@@ -184,9 +184,12 @@ class WebPageIT {
     assertEquals(2, browser.findElements(By.cssSelector(".chart svg[role=img] > title")).size());
     assertEquals(21, browser.findElements(By.cssSelector("#chart-counties svg rect.bar")).size(), "one bar per county");
     List<WebElement> years = browser.findElements(By.cssSelector("#chart-years svg rect.bar"));
-    assertEquals(4, years.size(), "one bar per year of the synthetic nation");
-    for (WebElement bar : years) {
-      assertTrue(Double.parseDouble(bar.getAttribute("height")) > 0, "a municipality count above zero");
+    // The synthetic nation's four years, and the sample's years when its pages promise action on narkotika.
+    assertTrue(years.size() >= 4, "a bar per year with data: " + years.size());
+    assertTrue(years.stream().filter(b -> Double.parseDouble(b.getAttribute("height")) > 0).count() >= 4);
+    String labels = browser.findElement(By.id("chart-years")).getText();
+    for (int y = 2019; y <= 2022; y++) {
+      assertTrue(labels.contains(String.valueOf(y)), y + " on the axis: " + labels);
     }
   }
 
