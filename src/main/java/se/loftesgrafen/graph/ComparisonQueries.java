@@ -26,13 +26,20 @@ public final class ComparisonQueries {
   private final ComparisonSparql sparql;
   private final ComparisonRegister register;
   private final ComparisonCache cache;
+  private final ComparisonCache view;
   private final Clock clock;
 
+  /**
+   * @param cached answers are kept per data version
+   * @param viewed the rows every comparison is computed from (themes, commitment rows, coverage rows) are read once
+   *               per data version, a materialised view; off only to measure what a cold store costs
+   */
   public ComparisonQueries(PromiseStore store, Iris iris, Duration timeout, ComparisonRegister register,
-                           boolean cached, Clock clock) {
+                           boolean cached, boolean viewed, Clock clock) {
     this.sparql = new ComparisonSparql(store, iris, timeout);
     this.register = register;
     this.cache = new ComparisonCache(store, 2000, cached);
+    this.view = new ComparisonCache(store, 200, viewed);
     this.clock = clock;
   }
 
@@ -46,7 +53,7 @@ public final class ComparisonQueries {
   }
 
   public ComparisonThemes themes() {
-    return cache.get("themes", () -> new ComparisonThemes(sparql.themes()));
+    return view.get("themes", () -> new ComparisonThemes(sparql.themes()));
   }
 
   /** Municipalities with commitments in {@code theme} (and its narrower themes, if asked), in code order. */
@@ -226,15 +233,15 @@ public final class ComparisonQueries {
   }
 
   private List<Comparison.Row> rows(Set<String> tags) {
-    return cache.get("rows|" + new TreeSet<>(tags), () -> sparql.rows(tags));
+    return view.get("rows|" + new TreeSet<>(tags), () -> sparql.rows(tags));
   }
 
   private List<Comparison.Row> allRows() {
-    return cache.get("rows|*", () -> sparql.rows(themes().all().stream().map(Comparison.Theme::iri).toList()));
+    return view.get("rows|*", () -> sparql.rows(themes().all().stream().map(Comparison.Theme::iri).toList()));
   }
 
   private List<ComparisonSparql.CoverageRow> coverageRows() {
-    return cache.get("coverage-rows", sparql::coverage);
+    return view.get("coverage-rows", sparql::coverage);
   }
 
   /** The groups a row counts in: each year of its period within the filter, or the municipality's county. */

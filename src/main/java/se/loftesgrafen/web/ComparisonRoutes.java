@@ -49,12 +49,13 @@ final class ComparisonRoutes {
    */
   static ComparisonRoutes mount(Router router, PromiseStore store, Iris iris, AppConfig config, BlockingWork blocking) {
     boolean cached = Boolean.parseBoolean(System.getProperty("loftesgrafen.comparisonCache", "true"));
+    boolean viewed = Boolean.parseBoolean(System.getProperty("loftesgrafen.comparisonView", "true"));
     // The comparison queries are fixed and bounded; on a national graph on a busy machine the first, uncached
     // overview can take seconds, so they get at least a minute rather than the public endpoint's limit.
     Duration timeout = config.service().sparqlTimeout().compareTo(Duration.ofMinutes(1)) > 0
         ? config.service().sparqlTimeout() : Duration.ofMinutes(1);
     ComparisonQueries queries = new ComparisonQueries(store, iris, timeout,
-        ComparisonRegister.load(), cached, Clock.systemUTC());
+        ComparisonRegister.load(), cached, viewed, Clock.systemUTC());
     ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, new ComparisonCache(store, 200, cached));
     routes.mount(router);
     return routes;

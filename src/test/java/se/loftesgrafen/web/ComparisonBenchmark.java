@@ -48,12 +48,21 @@ public final class ComparisonBenchmark {
       report.append(run("cached (version-keyed answer cache on)", service, 20, 300));
       Files.writeString(Path.of("target", "benchmark", "comparison.txt"), report);
     }
+    // Answers computed anew on every call, from the rows read once per data version (the service's steady state
+    // for a question nobody asked yet at this version).
     System.setProperty("loftesgrafen.comparisonCache", "false");
     try (RunningService service = RunningService.start(folder, BASE)) {
       settle(service);
-      report.append(run("uncached (loftesgrafen.comparisonCache=false)", service, 3, 30));
+      report.append(run("answers uncached, per-version view on (loftesgrafen.comparisonCache=false)", service, 3, 100));
+    }
+    // Nothing kept: every call reads the store (the first call after a harvest changed the data).
+    System.setProperty("loftesgrafen.comparisonView", "false");
+    try (RunningService service = RunningService.start(folder, BASE)) {
+      settle(service);
+      report.append(run("cold: answers and view uncached (also loftesgrafen.comparisonView=false)", service, 1, 10));
     } finally {
       System.clearProperty("loftesgrafen.comparisonCache");
+      System.clearProperty("loftesgrafen.comparisonView");
     }
     System.out.println(report);
     Files.writeString(Path.of("target", "benchmark", "comparison.txt"), report);
