@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,16 +39,30 @@ final class BasisExtractor {
     return out;
   }
 
-  Optional<String> policeArea(String text) {
+  /**
+   * The first lokalpolisområde the text names. "lokalpolisområdeschefen Roger Olsson" and a chef's signature block
+   * followed by the next signatory put a person where the area's name stands: a candidate that is one of
+   * {@code people} (the page's signatories) is passed over.
+   */
+  Optional<String> policeArea(String text, Set<String> people) {
     int best = Integer.MAX_VALUE;
     String name = null;
     for (Pattern p : policeArea) {
       Matcher m = p.matcher(text);
-      if (m.find() && m.start() < best) {
-        best = m.start();
-        name = m.group("name").strip();
+      while (m.find() && m.start() < best) {
+        String candidate = m.group("name").strip();
+        if (!isPerson(candidate, people)) {
+          best = m.start();
+          name = candidate;
+          break;
+        }
       }
     }
     return Optional.ofNullable(name);
+  }
+
+  private static boolean isPerson(String candidate, Set<String> people) {
+    return people.stream().anyMatch(person -> person.equals(candidate) || person.startsWith(candidate + " ")
+        || candidate.startsWith(person.split(" ")[0] + " "));
   }
 }

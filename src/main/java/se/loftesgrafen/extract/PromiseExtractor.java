@@ -73,9 +73,12 @@ public final class PromiseExtractor {
     Optional<String> published = dates.published(text);
     List<MunicipalityRef> where = municipalities.find(main, text, doc.uri());
     Optional<String> organisation = where.isEmpty() ? Optional.empty() : Optional.of(where.get(0).name());
-    return new ExtractedPromise(doc.source(), !found.isEmpty(), where, basis.policeArea(text),
+    List<ExtractedPromise.Signatory> signed = signatories.extract(main, organisation);
+    java.util.Set<String> people = signed.stream().map(ExtractedPromise.Signatory::name)
+        .collect(java.util.stream.Collectors.toSet());
+    return new ExtractedPromise(doc.source(), !found.isEmpty(), where, basis.policeArea(text, people),
         periods.extract(text, main.title(), published), published, dates.updated(text), basis.basedOn(text, found),
-        signatories.extract(main, organisation), found, title);
+        signed, found, title);
   }
 
   /**
