@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSet;
+import se.loftesgrafen.graph.Queries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,13 +29,22 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppConfig config = options.load(Optional.empty(), Optional.empty());
-    // Shapes and reference data (register, theme concepts) with relative IRIs resolved against our base.
-    ShapesValidator validator = ShapesValidator.create(config.baseIri().toString());
     Graph data;
+    String base;
     try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
+      // The store was written with some base IRI (the service's port or public base); its vocabulary graph says which.
+      base = store.query(Queries.load("vocabulary-graph").asQuery(), Duration.ofMinutes(1), exec -> {
+            ResultSet rows = ResultSet.adapt(exec.select());
+            return rows.hasNext() ? java.util.Optional.of(rows.next().getResource("g").getURI())
+                : java.util.Optional.<String>empty();
+          })
+          .map(g -> g.substring(0, g.length() - "graph/vocab".length()))
+          .orElse(config.baseIri().toString());
       data = store.query(QueryFactory.create("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), Duration.ofMinutes(10),
           exec -> exec.construct());
     }
+    // Shapes and reference data (register, theme concepts) with relative IRIs resolved against the store's base.
+    ShapesValidator validator = ShapesValidator.create(base);
     ShapesValidator.Report report = validator.validate(data);
     PrintWriter out = spec.commandLine().getOut();
     report.lines().forEach(out::println);

@@ -1,0 +1,34 @@
+package se.loftesgrafen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import se.loftesgrafen.testing.RunningService;
+
+/**
+ * {@code validate} on a store the service wrote: the service on port 0 mints IRIs under its real port, which the
+ * configuration does not know, so validate reads the base IRI from the store's vocabulary graph.
+ */
+class ValidateCommandIT {
+  @TempDir
+  Path store;
+
+  @Test
+  void theHarvestedSamplePassesTheShapes() throws Exception {
+    try (RunningService service = RunningService.start(store)) {
+      assertTrue(service.service().port() != 8080);
+    }
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    int exit = cl.execute("validate", "--store", store.toString());
+    assertTrue(out.toString().contains(" 0 violations"), out.toString());
+    assertEquals(0, exit, out.toString());
+  }
+}
