@@ -30,6 +30,10 @@ public final class Main implements Runnable {
         config.problems().forEach(p -> cmd.getErr().println("error: " + p));
         return 2;
       }
+      if (ex instanceof se.loftesgrafen.graph.StoreException store) {
+        cmd.getErr().println("error: " + store.getMessage());
+        return 1;
+      }
       if (ex instanceof UserError user) {
         cmd.getErr().println("error: " + user.getMessage());
         return user.exitCode();

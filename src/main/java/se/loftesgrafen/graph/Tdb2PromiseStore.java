@@ -37,7 +37,13 @@ final class Tdb2PromiseStore implements PromiseStore {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create store folder " + folder + ": " + e.getMessage(), e);
     }
-    return new Tdb2PromiseStore(DatabaseMgr.connectDatasetGraph(folder.resolve("tdb2").toString()));
+    try {
+      return new Tdb2PromiseStore(DatabaseMgr.connectDatasetGraph(folder.resolve("tdb2").toString()));
+    } catch (org.apache.jena.dboe.DBOpEnvException e) {
+      // TDB2 allows one process per database: another service or harvest holds its lock file.
+      throw new StoreException("store " + folder + " is in use by another process (" + e.getMessage()
+          + "); stop it or choose another --store", e);
+    }
   }
 
   @Override
