@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
@@ -18,6 +19,7 @@ import se.loftesgrafen.graph.ResourceDescriber;
 import se.loftesgrafen.graph.SparqlExecutor;
 import se.loftesgrafen.vocab.JsonLdContext;
 import se.loftesgrafen.harvest.HarvestRunner;
+import se.loftesgrafen.harvest.HarvestSummary;
 
 /**
  * The HTTP service: one router, every route class mounted on it, one failure handler. It listens first (so that
@@ -70,11 +72,25 @@ public final class WebServer {
     dumps.mount(router);
     new CatalogRoutes(catalog, store, blocking, clock, dumps).mount(router);
     new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
+    harvestGauges(harvests);
     SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     router.route().failureHandler(new FailureHandler());
     ready = true;
+  }
+
+  /** Harvest counts for /metrics: whether a run is going, and what the last finished run did. */
+  private void harvestGauges(HarvestRunner harvests) {
+    metrics.gauge("loftesgrafen_harvest_running", "1 while a harvest runs, else 0",
+        () -> harvests.current().isPresent() ? 1 : 0);
+    Map<String, java.util.function.ToIntFunction<HarvestSummary>> counts = Map.of(
+        "fetched", HarvestSummary::fetched, "not_modified", HarvestSummary::notModified,
+        "stored", HarvestSummary::stored, "unchanged", HarvestSummary::unchanged,
+        "disallowed", HarvestSummary::disallowed, "failed", s -> s.failed().size());
+    counts.forEach((name, count) -> metrics.gauge("loftesgrafen_harvest_last_" + name,
+        "Pages " + name.replace('_', ' ') + " in the last finished harvest run",
+        () -> harvests.last().map(count::applyAsInt).orElse(0)));
   }
 
   public int port() {

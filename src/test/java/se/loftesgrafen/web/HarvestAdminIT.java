@@ -77,6 +77,9 @@ class HarvestAdminIT {
       assertEquals(runId, status.at("/last/runId").asText(), status.toString());
       assertEquals(1, status.at("/last/stored").asInt(), status.toString());
       assertTrue(status.at("/current").isNull(), status.toString());
+      String metrics = service.get("/metrics").body();
+      assertTrue(metrics.contains("loftesgrafen_harvest_last_stored 1"), metrics);
+      assertTrue(metrics.contains("loftesgrafen_harvest_running 0"), metrics);
     } finally {
       origin.stop(0);
     }
