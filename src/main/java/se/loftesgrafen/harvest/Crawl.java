@@ -149,6 +149,9 @@ final class Crawl {
         pages.unchanged(task.url().toString());
         entry.ifPresent(e -> followLinks(task, e.promise(), uris(e.pages()), uris(e.pdfs())));
       }
+      case FetchResult.Failed f when task.purpose() == Task.Purpose.SITEMAP && f.gone() ->
+        // Most municipal sites have no /sitemap.xml; its absence is a fact about the site, not a failed page.
+        progress.problem(host, task.url() + ": no sitemap (HTTP " + f.status() + ")");
       case FetchResult.Failed f -> {
         boolean marked = f.gone() && task.purpose() == Task.Purpose.PAGE && pages.gone(task.url().toString());
         progress.failed(host, task.url() + ": " + (marked ? "gone (HTTP " + f.status() + "): its snapshot is kept"
