@@ -43,6 +43,13 @@ public final class ComparisonQueries {
     this.clock = clock;
   }
 
+  /** Reads the per-version view (themes, commitment rows, coverage rows) now, ahead of the first question. */
+  public void warm() {
+    themes();
+    allRows();
+    coverageRows();
+  }
+
   public ComparisonRegister register() {
     return register;
   }

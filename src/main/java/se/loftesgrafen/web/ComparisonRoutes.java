@@ -36,6 +36,11 @@ final class ComparisonRoutes {
   /** Written answers per request URI and Accept header, for as long as the data does not change. */
   private final ComparisonCache answers;
 
+  private volatile long seenVersion = Long.MIN_VALUE;
+  private volatile long seenSince;
+  private volatile long warmedVersion = Long.MIN_VALUE;
+  private volatile boolean warming;
+
   ComparisonRoutes(ComparisonQueries queries, BlockingWork blocking, Iris iris, ComparisonCache answers) {
     this.queries = queries;
     this.blocking = blocking;
@@ -59,6 +64,32 @@ final class ComparisonRoutes {
     ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, new ComparisonCache(store, 200, cached));
     routes.mount(router);
     return routes;
+  }
+
+  /**
+   * Reads the per-version view ahead of the first question after the data changed, once the version has held still
+   * for {@code quietMillis} (a harvest commits often; the view is read once it is done). Called from a timer on the
+   * event loop: it only compares numbers and queues work.
+   */
+  void warmWhenQuiet(long version, long quietMillis) {
+    long now = System.currentTimeMillis();
+    if (version != seenVersion) {
+      seenVersion = version;
+      seenSince = now;
+      return;
+    }
+    if (version != warmedVersion && now - seenSince >= quietMillis && !warming) {
+      warming = true;
+      blocking.run(() -> {
+        queries.warm();
+        return version;
+      }).onComplete(ar -> {
+        warming = false;
+        if (ar.succeeded()) {
+          warmedVersion = ar.result();
+        }
+      });
+    }
   }
 
   ComparisonQueries queries() {

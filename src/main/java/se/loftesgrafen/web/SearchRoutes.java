@@ -44,6 +44,7 @@ final class SearchRoutes {
       if (index.stale()) {
         index.refresh();
       }
+      comparisons.warmWhenQuiet(store.version(), 2 * WATCH_MILLIS);
     });
     SearchRoutes routes = new SearchRoutes(index, comparisons);
     router.get("/api/search").handler(routes::search);
