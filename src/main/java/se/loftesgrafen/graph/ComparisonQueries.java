@@ -108,6 +108,13 @@ public final class ComparisonQueries {
           continue;
         }
         Set<String> concepts = catalog.withBroader(row.themes());
+        if (only.isPresent()) {
+          // One theme asked for: only its cells are computed (the other themes' would be dropped below).
+          if (!concepts.contains(only.get().iri())) {
+            continue;
+          }
+          concepts = Set.of(only.get().iri());
+        }
         for (String code : row.municipalities()) {
           if (!filter.acceptsMunicipality(code)) {
             continue;
