@@ -56,7 +56,20 @@ public final class ComparisonQueries {
 
   /** The commitments with these IRIs, with all their details, in the order given (not cached: searches vary). */
   public List<Comparison.Commitment> commitments(List<String> iris) {
-    return sparql.details(iris);
+    return details(iris);
+  }
+
+  /**
+   * Commitment details, read from the store once per data version: later answers that show the same commitments
+   * (other pages, filters or formats of a question) take them from the view.
+   */
+  private List<Comparison.Commitment> details(List<String> iris) {
+    Map<String, Comparison.Commitment> known = view.get("details", java.util.concurrent.ConcurrentHashMap::new);
+    List<String> missing = iris.stream().filter(i -> !known.containsKey(i)).distinct().toList();
+    if (!missing.isEmpty()) {
+      sparql.details(missing).forEach(c -> known.put(c.iri(), c));
+    }
+    return iris.stream().map(known::get).filter(java.util.Objects::nonNull).toList();
   }
 
   public ComparisonThemes themes() {
@@ -80,7 +93,7 @@ public final class ComparisonQueries {
       Comparison.Page<String> slice = Comparison.Page.of(codes, page, pageSize);
       List<String> wanted = slice.items().stream().flatMap(c -> byMunicipality.get(c).stream())
           .map(Comparison.Row::commitment).distinct().toList();
-      Map<String, Comparison.Commitment> details = byIri(sparql.details(wanted));
+      Map<String, Comparison.Commitment> details = byIri(details(wanted));
       List<ComparisonResults.MunicipalityCommitments> members = new ArrayList<>();
       for (String code : slice.items()) {
         List<Comparison.Commitment> list = byMunicipality.get(code).stream().map(r -> details.get(r.commitment()))
@@ -152,7 +165,7 @@ public final class ComparisonQueries {
     return cache.get("timeline|" + code, () -> {
       ComparisonThemes catalog = themes();
       Map<String, List<Comparison.Commitment>> byPromise = new LinkedHashMap<>();
-      for (Comparison.Commitment c : sparql.details(sparql.commitmentsOf(code))) {
+      for (Comparison.Commitment c : details(sparql.commitmentsOf(code))) {
         byPromise.computeIfAbsent(c.promise().iri(), p -> new ArrayList<>()).add(c);
       }
       List<List<Comparison.Commitment>> promises = new ArrayList<>(byPromise.values());
