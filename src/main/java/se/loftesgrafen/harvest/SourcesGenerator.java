@@ -1,10 +1,6 @@
 package se.loftesgrafen.harvest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,16 +62,9 @@ public final class SourcesGenerator {
     return y.toString();
   }
 
-  /** The reference CSVs have a header row and no quoted fields. */
+  /** The rows of a reference CSV, fields in header order. */
   private static List<String[]> csv(String resource) {
-    try (InputStream in = SourcesGenerator.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing reference data " + resource);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
+    return se.loftesgrafen.reference.CsvTable.fromClasspath(resource.substring(1)).rows().stream()
+        .map(row -> row.values().toArray(String[]::new)).toList();
   }
 }

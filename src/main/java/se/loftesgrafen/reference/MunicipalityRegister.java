@@ -1,6 +1,5 @@
 package se.loftesgrafen.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -63,24 +62,17 @@ public final class MunicipalityRegister {
   }
 
   static MunicipalityRegister parse(InputStream in) throws IOException {
-    List<Municipality> all = new ArrayList<>();
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String header = r.readLine();
-    if (header == null || !header.startsWith("kommunkod,")) {
-      throw new IllegalStateException(RESOURCE + ": unexpected header " + header);
+    CsvTable table = CsvTable.read(RESOURCE, new InputStreamReader(in, StandardCharsets.UTF_8));
+    if (!table.header().equals(List.of("kommunkod", "kommun", "lanskod", "lan", "wikidata", "webbplats"))) {
+      throw new IllegalStateException(RESOURCE + ": unexpected header " + table.header());
     }
-    String line;
-    int n = 1;
-    while ((line = r.readLine()) != null) {
-      n++;
-      if (line.isBlank()) {
-        continue;
+    List<Municipality> all = new ArrayList<>();
+    for (Map<String, String> row : table.rows()) {
+      if (!row.get("kommunkod").matches("\\d{4}")) {
+        throw new IllegalStateException(RESOURCE + ": not a 4-digit municipality code: " + row);
       }
-      String[] f = line.split(",", -1);
-      if (f.length < 6 || !f[0].matches("\\d{4}")) {
-        throw new IllegalStateException(RESOURCE + " line " + n + ": expected 6 fields with a 4-digit code: " + line);
-      }
-      all.add(new Municipality(f[0], f[1].strip(), f[2], f[3], f[4], f[5].strip()));
+      all.add(new Municipality(row.get("kommunkod"), row.get("kommun").strip(), row.get("lanskod"), row.get("lan"),
+          row.get("wikidata"), row.get("webbplats").strip()));
     }
     return new MunicipalityRegister(all);
   }

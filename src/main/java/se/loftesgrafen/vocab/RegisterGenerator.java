@@ -1,5 +1,6 @@
 package se.loftesgrafen.vocab;
 
+import se.loftesgrafen.reference.CsvTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;

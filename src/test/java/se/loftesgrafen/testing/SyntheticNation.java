@@ -1,9 +1,5 @@
 package se.loftesgrafen.testing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,28 +158,15 @@ public final class SyntheticNation {
   }
 
   static List<Kommun> readKommuner() {
-    List<Kommun> rows = new ArrayList<>();
-    for (String[] f : csv("/vocab/data/kommuner.csv")) {
-      rows.add(new Kommun(f[0], f[1], f[2], f[3], f[5]));
-    }
-    return rows;
+    return se.loftesgrafen.reference.CsvTable.fromClasspath("vocab/data/kommuner.csv").rows().stream()
+        .map(r -> new Kommun(r.get("kommunkod"), r.get("kommun"), r.get("lanskod"), r.get("lan"), r.get("webbplats")))
+        .toList();
   }
 
   static Map<String, String> readThemes() {
     Map<String, String> themes = new java.util.LinkedHashMap<>();
-    for (String[] f : csv("/vocab/data/teman.csv")) {
-      themes.put(f[0], f[2]);
-    }
+    se.loftesgrafen.reference.CsvTable.fromClasspath("vocab/data/teman.csv").rows()
+        .forEach(r -> themes.put(r.get("id"), r.get("sv")));
     return themes;
-  }
-
-  /** The register's CSVs have no quoted commas before the columns read here. */
-  private static List<String[]> csv(String resource) {
-    try (var in = SyntheticNation.class.getResourceAsStream(resource);
-         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return reader.lines().skip(1).map(l -> l.split(",", 6)).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

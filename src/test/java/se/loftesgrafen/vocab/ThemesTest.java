@@ -1,5 +1,6 @@
 package se.loftesgrafen.vocab;
 
+import se.loftesgrafen.reference.CsvTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
