@@ -60,13 +60,15 @@ public final class Loftesgrafen implements AutoCloseable {
       AppConfig config = requested.withPort(web.port());
       Iris iris = new Iris(config.baseIri());
       loadVocabulary(store, iris);
+      // One harvester (extractor rules, theme lexicon, shapes compiled once) for the sample and the scheduled runs.
+      Harvester harvester = harvester(config, store, iris);
       if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
           NodeFactory.createURI(iris.vocabularyGraph().getURI()))) {
-        HarvestSummary sample = harvester(config, store, iris).run(SourcesFile.read(config.harvest().sampleSources()));
+        HarvestSummary sample = harvester.run(SourcesFile.read(config.harvest().sampleSources()));
         LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
             sample.failed().size());
       }
-      HarvestRunner harvests = new HarvestRunner(harvester(config, store, iris),
+      HarvestRunner harvests = new HarvestRunner(harvester,
           () -> SourcesFile.read(config.harvest().sources()));
       web.mount(config, store, iris, harvests);
       HarvestScheduler schedule = HarvestScheduler.start(harvests, config.harvest().schedule());

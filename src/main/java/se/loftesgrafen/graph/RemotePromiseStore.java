@@ -12,9 +12,9 @@ import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
@@ -147,7 +147,9 @@ final class RemotePromiseStore implements PromiseStore {
 
   @Override
   public void export(StreamRDF sink) {
-    Query all = QueryFactory.create("SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + META.getURI() + ">) }");
+    ParameterizedSparqlString pss = Queries.load("remote-export");
+    pss.setParam("meta", META);
+    Query all = pss.asQuery();
     query(all, Duration.ofHours(1), exec -> {
       sink.start();
       RowSet rows = exec.select();
@@ -162,8 +164,10 @@ final class RemotePromiseStore implements PromiseStore {
 
   @Override
   public boolean hasGraphsOtherThan(Node except) {
-    Query ask = QueryFactory.create("ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + except.getURI() + "> && ?g != <"
-        + META.getURI() + ">) }");
+    ParameterizedSparqlString pss = Queries.load("remote-has-graphs");
+    pss.setParam("except", except);
+    pss.setParam("meta", META);
+    Query ask = pss.asQuery();
     return query(ask, Duration.ofSeconds(30), QueryExec::ask);
   }
 
@@ -174,8 +178,10 @@ final class RemotePromiseStore implements PromiseStore {
   }
 
   private long readVersion() {
-    Query q = QueryFactory.create("SELECT ?v { GRAPH <" + META.getURI() + "> { <" + META.getURI() + "> <"
-        + VERSION.getURI() + "> ?v } }");
+    ParameterizedSparqlString pss = Queries.load("remote-version");
+    pss.setParam("meta", META);
+    pss.setParam("dataVersion", VERSION);
+    Query q = pss.asQuery();
     long read = query(q, Duration.ofSeconds(10), exec -> {
       RowSet rows = exec.select();
       return rows.hasNext() ? Long.parseLong(rows.next().get("v").getLiteralLexicalForm()) : 0L;
