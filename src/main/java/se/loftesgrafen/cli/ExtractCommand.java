@@ -36,6 +36,10 @@ public final class ExtractCommand implements Callable<Integer> {
       description = "base IRI of minted resources with --format turtle (default: ${DEFAULT-VALUE})")
   String base;
 
+  @Option(names = "--explain",
+      description = "Also print to stderr every commitment candidate with the model's probability and its features.")
+  boolean explain;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pages to extract from.")
   List<String> files;
 
@@ -56,6 +60,12 @@ public final class ExtractCommand implements Callable<Integer> {
         SourceDocument doc = new SourceDocument(file, path.toAbsolutePath().toUri(), Files.readAllBytes(path),
             Optional.empty());
         var promise = extractor.extract(doc);
+        if (explain) {
+          PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+          err.println("# " + file);
+          extractor.explain(doc).forEach(err::println);
+          err.flush();
+        }
         if (turtle != null) {
           turtle.add(promise, doc);
         } else {

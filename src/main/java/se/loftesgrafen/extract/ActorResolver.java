@@ -132,4 +132,16 @@ final class ActorResolver {
     }
     return best;
   }
+
+  /**
+   * Whether a tag's words name a party of its own ("(Räddningstjänsten)", "(Fastighetsägarna)"): a capitalised
+   * name of at most four words, not a file note or a date.
+   */
+  boolean isParty(String words) {
+    String w = words.strip();
+    if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0)) || w.chars().anyMatch(Character::isDigit)) {
+      return false;
+    }
+    return w.split("\\s+").length <= 4 && !w.toLowerCase(java.util.Locale.ROOT).matches(".*\\b(pdf|kb|mb|docx?|länk)\\b.*");
+  }
 }

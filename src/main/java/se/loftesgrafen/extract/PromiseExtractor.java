@@ -27,13 +27,14 @@ public final class PromiseExtractor {
   private final BasisExtractor basis;
   private final List<java.util.regex.Pattern> followUp;
 
-  private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
+  private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register,
+      CommitmentModel model) {
     List<java.util.regex.Pattern> chromeLines = rules.combined("chrome_lines");
     this.reader = new DocumentReader(
         new HtmlReader(rules, chromeLines),
         new TextReader(chromeLines));
     ThemeClassifier themes = new ThemeClassifier(lexicon, rules);
-    this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules));
+    this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules), model);
     this.municipalities = new MunicipalityFinder(register, rules);
     this.periods = new PeriodExtractor(rules);
     this.dates = new DateExtractor(rules);
@@ -44,11 +45,16 @@ public final class PromiseExtractor {
 
   /** An extractor with the shipped rules and municipality register, classifying with this theme lexicon. */
   public static PromiseExtractor create(ThemeLexicon lexicon) {
-    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load());
+    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), CommitmentModel.load());
   }
 
   static PromiseExtractor create(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
-    return new PromiseExtractor(rules, lexicon, register);
+    return new PromiseExtractor(rules, lexicon, register, CommitmentModel.load());
+  }
+
+  /** The same extractor deciding commitments with another model (training, cross-validation). */
+  static PromiseExtractor create(ThemeLexicon lexicon, CommitmentModel model) {
+    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), model);
   }
 
   /**
@@ -79,6 +85,30 @@ public final class PromiseExtractor {
     return new ExtractedPromise(doc.source(), !found.isEmpty(), where, basis.policeArea(text, people),
         periods.extract(text, main.title(), published), published, dates.updated(text), basis.basedOn(text, found),
         signed, found, title);
+  }
+
+  /**
+   * Why the extractor decided as it did: one line per candidate with the model's probability, whether it was kept,
+   * and its features. For developers ({@code extract --explain}).
+   */
+  public List<String> explain(SourceDocument doc) throws IOException {
+    return candidates(doc).stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.2f %s  %s %s",
+        commitments.accepts(c) ? "+" : "-", commitments.probability(c), c.text(), c.actors(), c.features())).toList();
+  }
+
+  /**
+   * The commitment candidates of a document, as the model sees them; none on a follow-up report (which the
+   * extractor never reads commitments from). For training and cross-validation.
+   */
+  List<Candidate> candidates(SourceDocument doc) throws IOException {
+    MainText main;
+    try {
+      main = reader.read(doc);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(doc.source() + ": cannot read document: " + e.getMessage(), e);
+    }
+    Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
+    return isFollowUp(main, title) ? List.of() : commitments.candidates(main);
   }
 
   /**

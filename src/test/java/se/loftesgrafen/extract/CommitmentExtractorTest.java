@@ -21,7 +21,6 @@ class CommitmentExtractorTest {
       a numbered sub-heading before its paragraph | Det här ska vi göra/  1. Öka insatserna mot inbrott/Polisen och kommunen ska öka insatserna mot inbrott. Särskilt fokus riktas mot fritidshus. | kommunen polisen:Polisen och kommunen ska öka insatserna mot inbrott. Särskilt fokus riktas mot fritidshus.
       on the police's own page vi is the police | Det här är polisens medborgarlöfte för Kungsholmen./Det här ska vi göra/  1. Öka den polisiära närvaron i parkerna på kvällstid. | polisen:Öka den polisiära närvaron i parkerna på kvällstid.
       a third party promising with them is part of vi | Löftet tas fram i samverkan mellan polisen, Hjo kommun och Räddningstjänsten Östra Skaraborg./Vi lovar att:/  • Hålla brandsäkerhetsdagar för äldre varje höst. | kommunen other polisen:Hålla brandsäkerhetsdagar för äldre varje höst.
-      list items glued into a paragraph | Medborgarlöfte 2024/Kommunen lovar/Kommunen ska under året Genomföra sommarlovsaktiviteter för unga.Erbjuda föräldrastöd till alla familjer. | kommunen:Genomföra sommarlovsaktiviteter för unga.;kommunen:Erbjuda föräldrastöd till alla familjer.
       quotes are no commitments | Polisen lovar att:/  • Besöka skolorna varje termin./– Vi ska synas mer i skolorna, säger Anna Berg. | polisen:Besöka skolorna varje termin.
       contact and links after the promise | Kommunen lovar att:/  • Röja buskage vid gångvägarna./Kontakt/  • Läs mer om trygghetsarbetet | kommunen:Röja buskage vid gångvägarna.
       """)
@@ -32,6 +31,25 @@ class CommitmentExtractorTest {
         .collect(Collectors.joining(";"));
     assertEquals(expected.equals("-") ? "" : expected, got);
     assertEquals(!p.commitments().isEmpty(), p.isPromise());
+  }
+
+  /** Candidates, before the model decides: the shapes the walk must split out, with their actors. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      list items glued into a paragraph | Medborgarlöfte 2024/Kommunen lovar/Kommunen ska under året Genomföra sommarlovsaktiviteter för unga.Erbjuda föräldrastöd till alla familjer. | kommunen:Genomföra sommarlovsaktiviteter för unga.;kommunen:Erbjuda föräldrastöd till alla familjer.
+      an inline list after a colon | Medborgarlöfte 2023/Några aktiviteter som polisen ska arbeta med är: ökad polisiär närvaro, riktade insatser mot langning, en centrumvärd och fler ordningsvakter. | polisen:ökad polisiär närvaro;polisen:riktade insatser mot langning;polisen:en centrumvärd;polisen:fler ordningsvakter
+      coordinated infinitives in prose | Det här ska vi göra/Tillsammans ska polisen och kommunen anordna trygghetsvandringar, samverka med föreningarna och mäta tryggheten varje år. | kommunen polisen:samverka med föreningarna;kommunen polisen:mäta tryggheten varje år.
+      an item tagged with a third party | Insatser:/  • Brandsäkerhetsdagar för äldre varje höst (Räddningstjänsten) | other:Brandsäkerhetsdagar för äldre varje höst (Räddningstjänsten)
+      a run of short lines under a lead-in | Vi lovar:/Trygghetsvandring vid varje stationsområde/Ökad synlighet och närvaro/Nattvandring med föräldrar | kommunen polisen:Trygghetsvandring vid varje stationsområde;kommunen polisen:Ökad synlighet och närvaro;kommunen polisen:Nattvandring med föräldrar
+      """)
+  void proposesCandidates(String label, String page, String expected) throws IOException {
+    List<Candidate> found = Fixtures.extractor().candidates(Fixtures.text(label + ".txt", page.replace("/", "\n")));
+    List<String> got = found.stream()
+        .map(c -> c.actors().stream().map(Commitment.Actor::id).sorted().collect(Collectors.joining(" ")) + ":" + c.text())
+        .toList();
+    for (String want : expected.split(";")) {
+      org.junit.jupiter.api.Assertions.assertTrue(got.contains(want), want + " not among " + got);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,88 @@
+package se.loftesgrafen.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.loftesgrafen.extract.AnnotatedPage;
+import se.loftesgrafen.extract.CommitmentModel;
+import se.loftesgrafen.extract.ExtractorTraining;
+import se.loftesgrafen.vocab.ThemeLexiconLoader;
+
+/**
+ * {@code train --cases DIR... [--out FILE] [--cross-validate K]}: trains the commitment model from annotated
+ * pages and writes its weights, or with {@code --cross-validate} measures it by k-fold cross-validation grouped by
+ * municipality (nothing is written then).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Trains the commitment model from annotated pages, or cross-validates it (--cross-validate K).")
+public final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--cases", required = true, paramLabel = "DIR",
+      description = "Folder of annotated pages: development-set case files (NNN.json) or fixture folders "
+          + "(expected.json + page.*). Repeat for several.")
+  List<Path> cases;
+
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "src/main/resources/extract/commitment-model.tsv",
+      description = "Where to write the trained weights (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--cross-validate", paramLabel = "K",
+      description = "Only measure: K-fold cross-validation, pages of one municipality in one fold.")
+  Integer folds;
+
+  @Option(names = "--without", paramLabel = "FEATURE", split = ",",
+      description = "Features to leave out (a name such as rule, or a family such as w1 for w1=...): ablation.")
+  List<String> without = new ArrayList<>();
+
+  @Option(names = "--verbose", description = "With --cross-validate: list each held-out miss and extra.")
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter log = spec.commandLine().getOut();
+    List<AnnotatedPage> pages = new ArrayList<>();
+    for (Path dir : cases) {
+      if (!Files.isDirectory(dir)) {
+        throw new UserError("no such folder of annotated pages: " + dir, 2);
+      }
+      pages.addAll(AnnotatedPage.load(dir));
+    }
+    if (pages.isEmpty()) {
+      throw new UserError("no annotated pages in " + cases, 2);
+    }
+    ExtractorTraining training = new ExtractorTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without));
+    if (folds != null) {
+      if (folds < 2 || folds > pages.size()) {
+        throw new UserError("--cross-validate needs 2.." + pages.size() + " folds, got " + folds, 2);
+      }
+      ExtractorTraining.CrossValidation cv = training.crossValidate(pages, folds);
+      if (verbose) {
+        log.print(ExtractorTraining.errors(cv));
+      }
+      log.print(ExtractorTraining.report(cv));
+      log.flush();
+      return 0;
+    }
+    CommitmentModel model = training.train(pages, "Sources: " + cases);
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      ExtractorTraining.write(model, w);
+    }
+    log.println("trained on " + pages.size() + " pages; weights written to " + out);
+    log.flush();
+    return 0;
+  }
+}
