@@ -74,6 +74,16 @@ final class ActorResolver {
     return out;
   }
 
+  /**
+   * The parties an item without a subject names as doers anywhere in it ("Öka polisens närvaro", "Lokalpolisen
+   * och kommunen ..."): partner phrases ("tillsammans med kommunen") and places ("i kommunen") do not count.
+   */
+  Set<Actor> mentioned(String item, Set<Actor> we) {
+    Set<Actor> out = EnumSet.noneOf(Actor.class);
+    mentions(withoutPartners(item), we, out);
+    return out;
+  }
+
   /** Every party a heading or lead-in names. */
   Set<Actor> named(String heading, Set<Actor> we) {
     Set<Actor> out = EnumSet.noneOf(Actor.class);

@@ -35,8 +35,11 @@ record Block(Type type, String text, int level, int start, boolean link) {
     return type == Type.ITEM;
   }
 
-  /** A lead-in line such as "Polisen lovar att:" introduces what follows. */
+  /**
+   * A lead-in line such as "Polisen lovar att:" (or "Polisen lovar att..", "Kommunen lovar att …") introduces
+   * what follows.
+   */
   boolean isLeadIn() {
-    return !isItem() && text.endsWith(":");
+    return !isItem() && (text.endsWith(":") || text.length() < 120 && (text.endsWith("..") || text.endsWith("…")));
   }
 }

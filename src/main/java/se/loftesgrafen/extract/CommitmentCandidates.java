@@ -216,7 +216,7 @@ final class CommitmentCandidates {
     boolean rule = !excluded && st.zone != Zone.STOP && st.zone != Zone.BACKGROUND && st.list != ListKind.NOT_PROMISE
         && (inPromise || undertakes);
     Set<Actor> inherited = b.level() > 1 && !st.parentItem.isEmpty() ? st.parentItem : st.context;
-    Set<Actor> who = own.isEmpty() ? withOthers(inherited, t) : own;
+    Set<Actor> who = own.isEmpty() ? named(inherited, t, st.we) : own;
     out.add(new Candidate(t, b.start(), who, f, rule));
   }
 
@@ -249,7 +249,7 @@ final class CommitmentCandidates {
     if (!tagged.isEmpty()) {
       f.add("tag");
     }
-    Set<Actor> who = tagged.isEmpty() ? withOthers(st.context, t) : tagged;
+    Set<Actor> who = tagged.isEmpty() ? named(st.context, t, st.we) : tagged;
     out.add(new Candidate(t, b.start(), who, f, false));
   }
 
@@ -412,7 +412,7 @@ final class CommitmentCandidates {
       }
       Set<Actor> subject = actors.subject(s.text(), st.we);
       Set<Actor> tagged = tag(s.text(), st.we);
-      Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : withOthers(st.context, s.text());
+      Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : named(st.context, s.text(), st.we);
       List<Clause> clauses = clauses(s.text());
       if (clauses.size() > 1) {
         for (Clause c : clauses) {
@@ -638,6 +638,16 @@ final class CommitmentCandidates {
     }
     parts.add(new int[] {from, text.length()});
     return parts;
+  }
+
+  /** Who does an item without a subject: the one party it names as doer, else the heading's parties. */
+  private Set<Actor> named(Set<Actor> context, String text, Set<Actor> we) {
+    Set<Actor> mentioned = actors.mentioned(text, we);
+    mentioned.remove(Actor.OTHER);
+    if (mentioned.size() == 1 && (context.isEmpty() || context.size() > 1)) {
+      return withOthers(mentioned, text);
+    }
+    return withOthers(context, text);
   }
 
   private Set<Actor> withOthers(Set<Actor> context, String text) {

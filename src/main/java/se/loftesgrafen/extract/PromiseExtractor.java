@@ -13,7 +13,7 @@ import se.loftesgrafen.reference.MunicipalityRegister;
  */
 public final class PromiseExtractor {
   /** Recorded with every extracted commitment (lg:extractorVersion); bump when results change. */
-  public static final String VERSION = "1.0.0";
+  public static final String VERSION = "2.0.0";
 
   private static final int SCAN_HEAD = 200_000;
   private static final int SCAN_TAIL = 20_000;
