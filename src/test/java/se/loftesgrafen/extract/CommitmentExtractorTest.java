@@ -22,7 +22,7 @@ class CommitmentExtractorTest {
       on the police's own page vi is the police | Det här är polisens medborgarlöfte för Kungsholmen./Det här ska vi göra/  1. Öka den polisiära närvaron i parkerna på kvällstid. | polisen:Öka den polisiära närvaron i parkerna på kvällstid.
       a third party promising with them is part of vi | Löftet tas fram i samverkan mellan polisen, Hjo kommun och Räddningstjänsten Östra Skaraborg./Vi lovar att:/  • Hålla brandsäkerhetsdagar för äldre varje höst. | kommunen other polisen:Hålla brandsäkerhetsdagar för äldre varje höst.
       quotes are no commitments | Polisen lovar att:/  • Besöka skolorna varje termin./– Vi ska synas mer i skolorna, säger Anna Berg. | polisen:Besöka skolorna varje termin.
-      contact and links after the promise | Kommunen lovar att:/  • Röja buskage vid gångvägarna./Kontakt/  • Läs mer om trygghetsarbetet | kommunen:Röja buskage vid gångvägarna.
+      contact and links after the promise | Kommunen lovar att:/  • Röja buskage vid gångvägarna./  • Laga belysningen i parken vid skolan./Kontakt/  • Läs mer om trygghetsarbetet | kommunen:Röja buskage vid gångvägarna.;kommunen:Laga belysningen i parken vid skolan.
       """)
   void findsUndertakings(String label, String page, String expected) throws IOException {
     ExtractedPromise p = Fixtures.extractor().extract(Fixtures.text(label + ".txt", page.replace("/", "\n")));
