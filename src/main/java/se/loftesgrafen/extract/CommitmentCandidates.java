@@ -48,6 +48,7 @@ final class CommitmentCandidates {
   private final List<Pattern> clauseSplit;
   private final Pattern colonList;
   private final Pattern infinitiveShape;
+  private final Pattern dangling;
   private final List<Pattern> verbStarts;
   private final List<Pattern> nounStarts;
   private final List<Pattern> problemWords;
@@ -78,6 +79,7 @@ final class CommitmentCandidates {
     this.clauseSplit = rules.patterns("clause_split_before");
     this.colonList = rules.combined("inline_list_leads").get(0);
     this.infinitiveShape = rules.combined("infinitive_shape").get(0);
+    this.dangling = rules.combined("dangling_ends").get(0);
     this.verbStarts = rules.combined("verb_starts");
     this.nounStarts = rules.combined("activity_noun_starts");
     this.problemWords = rules.combined("problem_words");
@@ -313,6 +315,7 @@ final class CommitmentCandidates {
     flag(f, "nounStart", any(nounStarts, t));
     flag(f, "problem", any(problemWords, t));
     flag(f, "target", !targets.extract(t).isEmpty());
+    flag(f, "dangling", dangling.matcher(t).find());
     flag(f, "digitStart", Character.isDigit(t.codePointAt(0)));
     flag(f, "lowerStart", Character.isLowerCase(t.codePointAt(0)));
     flag(f, "year", lower.matches(".*\\b(19|20)\\d\\d\\b.*"));
