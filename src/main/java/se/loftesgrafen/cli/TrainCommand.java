@@ -30,6 +30,10 @@ public final class TrainCommand implements Callable<Integer> {
           + "(expected.json + page.*). Repeat for several.")
   List<Path> cases;
 
+  @Option(names = "--train-also", paramLabel = "DIR",
+      description = "With --cross-validate: annotated pages that are in every training fold and never scored.")
+  List<Path> trainAlso = new ArrayList<>();
+
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "src/main/resources/extract/commitment-model.tsv",
       description = "Where to write the trained weights (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -66,7 +70,11 @@ public final class TrainCommand implements Callable<Integer> {
       if (folds < 2 || folds > pages.size()) {
         throw new UserError("--cross-validate needs 2.." + pages.size() + " folds, got " + folds, 2);
       }
-      ExtractorTraining.CrossValidation cv = training.crossValidate(pages, folds);
+      List<AnnotatedPage> extra = new ArrayList<>();
+      for (Path dir : trainAlso) {
+        extra.addAll(AnnotatedPage.load(dir));
+      }
+      ExtractorTraining.CrossValidation cv = training.crossValidate(pages, extra, folds);
       if (verbose) {
         log.print(ExtractorTraining.errors(cv));
       }

@@ -49,6 +49,7 @@ final class CommitmentCandidates {
   private final Pattern colonList;
   private final Pattern infinitiveShape;
   private final Pattern dangling;
+  private final Pattern responsibility;
   private final List<Pattern> verbStarts;
   private final List<Pattern> nounStarts;
   private final List<Pattern> problemWords;
@@ -80,6 +81,7 @@ final class CommitmentCandidates {
     this.colonList = rules.combined("inline_list_leads").get(0);
     this.infinitiveShape = rules.combined("infinitive_shape").get(0);
     this.dangling = rules.combined("dangling_ends").get(0);
+    this.responsibility = rules.patterns("responsibility_lines").get(0);
     this.verbStarts = rules.combined("verb_starts");
     this.nounStarts = rules.combined("activity_noun_starts");
     this.problemWords = rules.combined("problem_words");
@@ -117,6 +119,11 @@ final class CommitmentCandidates {
       Block prev = i > 0 ? blocks.get(i - 1) : null;
       Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
       double position = blocks.size() <= 1 ? 0 : (double) i / (blocks.size() - 1);
+      Matcher responsible = responsibility.matcher(b.text());
+      if (responsible.matches()) {
+        assignResponsibility(out, actors.named(responsible.group("who"), st.we), responsible.group("who"));
+        continue;
+      }
       if (b.isItem()) {
         if (prev == null || !prev.isItem()) {
           st.listShape = listFeatures(blocks, i);
@@ -253,6 +260,25 @@ final class CommitmentCandidates {
     }
     Set<Actor> who = tagged.isEmpty() ? named(st.context, t, st.we) : tagged;
     out.add(new Candidate(t, b.start(), who, f, false));
+  }
+
+  /** "Ansvarig: kommunen" under an item: the item's actors are the ones named (other for a party of its own). */
+  private void assignResponsibility(List<Candidate> out, Set<Actor> named, String who) {
+    if (out.isEmpty()) {
+      return;
+    }
+    Set<Actor> actorsOfItem = EnumSet.noneOf(Actor.class);
+    actorsOfItem.addAll(named);
+    if (actorsOfItem.isEmpty() && actors.isParty(who)) {
+      actorsOfItem.add(Actor.OTHER);
+    }
+    if (actorsOfItem.isEmpty()) {
+      return;
+    }
+    Candidate last = out.get(out.size() - 1);
+    List<String> f = new ArrayList<>(last.features());
+    f.add("responsibilityLine");
+    out.set(out.size() - 1, new Candidate(last.text(), last.start(), actorsOfItem, f, last.ruleAccepts()));
   }
 
   /** What the run of items starting at {@code from} looks like as a whole. */

@@ -101,7 +101,17 @@ public final class ExtractorTraining {
    * are dealt to folds in a fixed order (sorted by name, round robin), so runs are repeatable.
    */
   public CrossValidation crossValidate(List<AnnotatedPage> pages, int folds) throws IOException {
+    return crossValidate(pages, List.of(), folds);
+  }
+
+  /**
+   * As {@link #crossValidate(List, int)}, with {@code alwaysTrain} pages in every training fold and never scored
+   * (pages written for the project to show shapes the real pages have too rarely to learn from).
+   */
+  public CrossValidation crossValidate(List<AnnotatedPage> pages, List<AnnotatedPage> alwaysTrain, int folds)
+      throws IOException {
     List<Labelled> labelled = label(pages);
+    List<Labelled> extra = label(alwaysTrain);
     List<String> groups = pages.stream().map(AnnotatedPage::group).distinct().sorted().toList();
     Map<String, Integer> foldOf = new HashMap<>();
     for (int i = 0; i < groups.size(); i++) {
@@ -112,7 +122,7 @@ public final class ExtractorTraining {
     Score rules = new Score(0, 0, 0, 0, 0);
     List<String> errors = new ArrayList<>();
     for (int k = 0; k < folds; k++) {
-      List<Labelled> train = new ArrayList<>();
+      List<Labelled> train = new ArrayList<>(extra);
       List<Labelled> test = new ArrayList<>();
       for (Labelled l : labelled) {
         (foldOf.get(l.page().group()) == k ? test : train).add(l);
