@@ -143,13 +143,11 @@ public final class Reextraction {
         snapshot.warcFile(), runId, Optional.empty());
     Graph mapped = renamed(mapper.map(promise, info).getGraph(),
         NodeFactory.createURI(iris.snapshot(snapshot.url(), snapshot.sha256()).getURI()), name);
-    Graph before = extraction(stored, name);
-    Graph after = extraction(mapped, name);
-    if (before.isIsomorphicWith(after)) {
+    if (extraction(stored, name, false).isIsomorphicWith(extraction(mapped, name, false))) {
       return new Outcome.Unchanged(commitments(stored));
     }
     Graph replacement = provenance(stored, name);
-    after.find().forEachRemaining(replacement::add);
+    extraction(mapped, name, true).find().forEachRemaining(replacement::add);
     addActivity(replacement, name, runId, at);
     List<String> problems = check.problems(replacement);
     if (!problems.isEmpty()) {
@@ -174,15 +172,18 @@ public final class Reextraction {
     return nodes;
   }
 
-  /** What the extractor said: everything but the provenance, the extractor versions and the activity links. */
-  static Graph extraction(Graph g, Node snapshot) {
+  /**
+   * What the extractor said: everything but the provenance and the links to a re-extraction activity; without the
+   * extractor versions when they are to be ignored (comparing).
+   */
+  static Graph extraction(Graph g, Node snapshot, boolean withVersions) {
     Set<Node> provenance = provenanceNodes(g, snapshot);
     Graph out = GraphFactory.createDefaultGraph();
     g.find().forEachRemaining(t -> {
       boolean activityLink = t.getPredicate().equals(PROV.wasGeneratedBy.asNode())
           && provenance.contains(t.getObject());
       if (!provenance.contains(t.getSubject()) && !activityLink
-          && !t.getPredicate().equals(LG.extractorVersion.asNode())) {
+          && (withVersions || !t.getPredicate().equals(LG.extractorVersion.asNode()))) {
         out.add(t);
       }
     });
