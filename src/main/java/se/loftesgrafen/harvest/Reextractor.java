@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,17 +85,24 @@ public final class Reextractor {
     }
     Map<String, Reextraction.Stored> byRecord = new LinkedHashMap<>();
     snapshots.forEach(s -> byRecord.put(s.warcRecordId().orElseThrow(), s));
-    Set<String> found;
+    Set<String> handled = new HashSet<>();
     try {
-      found = warcs.read(path.get(), byRecord.keySet(), (id, payload) -> page(run, byRecord.get(id), payload));
+      warcs.read(path.get(), byRecord.keySet(), (id, payload) -> {
+        handled.add(id);
+        page(run, byRecord.get(id), payload);
+      });
     } catch (IOException e) {
       run.ioFailure = true;
       LOG.warn("run {}: {}", run.id, e.getMessage());
-      byRecord.values().forEach(s -> run.fail(s, "cannot read WARC file " + path.get() + ": " + e.getMessage()));
+      byRecord.forEach((id, s) -> {
+        if (!handled.contains(id)) {
+          run.fail(s, e.getMessage());
+        }
+      });
       return;
     }
     byRecord.forEach((id, s) -> {
-      if (!found.contains(id)) {
+      if (!handled.contains(id)) {
         run.fail(s, "WARC record " + id + " not found in " + path.get());
       }
     });

@@ -50,10 +50,12 @@ final class WarcPayloads {
   }
 
   /**
-   * Hands each wanted response record of one file to {@code sink}, in file order, one payload in memory at a time.
+   * Hands each wanted response record of one file to {@code sink}, in file order, one payload in memory at a time;
+   * stops once all are found (a record cut short by a killed harvest at the end of a file is never reached).
    *
    * @return the ids of the wanted records that were found
-   * @throws IOException when the file cannot be read or is not a readable WARC file
+   * @throws IOException when the file cannot be read or is not a readable WARC file (the message names the file);
+   *                     the records handed to the sink before stay handed
    */
   Set<String> read(Path file, Set<String> recordIds, BiConsumer<String, Payload> sink) throws IOException {
     Set<String> found = new HashSet<>();

@@ -222,6 +222,22 @@ class ReextractIT {
     for (Path f : files) {
       Files.move(elsewhere.resolve(f.getFileName()), f);
     }
+
+    // A WARC file cut short: what was read before the cut is re-extracted, the rest is reported; an I/O failure.
+    Path file = files.get(0);
+    byte[] whole = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+    try {
+      ReextractSummary cut = reextractor(PromiseExtractor.VERSION).run(false);
+      assertTrue(cut.ioFailure());
+      assertFalse(cut.succeeded());
+      assertTrue(cut.read() < PAGES.size() - 1, "records after the cut are not read: " + cut.read());
+      assertEquals(PAGES.size() - cut.read(), cut.failed().size());
+      assertTrue(cut.failed().stream().anyMatch(f -> f.reason().contains("unreadable WARC file")), cut.failed().toString());
+      assertSameGraphs(before, graphs());
+    } finally {
+      Files.write(file, whole);
+    }
   }
 
   @Test
