@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class Reextractor {
 
   /** Re-extracts every current snapshot; with {@code dryRun} nothing is written, the summary says what would be. */
   public ReextractSummary run(boolean dryRun) {
-    Run run = new Run("reextract-" + Harvester.newRunId(), Instant.now(), dryRun);
+    Run run = new Run("reextract-" + Harvester.newRunId(), Instant.now().truncatedTo(ChronoUnit.MILLIS), dryRun);
     LOG.info("run {}: re-extracting the stored snapshots with extractor {}{}", run.id, extractorVersion,
         dryRun ? " (dry run)" : "");
     List<Reextraction.Stored> stored = graphs.stored();
