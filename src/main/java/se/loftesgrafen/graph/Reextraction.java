@@ -146,13 +146,16 @@ public final class Reextraction {
     if (extraction(stored, name, false).isIsomorphicWith(extraction(mapped, name, false))) {
       return new Outcome.Unchanged(commitments(stored));
     }
-    Graph replacement = provenance(stored, name);
-    extraction(mapped, name, true).find().forEachRemaining(replacement::add);
-    addActivity(replacement, name, runId, at);
-    List<String> problems = check.problems(replacement);
+    // Checked as the harvester checks a page: what the mapper gives, here with the activity. The stored provenance
+    // was accepted when it was stored and is kept as it is.
+    addActivity(mapped, name, runId, at);
+    List<String> problems = check.problems(mapped);
     if (!problems.isEmpty()) {
       return new Outcome.Invalid(problems);
     }
+    Graph replacement = provenance(stored, name);
+    extraction(mapped, name, true).find().forEachRemaining(replacement::add);
+    addActivity(replacement, name, runId, at);
     return new Outcome.Changed(replacement, commitments(stored), commitments(replacement), versions(stored));
   }
 
@@ -221,9 +224,6 @@ public final class Reextraction {
 
   /** The graph with node {@code from} renamed to {@code to} (the stored graph's name, should IRIs ever differ). */
   private static Graph renamed(Graph g, Node from, Node to) {
-    if (from.equals(to)) {
-      return g;
-    }
     Graph out = GraphFactory.createDefaultGraph();
     g.find().forEachRemaining(t -> out.add(Triple.create(t.getSubject().equals(from) ? to : t.getSubject(),
         t.getPredicate(), t.getObject().equals(from) ? to : t.getObject())));
