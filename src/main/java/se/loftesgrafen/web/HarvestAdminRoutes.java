@@ -54,13 +54,16 @@ public final class HarvestAdminRoutes {
     send(ctx.response().setStatusCode(202).putHeader("Location", "/harvest/status"), body, ctx);
   }
 
-  /** Runs on a worker of its own: a re-extraction reads every stored page and may take long. */
+  /**
+   * Runs on a worker pool of its own (a re-extraction reads every stored page and may take long); two threads, so
+   * that a second request finds the first one running and gets its 409 at once instead of queueing behind it.
+   */
   private void reextract(RoutingContext ctx) {
     if (!authorised(ctx)) {
       return;
     }
     boolean dryRun = "true".equals(ctx.request().getParam("dryRun"));
-    WorkerExecutor worker = ctx.vertx().createSharedWorkerExecutor("reextract", 1, 2, TimeUnit.HOURS);
+    WorkerExecutor worker = ctx.vertx().createSharedWorkerExecutor("reextract", 2, 2, TimeUnit.HOURS);
     worker.executeBlocking(() -> runner.reextract(dryRun), false).onComplete(ar -> {
       worker.close();
       if (ar.failed()) {
