@@ -7,7 +7,8 @@ import se.loftesgrafen.config.ConfigException;
 /** The one entry point: {@code loftesgrafen serve|harvest|extract|validate}. */
 @Command(name = "loftesgrafen", mixinStandardHelpOptions = true, version = "loftesgrafen 0.1",
     description = "Open linked data on Swedish medborgarlöften: harvest, extract, store and serve.",
-    subcommands = {ServeCommand.class, HarvestCommand.class, ExtractCommand.class, ValidateCommand.class, DumpCommand.class, TrainCommand.class,
+    subcommands = {ServeCommand.class, HarvestCommand.class, ExtractCommand.class, ValidateCommand.class, DumpCommand.class,
+        ReextractCommand.class, TrainCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

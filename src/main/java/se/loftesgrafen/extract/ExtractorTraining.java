@@ -80,7 +80,7 @@ public final class ExtractorTraining {
     List<Labelled> labelled = label(pages);
     List<String> header = List.of(
         "Löftesgrafen commitment model: logistic regression over candidate features (CommitmentCandidates).",
-        "Retrain: ./loftesgrafen train --cases ../shared/eval/dev   (cross-validate: add --cross-validate 5)",
+        "Retrain: ./loftesgrafen train --cases ../shared/eval/dev --cases src/test/resources/extract/training",
         "Trained " + LocalDate.now() + " on " + pages.size() + " annotated pages, "
             + labelled.stream().mapToInt(l -> l.candidates().size()).sum() + " candidates. " + description);
     return fit(labelled, header);

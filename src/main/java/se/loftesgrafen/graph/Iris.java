@@ -84,6 +84,11 @@ public final class Iris {
     return at("id/run/" + slug(runId));
   }
 
+  /** The extractor of one version, as the software agent of a re-extraction. */
+  public Resource extractor(String version) {
+    return at("id/extraktor/" + slug(version));
+  }
+
   /** Named graph holding the vocabulary, themes and the municipality register. */
   public Resource vocabularyGraph() {
     return at("graph/vocab");

@@ -3,6 +3,7 @@ package se.loftesgrafen.harvest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ public final class HarvestRunner implements AutoCloseable {
   private final Harvester harvester;
   private final Supplier<List<Source>> sources;
   private final AtomicReference<Running> current = new AtomicReference<>();
+  private final AtomicBoolean reextracting = new AtomicBoolean();
   private volatile Optional<HarvestSummary> last = Optional.empty();
 
   private record Running(HarvestProgress progress, Thread thread) {
@@ -35,7 +37,7 @@ public final class HarvestRunner implements AutoCloseable {
 
   /** Starts a run of the given sources; empty when one is already going. */
   public synchronized Optional<String> start(Supplier<List<Source>> which) {
-    if (current.get() != null) {
+    if (current.get() != null || reextracting.get()) {
       return Optional.empty();
     }
     HarvestProgress progress = new HarvestProgress(Harvester.newRunId());
@@ -54,6 +56,24 @@ public final class HarvestRunner implements AutoCloseable {
     current.set(new Running(progress, thread));
     thread.start();
     return Optional.of(progress.runId());
+  }
+
+  /**
+   * Re-extracts the stored snapshots on the calling thread (never the event loop); empty when a harvest or another
+   * re-extraction is going, so that the two never write the same page's graphs at once. Harvests asked for
+   * meanwhile are refused as while a harvest runs.
+   */
+  public Optional<ReextractSummary> reextract(boolean dryRun) {
+    synchronized (this) {
+      if (current.get() != null || !reextracting.compareAndSet(false, true)) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(harvester.reextractor().run(dryRun));
+    } finally {
+      reextracting.set(false);
+    }
   }
 
   /**

@@ -57,6 +57,11 @@ public final class Harvester {
     return RUN_ID.format(Instant.now()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
   }
 
+  /** A re-extraction of the stored snapshots with this harvester's extractor, reading the store's WARC files. */
+  public Reextractor reextractor() {
+    return new Reextractor(extractor, PromiseExtractor.VERSION, store, iris, List.of(storeFolder.resolve("warc")));
+  }
+
   public HarvestSummary run(List<Source> sources) {
     return run(sources, new HarvestProgress(newRunId()));
   }

@@ -2,6 +2,7 @@ package se.loftesgrafen.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +10,18 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import se.loftesgrafen.harvest.HarvestRunner;
 import se.loftesgrafen.harvest.HarvestSummary;
+import se.loftesgrafen.harvest.ReextractSummary;
 
 /**
  * {@code POST /admin/harvest} starts a harvest of the configured sources: it needs
  * {@code Authorization: Bearer <service.adminToken>} (401 without credentials, 403 with wrong ones or when no
  * token is configured), answers 202 with the run id, or 409 while a run is going.
  * {@code GET /harvest/status} answers the current and the last run as JSON.
+ * {@code POST /admin/reextract[?dryRun=true]}, with the same token, re-extracts the stored snapshots from their WARC
+ * records and answers 200 with the summary when done, or 409 while a harvest or re-extraction is going.
  */
 public final class HarvestAdminRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,34 +35,65 @@ public final class HarvestAdminRoutes {
 
   public void mount(Router router) {
     router.post("/admin/harvest").handler(this::start);
+    router.post("/admin/reextract").handler(this::reextract);
     router.get("/harvest/status").handler(this::status);
   }
 
   private void start(RoutingContext ctx) {
-    String header = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"loftesgrafen-admin\"");
-      ctx.fail(new HttpError(401, "admin endpoint: send Authorization: Bearer <service.adminToken>"));
-      return;
-    }
-    byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    if (adminToken.isEmpty()) {
-      ctx.fail(new HttpError(403, "admin endpoints are off: no service.adminToken is configured"));
-      return;
-    }
-    if (!MessageDigest.isEqual(given, adminToken.get().getBytes(StandardCharsets.UTF_8))) {
-      ctx.fail(new HttpError(403, "wrong admin token"));
+    if (!authorised(ctx)) {
       return;
     }
     Optional<String> runId = runner.start();
     if (runId.isEmpty()) {
-      ctx.fail(new HttpError(409, "a harvest is already running: see /harvest/status"));
+      ctx.fail(new HttpError(409, "a harvest or re-extraction is already running: see /harvest/status"));
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("runId", runId.get());
     body.put("status", "/harvest/status");
     send(ctx.response().setStatusCode(202).putHeader("Location", "/harvest/status"), body, ctx);
+  }
+
+  /**
+   * Runs on a worker pool of its own (a re-extraction reads every stored page and may take long); two threads, so
+   * that a second request finds the first one running and gets its 409 at once instead of queueing behind it.
+   */
+  private void reextract(RoutingContext ctx) {
+    if (!authorised(ctx)) {
+      return;
+    }
+    boolean dryRun = "true".equals(ctx.request().getParam("dryRun"));
+    WorkerExecutor worker = ctx.vertx().createSharedWorkerExecutor("reextract", 2, 2, TimeUnit.HOURS);
+    worker.executeBlocking(() -> runner.reextract(dryRun), false).onComplete(ar -> {
+      worker.close();
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else if (ar.result().isEmpty()) {
+        ctx.fail(new HttpError(409, "a harvest or re-extraction is already running: see /harvest/status"));
+      } else {
+        send(ctx.response().putHeader("Cache-Control", "no-store"), json(ar.result().get()), ctx);
+      }
+    });
+  }
+
+  /** Whether the request carries the admin token; fails the context with 401 or 403 when not. */
+  private boolean authorised(RoutingContext ctx) {
+    String header = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"loftesgrafen-admin\"");
+      ctx.fail(new HttpError(401, "admin endpoint: send Authorization: Bearer <service.adminToken>"));
+      return false;
+    }
+    byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    if (adminToken.isEmpty()) {
+      ctx.fail(new HttpError(403, "admin endpoints are off: no service.adminToken is configured"));
+      return false;
+    }
+    if (!MessageDigest.isEqual(given, adminToken.get().getBytes(StandardCharsets.UTF_8))) {
+      ctx.fail(new HttpError(403, "wrong admin token"));
+      return false;
+    }
+    return true;
   }
 
   private void status(RoutingContext ctx) {
@@ -74,6 +110,20 @@ public final class HarvestAdminRoutes {
     } catch (JsonProcessingException e) {
       ctx.fail(e);
     }
+  }
+
+  static Map<String, Object> json(ReextractSummary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("runId", s.runId());
+    m.put("extractorVersion", s.extractorVersion());
+    m.put("dryRun", s.dryRun());
+    m.put("started", s.started().toString());
+    m.put("snapshots", s.snapshots());
+    m.put("read", s.read());
+    m.put("unchanged", s.unchanged());
+    m.put("changed", s.changed());
+    m.put("failed", s.failed());
+    return m;
   }
 
   static Map<String, Object> json(HarvestSummary s) {
