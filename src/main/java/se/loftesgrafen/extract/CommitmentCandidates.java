@@ -187,7 +187,7 @@ final class CommitmentCandidates {
 
   private void item(Block b, Block prev, Block next, double position, State st, List<Candidate> out) {
     String t = b.text();
-    if (t.length() < 3) {
+    if (t.length() < 3 || isNeverAnUndertaking(t) || b.link()) {
       return;
     }
     List<String> f = common(t, position, st);
@@ -236,7 +236,7 @@ final class CommitmentCandidates {
   private void line(Block b, Block prev, Block next, double position, State st, List<Candidate> out,
       List<Block> blocks, int i) {
     String t = b.text();
-    if (t.length() < 6) {
+    if (t.length() < 6 || isNeverAnUndertaking(t)) {
       return;
     }
     List<String> f = common(t, position, st);
@@ -300,6 +300,14 @@ final class CommitmentCandidates {
     f.add(themed * 2 >= n ? "listThemes=most" : "listThemes=few");
     f.add(sentences * 2 >= n ? "listEnds=." : "listEnds=word");
     return f;
+  }
+
+  /**
+   * What by definition is no undertaking, whatever its words: what someone says (a quote in a news text) and link
+   * or document texts. These are not candidates at all; the model never has to outweigh them.
+   */
+  private boolean isNeverAnUndertaking(String t) {
+    return any(quotes, t) || any(links, t);
   }
 
   private static boolean isShortLine(Block b) {
@@ -436,6 +444,10 @@ final class CommitmentCandidates {
         }
       }
       if (covered >= 0) {
+        firstSentence = false;
+        continue;
+      }
+      if (isNeverAnUndertaking(s.text())) {
         firstSentence = false;
         continue;
       }

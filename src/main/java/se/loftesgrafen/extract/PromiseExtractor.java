@@ -26,6 +26,9 @@ public final class PromiseExtractor {
   private final SignatoryExtractor signatories;
   private final BasisExtractor basis;
   private final List<java.util.regex.Pattern> followUp;
+  private final List<java.util.regex.Pattern> announcements;
+  /** How much of a page's start is read for an announcement of a promise not made yet. */
+  private static final int ANNOUNCEMENT_HEAD = 900;
 
   private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register,
       CommitmentModel model) {
@@ -41,6 +44,7 @@ public final class PromiseExtractor {
     this.signatories = new SignatoryExtractor(rules);
     this.basis = new BasisExtractor(rules);
     this.followUp = rules.combined("followup_titles");
+    this.announcements = rules.combined("announcement_sentences");
   }
 
   /** An extractor with the shipped rules and municipality register, classifying with this theme lexicon. */
@@ -74,7 +78,7 @@ public final class PromiseExtractor {
   private ExtractedPromise extract(SourceDocument doc, MainText main) {
     String text = scanned(main.text());
     Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
-    boolean report = isFollowUp(main, title);
+    boolean report = statesNoPromise(main, title);
     List<Commitment> found = report ? List.of() : commitments.extract(main);
     Optional<String> published = dates.published(text);
     List<MunicipalityRef> where = municipalities.find(main, text, doc.uri());
@@ -108,7 +112,7 @@ public final class PromiseExtractor {
       throw new IOException(doc.source() + ": cannot read document: " + e.getMessage(), e);
     }
     Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
-    return isFollowUp(main, title) ? List.of() : commitments.candidates(main);
+    return statesNoPromise(main, title) ? List.of() : commitments.candidates(main);
   }
 
   /**
@@ -122,7 +126,15 @@ public final class PromiseExtractor {
     return text.substring(0, SCAN_HEAD) + "\n" + text.substring(text.length() - SCAN_TAIL);
   }
 
-  private boolean isFollowUp(MainText main, Optional<String> title) {
+  /**
+   * A page that reports on a promise (a follow-up) or announces one not made yet (an invitation to the signing,
+   * news that one is being prepared) states no undertakings of its own, whatever it quotes.
+   */
+  private boolean statesNoPromise(MainText main, Optional<String> title) {
+    String head = main.text().substring(0, Math.min(main.text().length(), ANNOUNCEMENT_HEAD));
+    if (CommitmentExtractor.any(announcements, head)) {
+      return true;
+    }
     if (title.isPresent() && CommitmentExtractor.any(followUp, title.get())) {
       return true;
     }
