@@ -209,7 +209,10 @@ final class PdfBlocks {
     return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() / 2f).orElse(11f);
   }
 
-  /** The commonest baseline distance between consecutive body lines of a page: the line pitch of the body text. */
+  /**
+   * The commonest baseline distance between consecutive body lines of a page: the line pitch of the body text.
+   * Distances beyond 1.7 sizes are paragraph gaps (a text of one-line paragraphs has more of those than of lines).
+   */
   private static float leading(List<PdfLine> lines, float body) {
     Map<Integer, Integer> counts = new HashMap<>();
     for (int i = 1; i < lines.size(); i++) {
@@ -217,10 +220,11 @@ final class PdfBlocks {
       PdfLine b = lines.get(i);
       float d = b.y() - a.y();
       if (a.page() == b.page() && Math.abs(a.size() - body) < 0.5f && Math.abs(b.size() - body) < 0.5f
-          && d > 0.8f * body && d < 2.5f * body) {
+          && d > 0.8f * body && d < 1.7f * body) {
         counts.merge(Math.round(d * 2), 1, Integer::sum);
       }
     }
+    // Without a tight pitch anywhere, every line stands alone (one-line paragraphs; nothing shows lines wrapping).
     return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() / 2f).orElse(body * 1.25f);
   }
 }
