@@ -25,16 +25,12 @@ final class PdfBlocks {
   private final List<PdfLine> lines;
   private final float body;
   private final float leading;
-  private final Map<Integer, List<PdfLine>> byPage = new HashMap<>();
   private final List<Part> out = new ArrayList<>();
   private final Deque<Float> markers = new ArrayDeque<>();
   private Current cur;
 
   private PdfBlocks(List<PdfLine> lines) {
     this.lines = lines;
-    for (PdfLine l : lines) {
-      byPage.computeIfAbsent(l.page(), k -> new ArrayList<>()).add(l);
-    }
     this.body = bodySize(lines);
     this.leading = leading(lines, body);
   }
@@ -113,6 +109,9 @@ final class PdfBlocks {
 
   private boolean continues(PdfLine l, int index) {
     PdfLine last = cur.last;
+    if (l.cell() || last.cell()) {
+      return false;
+    }
     if (Math.abs(l.size() - last.size()) > 0.15f * last.size() || l.bold() != cur.first.bold()) {
       return false;
     }
@@ -138,11 +137,19 @@ final class PdfBlocks {
     return delta > 0.3f * l.size() && delta <= pitch * 1.15f + 0.5f;
   }
 
-  /** The line above was full: the first word of this line would not have fitted after it. */
+  /**
+   * The line above was full: the first word of this line would not have fitted after it. The right edge is the
+   * furthest any line reaches that starts at or left of the line above (the text area, not a narrow column's own
+   * width). A line ending in a hyphenated word is full.
+   */
   private boolean wrapped(PdfLine above, PdfLine l) {
+    String t = above.text();
+    if (t.length() > 1 && (t.endsWith("-") || t.endsWith("\u00ad")) && Character.isLetter(t.charAt(t.length() - 2))) {
+      return true;
+    }
     float edge = above.xEnd();
-    for (PdfLine o : byPage.getOrDefault(above.page(), List.of())) {
-      if (Math.abs(o.x() - above.x()) <= 4 * o.size() || Math.abs(o.x() - cur.first.x()) <= 4 * o.size()) {
+    for (PdfLine o : lines) {
+      if (o.x() <= above.x() + 4 * o.size()) {
         edge = Math.max(edge, o.xEnd());
       }
     }

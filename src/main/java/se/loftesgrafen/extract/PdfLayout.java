@@ -126,12 +126,12 @@ final class PdfLayout {
       }
       if (j - i > MAX_COLUMN_ROWS) {
         // A long run is a table: its rows are read across, as the cells of a row belong together.
-        rows.subList(i, j).forEach(out::addAll);
+        rows.subList(i, j).forEach(r -> r.forEach(l -> out.add(l.asCell())));
         i = j;
         continue;
       }
       List<PdfLine> run = new ArrayList<>();
-      rows.subList(i, j).forEach(run::addAll);
+      rows.subList(i, j).forEach(r -> r.forEach(l -> run.add(l.asCell())));
       for (int c = 0; c < starts.size(); c++) {
         for (PdfLine l : run) {
           if (column(l, starts) == c) {

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param firstWord width of the first word of {@code text}, to tell a wrapped line from a deliberate break
  * @param marker    what kind of list marker starts the line
  * @param markerX   x of the marker (a glyph or a drawn shape), or {@code x}
+ * @param cell      the line shares its baseline with another (a column of signatures, a table cell): it does not
+ *                  flow on into the line below
  */
 record PdfLine(int page, float x, float textX, float xEnd, float y, float size, boolean bold, String text,
-    float firstWord, Marker marker, float markerX) {
+    float firstWord, Marker marker, float markerX, boolean cell) {
 
   /** A list marker: none, a shape drawn left of the line, a bullet glyph, or a glyph that may also be text ("-", "1."). */
   enum Marker { NONE, SHAPE, GLYPH, WEAK_GLYPH }
@@ -34,10 +36,14 @@ record PdfLine(int page, float x, float textX, float xEnd, float y, float size, 
   }
 
   PdfLine withMarker(Marker m, float at) {
-    return new PdfLine(page, x, textX, xEnd, y, size, bold, text, firstWord, m, at);
+    return new PdfLine(page, x, textX, xEnd, y, size, bold, text, firstWord, m, at, cell);
+  }
+
+  PdfLine asCell() {
+    return new PdfLine(page, x, textX, xEnd, y, size, bold, text, firstWord, marker, markerX, true);
   }
 
   PdfLine withText(String t, float tx, float first, Marker m, float at) {
-    return new PdfLine(page, x, tx, xEnd, y, size, bold, t, first, m, at);
+    return new PdfLine(page, x, tx, xEnd, y, size, bold, t, first, m, at, cell);
   }
 }

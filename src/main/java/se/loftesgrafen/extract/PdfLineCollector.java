@@ -28,6 +28,8 @@ final class PdfLineCollector extends PDFTextStripper {
   private static final Pattern GLYPH = Pattern.compile("^[•·▪●◦‣⁃■□▫◆◇➢➤►▶✓✔\\u2022\\u25aa\\u25cf\\uf0b7\\uf0a7\\uf0d8\\uf0fc\\uf076\\uf0a8]\\s*");
   /** Markers that may also begin a wrapped line of prose ("– det", "2. "), trusted only where a block starts. */
   static final Pattern WEAK_GLYPH = Pattern.compile("^(?:[*–—-]|o(?=\\s)|\\d{1,2}[.)]|[a-h]\\))\\s+(?=\\S)");
+  private static final Pattern MARKER_ONLY = Pattern.compile(
+      "[•·▪●◦‣⁃■□▫◆◇➢➤►▶✓✔*–—-]|[\\uf000-\\uf0ff]|o|\\d{1,2}[.)]|[a-h]\\)");
   /** A gap wider than this many font sizes splits a line into two (columns, tab-separated signatures). */
   private static final float COLUMN_GAP = 2.5f;
 
@@ -80,7 +82,8 @@ final class PdfLineCollector extends PDFTextStripper {
       List<PdfLine> page = pages.get(pages.size() - 1);
       int start = 0;
       for (int i = 1; i <= glyphs.size(); i++) {
-        if (i == glyphs.size() || gap(glyphs.get(i - 1), glyphs.get(i)) > COLUMN_GAP * size(glyphs.get(i - 1))) {
+        if (i == glyphs.size()
+            || gap(glyphs.get(i - 1), glyphs.get(i)) > COLUMN_GAP * size(glyphs.get(i - 1)) && !isMarker(start, i)) {
           line(start, i).ifPresent(page::add);
           start = i;
         }
@@ -88,6 +91,16 @@ final class PdfLineCollector extends PDFTextStripper {
     }
     glyphs.clear();
     breaks.clear();
+  }
+
+  /** A bullet or number alone, set off from its text by a tab: it stays with the text. */
+  private boolean isMarker(int from, int to) {
+    StringBuilder s = new StringBuilder();
+    for (int i = from; i < to && s.length() < 5; i++) {
+      s.append(glyphs.get(i).getUnicode());
+    }
+    String m = s.toString().strip();
+    return !m.isEmpty() && m.length() <= 3 && MARKER_ONLY.matcher(m).matches();
   }
 
   private java.util.Optional<PdfLine> line(int from, int to) {
@@ -140,7 +153,7 @@ final class PdfLineCollector extends PDFTextStripper {
       return java.util.Optional.empty();
     }
     PdfLine line = new PdfLine(getCurrentPageNo(), x, x, xEnd, y, size > 0 ? size : 1, letters > 0 && boldLetters == letters,
-        s, 0, PdfLine.Marker.NONE, x);
+        s, 0, PdfLine.Marker.NONE, x, false);
     return java.util.Optional.of(withMarker(line, xs));
   }
 
