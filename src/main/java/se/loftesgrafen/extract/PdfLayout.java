@@ -22,7 +22,7 @@ final class PdfLayout {
       "^(?:(?:sida|sid|s\\.|page)\\s*)?\\d{1,3}(?:\\s*(?:\\(|av|/|of)\\s*\\d{1,3}\\)?)?$|^[-–]\\s*\\d{1,3}\\s*[-–]$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
   /** Top and bottom bands of a page (share of its height) where headers, footers and page numbers sit. */
-  private static final float BAND = 0.12f;
+  private static final float BAND = 0.09f;
   /** Signature blocks are a few rows (name, title, party); longer side-by-side runs are tables. */
   private static final int MAX_COLUMN_ROWS = 5;
 
@@ -62,7 +62,7 @@ final class PdfLayout {
       double side = Math.max(r.getWidth(), r.getHeight());
       double mid = r.getCenterY();
       double gap = l.x() - r.getMaxX();
-      if (side <= 0.8 * l.size() && mid <= l.y() + 0.1 * l.size() && mid >= l.y() - 0.9 * l.size()
+      if (side <= 0.55 * l.size() && mid <= l.y() + 0.1 * l.size() && mid >= l.y() - 0.9 * l.size()
           && gap >= -0.1 * l.size() && gap <= 3 * l.size() && (best == null || r.getMaxX() > best.getMaxX())) {
         best = r;
       }
@@ -146,12 +146,17 @@ final class PdfLayout {
 
   /** A row continues a column run if each of its lines starts near one of the run's column starts. */
   private static boolean fits(List<PdfLine> row, List<Float> starts) {
+    float spread = Float.MAX_VALUE;
+    for (int c = 1; c < starts.size(); c++) {
+      spread = Math.min(spread, starts.get(c) - starts.get(c - 1));
+    }
     for (PdfLine l : row) {
       float best = Float.MAX_VALUE;
       for (float s : starts) {
         best = Math.min(best, Math.abs(l.x() - s));
       }
-      if (best > 2 * l.size()) {
+      // Titles may sit a little off their name (centred under it); a column is a third of the spacing wide.
+      if (best > Math.max(2 * l.size(), spread / 3)) {
         return false;
       }
     }

@@ -127,9 +127,18 @@ final class PdfShapeCollector extends PDFGraphicsStreamEngine {
     // The clipping path is kept by the graphics state; the current path ends here without being painted.
   }
 
+  /** Word's picture bullets are tiny images: the unit square the image fills, in page space. */
   @Override
   public void drawImage(PDImage pdImage) {
-    // Pictures are not bullets (small bullet images exist, but are rare in promise documents).
+    org.apache.pdfbox.util.Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+    GeneralPath saved = path;
+    path = new GeneralPath();
+    Point2D.Float p0 = ctm.transformPoint(0, 0);
+    Point2D.Float p1 = ctm.transformPoint(1, 1);
+    path.moveTo(p0.x, p0.y);
+    path.lineTo(p1.x, p1.y);
+    paint();
+    path = saved;
   }
 
   @Override

@@ -167,6 +167,19 @@ final class LayoutPdf implements AutoCloseable {
     }
   }
 
+  /** A tiny picture as Word's picture bullets are: a 5-point image beside a line at baseline y, right edge at x. */
+  LayoutPdf picture(float x, float y) {
+    try {
+      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image =
+          org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
+      out.drawImage(image, x - 5, height - y + 1, 5, 5);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   byte[] bytes() {
     try (ByteArrayOutputStream b = new ByteArrayOutputStream()) {
       closeStream();

@@ -99,6 +99,26 @@ class PdfReaderTest {
   }
 
   @Test
+  void aBulletSetOffByATabAndPictureBulletsStartItems() throws IOException {
+    byte[] pdf;
+    try (LayoutPdf d = new LayoutPdf()) {
+      d.page().text(L, 90, "Vi lovar att:");
+      d.text(L + 18, 90 + 1.6f * P, "•");
+      float y = d.wrapped(L + 54, 90 + 1.6f * P, "Hålla fyra medborgardialoger om året i kommunens bibliotek och "
+          + "på fritidsgårdarna, där invånarna kan möta kommunpolisen.") + P;
+      d.picture(L + 23, y);
+      y = d.wrapped(L + 54, y, "Märka cyklar vid skolorna.") + P;
+      d.picture(L + 23, y);
+      d.wrapped(L + 54, y, "Utbilda butikspersonal i att neka försäljning till unga.");
+      pdf = d.bytes();
+    }
+    assertEquals(List.of("P0 Vi lovar att:",
+        "I1 Hålla fyra medborgardialoger om året i kommunens bibliotek och på fritidsgårdarna, där invånarna kan möta "
+            + "kommunpolisen.",
+        "I1 Märka cyklar vid skolorna.", "I1 Utbilda butikspersonal i att neka försäljning till unga."), blocks(pdf));
+  }
+
+  @Test
   void runningHeadersFootersAndPageNumbersAreDroppedAndAnItemContinuesOverThePageBreak() throws IOException {
     byte[] pdf;
     try (LayoutPdf d = new LayoutPdf().furniture("Testby kommun · Medborgarlöfte 2026", "Sida %d av 3")) {
