@@ -117,9 +117,11 @@ final class PdfBlocks {
     }
     float tol = 0.6f * l.size();
     boolean aligned;
-    if (cur.count > 1) {
-      float contX = cur.item ? cur.last.x() : cur.last.x();
-      aligned = Math.abs(l.x() - contX) <= tol;
+    if (isDisplay(cur.first) && !cur.item && Math.abs(centre(l) - centre(last)) <= tol) {
+      // A centred title over two lines.
+      aligned = true;
+    } else if (cur.count > 1) {
+      aligned = Math.abs(l.x() - cur.last.x()) <= tol;
     } else if (cur.item) {
       aligned = l.x() >= cur.first.markerX() - tol && l.x() <= cur.first.textX() + tol;
     } else {
@@ -157,6 +159,14 @@ final class PdfBlocks {
     return room < l.firstWord() + 0.35f * l.size();
   }
 
+  private boolean isDisplay(PdfLine l) {
+    return l.bold() || l.size() >= body * 1.15f;
+  }
+
+  private static float centre(PdfLine l) {
+    return (l.x() + l.xEnd()) / 2;
+  }
+
   private boolean isLastOnPage(int index) {
     return index + 1 >= lines.size() || lines.get(index + 1).page() != lines.get(index).page();
   }
@@ -174,7 +184,7 @@ final class PdfBlocks {
       Block.Type type;
       if (cur.item) {
         type = Block.Type.ITEM;
-      } else if (cur.first.size() >= body * 1.15f && text.length() <= 200 || cur.first.bold() && text.length() <= 150
+      } else if (isDisplay(cur.first) && text.length() <= (cur.first.bold() ? 150 : 200)
           || TextReader.looksLikeHeading(text)) {
         type = Block.Type.HEADING;
       } else {

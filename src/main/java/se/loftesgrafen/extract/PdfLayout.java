@@ -21,6 +21,8 @@ final class PdfLayout {
   private static final Pattern PAGE_NUMBER = Pattern.compile(
       "^(?:(?:sida|sid|s\\.|page)\\s*)?\\d{1,3}(?:\\s*(?:\\(|av|/|of)\\s*\\d{1,3}\\)?)?$|^[-–]\\s*\\d{1,3}\\s*[-–]$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+  /** The address a browser prints in the page margin. */
+  private static final Pattern PRINTED_URL = Pattern.compile("^(?:https?|file)://\\S+$");
   /** Top and bottom bands of a page (share of its height) where headers, footers and page numbers sit. */
   private static final float BAND = 0.09f;
   /** Signature blocks are a few rows (name, title, party); longer side-by-side runs are tables. */
@@ -78,7 +80,8 @@ final class PdfLayout {
     if (!band) {
       return false;
     }
-    return PAGE_NUMBER.matcher(l.text()).matches() && l.marker() != PdfLine.Marker.GLYPH || running.contains(key(l));
+    return PAGE_NUMBER.matcher(l.text()).matches() && l.marker() != PdfLine.Marker.GLYPH || running.contains(key(l))
+        || PRINTED_URL.matcher(l.text()).matches();
   }
 
   /** Lines in the top or bottom band that recur, digits aside, at the same height on at least two pages. */
