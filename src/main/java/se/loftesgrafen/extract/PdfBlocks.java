@@ -48,6 +48,8 @@ final class PdfBlocks {
   private static final class Current {
     final PdfLine first;
     final boolean item;
+    /** The first character of a weak marker ("1" of "1.", "–"), to recognise the next item of the same list. */
+    char firstMarker;
     final int level;
     final StringBuilder text = new StringBuilder();
     PdfLine last;
@@ -66,7 +68,8 @@ final class PdfBlocks {
   }
 
   private void add(PdfLine l, int index) {
-    boolean item = l.marker() == PdfLine.Marker.SHAPE || l.marker() == PdfLine.Marker.GLYPH;
+    String original = l.text();
+    boolean item = l.marker() == PdfLine.Marker.SHAPE || l.marker() == PdfLine.Marker.GLYPH || sameWeakMarker(l);
     if (!item && cur != null && continues(l, index)) {
       if (cur.count == 1 && l.page() == cur.last.page()) {
         cur.pitch = l.y() - cur.last.y();
@@ -77,7 +80,7 @@ final class PdfBlocks {
       cur.count++;
       return;
     }
-    if (l.marker() == PdfLine.Marker.WEAK_GLYPH && (cur == null || !siblingOrNewBlock(l))) {
+    if (l.marker() == PdfLine.Marker.WEAK_GLYPH && !item && cur != null && !siblingOrNewBlock(l)) {
       // "- text" or "2. text" in the middle of prose stays text.
       item = false;
     } else if (l.marker() == PdfLine.Marker.WEAK_GLYPH) {
@@ -99,7 +102,20 @@ final class PdfBlocks {
     } else if (!markers.isEmpty() && l.x() <= markers.peekLast() + 0.5f * l.size()) {
       markers.clear();
     }
+    char marker = l.marker() == PdfLine.Marker.WEAK_GLYPH && !original.isEmpty() ? original.charAt(0) : ' ';
     cur = new Current(l, item, level, l.text(), index);
+    cur.firstMarker = marker;
+  }
+
+  /** "2." under "1.", "–" under "–", at the same x: the next item of a list with weak markers. */
+  private boolean sameWeakMarker(PdfLine l) {
+    if (l.marker() != PdfLine.Marker.WEAK_GLYPH || cur == null || !cur.item
+        || cur.first.marker() != PdfLine.Marker.WEAK_GLYPH || Math.abs(cur.first.markerX() - l.markerX()) > 0.5f * l.size()) {
+      return false;
+    }
+    char a = cur.firstMarker;
+    char b = l.text().charAt(0);
+    return Character.isDigit(a) ? Character.isDigit(b) : a == b;
   }
 
   /** A weak marker ("-", "1.") starts an item where a block would start anyway, or beside an item's marker. */

@@ -119,6 +119,22 @@ class PdfReaderTest {
   }
 
   @Test
+  void theNextNumberStartsTheNextItemEvenAfterAFullLine() throws IOException {
+    byte[] pdf;
+    try (LayoutPdf d = new LayoutPdf()) {
+      d.page().text(L, 90, "1.");
+      float y = d.wrapped(ITEM, 90, "Polisen och kommunen gör gemensamma trygghetsvandringar i alla kommundelar under "
+          + "våren och hösten med bostadsbolagen och föreningarna i Testby");
+      d.text(L, y + P, "2.");
+      d.wrapped(ITEM, y + P, "Kommunen bjuder in till ett öppet möte om löftet.");
+      pdf = d.bytes();
+    }
+    List<String> b = blocks(pdf);
+    assertEquals(2, b.size(), b.toString());
+    assertEquals("I1 Kommunen bjuder in till ett öppet möte om löftet.", b.get(1));
+  }
+
+  @Test
   void runningHeadersFootersAndPageNumbersAreDroppedAndAnItemContinuesOverThePageBreak() throws IOException {
     byte[] pdf;
     try (LayoutPdf d = new LayoutPdf().furniture("Testby kommun · Medborgarlöfte 2026", "Sida %d av 3")) {
