@@ -36,7 +36,7 @@ final class DocumentReader {
     byte[] body = doc.body();
     String type = doc.contentType().orElse("").toLowerCase(Locale.ROOT);
     if (type.contains("pdf") || startsWith(body, "%PDF-")) {
-      return text.read(pdf.read(body));
+      return pdf.read(body, text.builder());
     }
     Optional<Charset> declared = doc.contentType().flatMap(DocumentReader::charsetOf);
     if (type.contains("html") || type.contains("xml") || looksLikeHtml(body)) {

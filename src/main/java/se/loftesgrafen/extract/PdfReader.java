@@ -1,82 +1,68 @@
 package se.loftesgrafen.extract;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads a PDF into plain text lines for {@link TextReader}: PDFBox gives the text in content-stream order
- * (the order the author wrote it, which keeps columns and boxes together); we then rejoin lines that wrap within
- * a paragraph, join words hyphenated over a line break ("narkotika-\nbrott"), and keep bullets and numbers at the
- * start of their own lines.
+ * Reads a PDF by its layout into the blocks of {@link MainText}: text lines with their positions
+ * ({@link PdfLineCollector}), the small shapes that browsers and word processors draw as list bullets
+ * ({@link PdfShapeCollector}), page furniture dropped and columns read in order ({@link PdfLayout}), then headings,
+ * paragraphs and list items rebuilt from line pitch, indent and font ({@link PdfBlocks}).
  */
 final class PdfReader {
-  private static final Pattern BULLET_START = Pattern.compile(
-      "^\\s*(?:[•·▪●◦\\u2022\\u25aa\\u25cf\\uf0b7\\uf0a7*–—-]|o\\s|\\d{1,2}[.)]\\s|[a-h]\\)\\s)");
-  private static final Pattern CONJUNCTION = Pattern.compile("^(och|eller|samt|som|respektive)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Logger LOG = LoggerFactory.getLogger("extract");
   /** Pages beyond this are not read: a promise is a few pages; a 500-page report is not one. */
-  private static final int MAX_PAGES = 60;
+  static final int MAX_PAGES = 60;
 
-  String read(byte[] pdf) throws IOException {
+  /**
+   * Reads the blocks of a PDF into {@code builder}.
+   *
+   * @throws IOException when the bytes are not a PDF that PDFBox can open (damaged, encrypted)
+   */
+  MainText read(byte[] pdf, MainText.Builder builder) throws IOException {
+    for (PdfBlocks.Part p : PdfBlocks.of(lines(pdf))) {
+      builder.add(p.type(), p.text(), p.level());
+    }
+    return builder.build(Optional.empty());
+  }
+
+  /** The lines of the document in reading order, bullets attached, headers, footers and page numbers dropped. */
+  static List<PdfLine> lines(byte[] pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDFTextStripper stripper = new PDFTextStripper();
-      stripper.setSortByPosition(false);
-      stripper.setLineSeparator("\n");
-      stripper.setParagraphEnd("\n\n");
-      stripper.setEndPage(Math.min(doc.getNumberOfPages(), MAX_PAGES));
-      return rejoin(stripper.getText(doc));
+      int pages = Math.min(doc.getNumberOfPages(), MAX_PAGES);
+      List<List<PdfLine>> text;
+      try {
+        text = new PdfLineCollector(pages).collect(doc);
+      } catch (RuntimeException e) {
+        // PDFBox throws unchecked exceptions on some damaged content streams: the file is unreadable to us.
+        throw new IOException("unreadable PDF text: " + e, e);
+      }
+      List<List<Rectangle2D>> shapes = new ArrayList<>();
+      List<Float> heights = new ArrayList<>();
+      for (int i = 0; i < pages; i++) {
+        PDPage page = doc.getPage(i);
+        heights.add(page.getCropBox().getHeight());
+        shapes.add(shapes(page, i + 1));
+      }
+      return PdfLayout.readingOrder(text, shapes, heights);
     }
   }
 
-  /** Rejoins wrapped lines: a line continues the previous one unless that ended a sentence or fell short of the margin. */
-  static String rejoin(String raw) {
-    String[] lines = raw.replace("\r", "").split("\n", -1);
-    int width = 0;
-    for (String l : lines) {
-      width = Math.max(width, l.strip().length());
+  /** A page whose drawing cannot be read keeps its text; its list items then need glyph bullets. */
+  private static List<Rectangle2D> shapes(PDPage page, int number) {
+    try {
+      return PdfShapeCollector.of(page);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("PDF page {}: shapes not read: {}", number, e.toString());
+      return List.of();
     }
-    int shortLine = (int) (width * 0.7);
-    List<StringBuilder> out = new ArrayList<>();
-    StringBuilder cur = null;
-    String prev = "";
-    for (String line : lines) {
-      String s = line.strip();
-      if (s.isEmpty()) {
-        cur = null;
-        prev = "";
-        continue;
-      }
-      boolean newBlock = cur == null || BULLET_START.matcher(line).find() || endsBlock(prev, shortLine);
-      if (newBlock) {
-        cur = new StringBuilder(line.stripTrailing());
-        out.add(cur);
-      } else if (prev.endsWith("-") && Character.isLowerCase(s.codePointAt(0)) && !CONJUNCTION.matcher(s).find()) {
-        cur.setLength(cur.length() - 1);
-        cur.append(s);
-      } else {
-        cur.append(' ').append(s);
-      }
-      prev = s;
-    }
-    StringBuilder text = new StringBuilder();
-    for (StringBuilder b : out) {
-      text.append(b).append('\n');
-    }
-    return text.toString();
-  }
-
-  private static boolean endsBlock(String prev, int shortLine) {
-    if (prev.isEmpty()) {
-      return true;
-    }
-    char last = prev.charAt(prev.length() - 1);
-    if (last == '.' || last == ':' || last == '!' || last == '?') {
-      return true;
-    }
-    return prev.length() < shortLine && !prev.endsWith("-") && !prev.endsWith(",");
   }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads plain text (a stored page text, or what {@link PdfReader} gives) into blocks: one block per line; bullet and
+ * Reads plain text (a stored page text) into blocks: one block per line; bullet and
  * numbered lines are list items (deeper indentation nests), short lines without final punctuation are headings,
  * and a lower-case line after an item continues it (a wrapped item).
  */
@@ -19,6 +19,11 @@ final class TextReader {
 
   TextReader(List<Pattern> chrome) {
     this.chrome = chrome;
+  }
+
+  /** A builder that drops the same chrome lines, for readers that find blocks by other means (PDF layout). */
+  MainText.Builder builder() {
+    return new MainText.Builder(chrome);
   }
 
   MainText read(String text) {

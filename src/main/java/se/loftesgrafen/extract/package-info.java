@@ -4,8 +4,9 @@
  *
  * <p>Pipeline: {@link se.loftesgrafen.extract.DocumentReader} sniffs the format and charset (HTTP header, BOM,
  * meta, else UTF-8 validity with Windows-1252 fallback); {@code HtmlReader} removes chrome in one pass and keeps
- * headings, paragraphs and list items of the main content; {@code PdfReader} rejoins wrapped and hyphenated lines;
- * {@code TextReader} turns lines into the same blocks. The field extractors then read the blocks:
+ * headings, paragraphs and list items of the main content; {@code PdfReader} reads a PDF by its layout (positioned
+ * lines, bullets drawn as shapes, line pitch, indent and font; headers, footers and page numbers dropped; signature
+ * columns kept apart) into the same blocks; {@code TextReader} turns lines of text into them. The field extractors then read the blocks:
  * {@code CommitmentExtractor} (zones opened by headings and lead-ins, actors from subjects, tags and headings,
  * themes by {@code ThemeClassifier}, targets, kind), {@code MunicipalityFinder}, {@code PeriodExtractor},
  * {@code DateExtractor}, {@code SignatoryExtractor} and {@code BasisExtractor}.

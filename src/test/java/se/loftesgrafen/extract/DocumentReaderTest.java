@@ -95,11 +95,13 @@ class DocumentReaderTest {
   }
 
   @Test
-  void joinsWrappedPdfLinesAndHyphenatedWords() {
-    String raw = "Polisen ska genomföra insatser mot narkotika-\nförsäljning i centrum och arbeta med\nungdomar.\n"
-        + "• Ett nytt stycke\n";
-    String text = PdfReader.rejoin(raw);
-    assertTrue(text.contains("narkotikaförsäljning i centrum och arbeta med ungdomar."), text);
-    assertTrue(text.contains("\n• Ett nytt stycke"), text);
+  void readsPdfByLayoutJoiningWrappedLinesAndHyphenatedWords() throws IOException {
+    String source = "Polisen ska genomföra insatser mot narkotika~försäljning i centrum och arbeta med ungdomar på "
+        + "fritidsgårdarna under hela året och särskilt under sommarlovet.\n• Ett nytt stycke\n";
+    MainText main = read(FixturePdf.render(source), "application/pdf");
+    assertEquals(List.of("Polisen ska genomföra insatser mot narkotikaförsäljning i centrum och arbeta med ungdomar på "
+        + "fritidsgårdarna under hela året och särskilt under sommarlovet.", "Ett nytt stycke"),
+        main.blocks().stream().map(Block::text).toList());
+    assertTrue(main.blocks().get(1).isItem());
   }
 }
