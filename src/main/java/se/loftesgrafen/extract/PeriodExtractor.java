@@ -32,6 +32,8 @@ final class PeriodExtractor {
   private static final double REPEAT_CAP = 1.0;
   /** The shape that extends a period ("2018 års löften gäller även 2019"). */
   private static final String EXTENSION = "extension";
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
+  private static final Pattern ABBREVIATION = Pattern.compile("(?:\\b\\p{L}{1,3}\\.){2,}$");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+");
 
   private record Shape(String name, Pattern pattern, double weight) {}
@@ -131,17 +133,17 @@ final class PeriodExtractor {
   }
 
   private void candidatesOfLine(String line, double bonus, List<Candidate> out) {
-    for (Sentences.Span s : Sentences.split(line)) {
+    for (String s : sentences(line)) {
       List<int[]> spans = new ArrayList<>();
       List<Candidate> found = new ArrayList<>();
       for (Shape shape : shapes) {
-        Matcher m = shape.pattern().matcher(s.text());
+        Matcher m = shape.pattern().matcher(s);
         while (m.find()) {
           if (m.end() == m.start() || inside(spans, m.start(), m.end())) {
             continue;
           }
           int order = out.size() + found.size();
-          read(m, shape, s.text(), bonus, order).ifPresent(c -> {
+          read(m, shape, s, bonus, order).ifPresent(c -> {
             spans.add(new int[] {m.start(), m.end()});
             found.add(c);
           });
@@ -149,6 +151,24 @@ final class PeriodExtractor {
       }
       out.addAll(found);
     }
+  }
+
+  /**
+   * Sentences of a line, split only before a capital: "fr.o.m. 1 februari 2022 t.o.m. 31 januari 2023" and "ca. 2
+   * gånger" stay whole, and so does an abbreviation before a capital ("bl.a. Polisen").
+   */
+  static List<String> sentences(String line) {
+    List<String> out = new ArrayList<>();
+    Matcher m = SENTENCE_END.matcher(line);
+    int from = 0;
+    while (m.find()) {
+      if (!ABBREVIATION.matcher(line.substring(from, m.start())).find()) {
+        out.add(line.substring(from, m.start()));
+        from = m.end();
+      }
+    }
+    out.add(line.substring(from));
+    return out;
   }
 
   /** Shapes run most specific first; a phrase inside one already found is part of it. */
@@ -263,10 +283,11 @@ final class PeriodExtractor {
     boolean single = best.to().equals(best.from());
     boolean open = best.open() || (single || best.startOnly()) && openEnded;
     Optional<Candidate> extension = single ? all.stream().filter(c -> c.shape().equals(EXTENSION) && c.score() > 0
-        && c.from().equals(best.from())).findFirst() : Optional.empty();
+        && (c.from().isEmpty() || c.from().equals(best.from())) && ordered(best.from().get(), c.to().get()))
+        .findFirst() : Optional.empty();
     if (extension.isPresent()) {
       to = extension.get().to();
-      text = extension.get().text();
+      text = extension.get().from().isPresent() ? extension.get().text() : best.text() + " … " + extension.get().text();
     } else if (best.endOnly()) {
       Optional<Candidate> start = startFor(best, all);
       from = start.map(s -> s.from().get().substring(0, s.startOnly() ? s.from().get().length() : 4))

@@ -90,7 +90,9 @@ final class SignatureBlocks {
       Optional<SignatoryExtractor.NameLine> second = names.nameLine(n.rest());
       if ((n.slash() || signing) && second.isPresent() && !names.isRole(n.rest())) {
         units.add(new Unit(n.name(), Optional.empty(), n.party(), i, true));
-        readOne(blocks, i, second.get(), signing, used, units);
+        SignatoryExtractor.NameLine next = second.get();
+        readOne(blocks, i, new SignatoryExtractor.NameLine(next.name(), next.party(), next.rest(), n.slash()), signing,
+            used, units);
       } else if (titleLike(n.rest())) {
         boolean role = names.isRole(n.rest());
         units.add(new Unit(n.name(), Optional.of(n.rest()), n.party(), i, role || n.slash() || signing,
