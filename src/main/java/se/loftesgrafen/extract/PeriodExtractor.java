@@ -25,6 +25,10 @@ import se.loftesgrafen.extract.ExtractedPromise.Period;
  * start phrase, the best other candidate, the publication year, or else the year before an end within a year.
  */
 final class PeriodExtractor {
+  /** A promise states its period near the top; lines with years beyond this many are not read (bounded cost). */
+  private static final int MAX_LINES = 400;
+  /** A sentence up to this long is the period's text ("Medborgarlöfte i Hjo 2024"); a longer one gives its phrase. */
+  private static final int TEXT_SENTENCE = 100;
   /** Cues further than this many words from a candidate do not count. */
   private static final int CUE_REACH = 12;
   /** Another mention of the same period adds this much, up to {@link #REPEAT_CAP}. */
@@ -61,7 +65,7 @@ final class PeriodExtractor {
   }
 
   private final List<Shape> shapes = new ArrayList<>();
-  private final List<List<Cue>> cues = new ArrayList<>();
+  private final List<Cue> cues = new ArrayList<>();
   private final List<Pattern> openStatement;
   private final Map<String, Integer> months;
   private final double heading;
@@ -74,7 +78,7 @@ final class PeriodExtractor {
         shapes.add(new Shape(name, p, weight(shapeWeights, "period_shape_weights", name)))));
     Map<String, Integer> cueWeights = rules.intMap("period_cue_weights");
     rules.namedCombined("period_cues").forEach((name, list) ->
-        cues.add(List.of(new Cue(list.get(0), weight(cueWeights, "period_cue_weights", name)))));
+        cues.add(new Cue(list.get(0), weight(cueWeights, "period_cue_weights", name))));
     Map<String, Integer> position = rules.intMap("period_position_weights");
     this.heading = weight(position, "period_position_weights", "heading");
     this.titleBonus = weight(position, "period_position_weights", "title");
@@ -95,8 +99,9 @@ final class PeriodExtractor {
     boolean openEnded = openStatement.get(0).matcher(mainText).find();
     List<Candidate> all = new ArrayList<>();
     title.ifPresent(t -> candidatesOfLine(t, titleBonus, all));
-    for (String line : linesWithYears(mainText).split("\n")) {
-      candidatesOfLine(line, TextReader.looksLikeHeading(line) ? heading : 0, all);
+    String[] lines = linesWithYears(mainText).split("\n");
+    for (int i = 0; i < Math.min(lines.length, MAX_LINES); i++) {
+      candidatesOfLine(lines[i], TextReader.looksLikeHeading(lines[i]) ? heading : 0, all);
     }
     List<Candidate> ranked = withRepeats(all);
     Optional<Candidate> best = ranked.stream().filter(c -> c.score() >= threshold)
@@ -134,22 +139,41 @@ final class PeriodExtractor {
 
   private void candidatesOfLine(String line, double bonus, List<Candidate> out) {
     for (String s : sentences(line)) {
+      if (!hasYear(s, 0, s.length())) {
+        continue;
+      }
       List<int[]> spans = new ArrayList<>();
       List<Candidate> found = new ArrayList<>();
+      List<List<int[]>> hits = new ArrayList<>();
       for (Shape shape : shapes) {
         Matcher m = shape.pattern().matcher(s);
         while (m.find()) {
           if (m.end() == m.start() || inside(spans, m.start(), m.end())) {
             continue;
           }
+          if (hits.isEmpty()) {
+            cueHits(s, hits);
+          }
           int order = out.size() + found.size();
-          read(m, shape, s, bonus, order).ifPresent(c -> {
+          read(m, shape, s, bonus, hits, order).ifPresent(c -> {
             spans.add(new int[] {m.start(), m.end()});
             found.add(c);
           });
         }
       }
       out.addAll(found);
+    }
+  }
+
+  /** Where each class of cue words stands in the sentence (found once for all its candidates). */
+  private void cueHits(String sentence, List<List<int[]>> hits) {
+    for (Cue cue : cues) {
+      List<int[]> at = new ArrayList<>();
+      Matcher m = cue.pattern().matcher(sentence);
+      while (m.find()) {
+        at.add(new int[] {m.start(), m.end()});
+      }
+      hits.add(at);
     }
   }
 
@@ -176,7 +200,8 @@ final class PeriodExtractor {
     return spans.stream().anyMatch(s -> s[0] <= start && end <= s[1] || start < s[1] && s[0] < end);
   }
 
-  private Optional<Candidate> read(Matcher m, Shape shape, String sentence, double bonus, int order) {
+  private Optional<Candidate> read(Matcher m, Shape shape, String sentence, double bonus, List<List<int[]>> hits,
+                                   int order) {
     Optional<String> from;
     Optional<String> to;
     if (has(m, "y")) {
@@ -194,8 +219,8 @@ final class PeriodExtractor {
     if (from.isPresent() && to.isPresent() && !ordered(from.get(), to.get())) {
       return Optional.empty();
     }
-    double score = shape.weight() + bonus + cueScore(sentence, m.start(), m.end(), bonus > 0);
-    String text = m.group().strip().replaceAll("\\s+", " ");
+    double score = shape.weight() + bonus + cueScore(sentence, hits, m.start(), m.end(), bonus > 0);
+    String text = (sentence.strip().length() <= TEXT_SENTENCE ? sentence : m.group()).strip().replaceAll("\\s+", " ");
     return Optional.of(new Candidate(order, shape.name(), text, from, to, has(m, "open"), score, sentence));
   }
 
@@ -232,24 +257,22 @@ final class PeriodExtractor {
    * The cue words of the sentence, each class counted once at its nearest match, fading with distance; a heading
    * is a label as a whole ("Medborgarlöften i Mjölby kommun 2020-2021"), its cues do not fade.
    */
-  private double cueScore(String sentence, int start, int end, boolean label) {
+  private double cueScore(String sentence, List<List<int[]>> hits, int start, int end, boolean label) {
     double total = 0;
-    for (List<Cue> cls : cues) {
-      for (Cue cue : cls) {
-        double best = 0;
-        Matcher m = cue.pattern().matcher(sentence);
-        while (m.find()) {
-          if (m.start() < end && start < m.end()) {
-            continue;
-          }
-          int words = m.end() <= start ? words(sentence, m.end(), start) : words(sentence, end, m.start());
-          if (words <= CUE_REACH) {
-            double w = label ? cue.weight() : cue.weight() / (1 + words / 2.0);
-            best = Math.abs(w) > Math.abs(best) ? w : best;
-          }
+    for (int c = 0; c < cues.size(); c++) {
+      double weight = cues.get(c).weight();
+      double best = 0;
+      for (int[] h : hits.get(c)) {
+        if (h[0] < end && start < h[1]) {
+          continue;
         }
-        total += best;
+        int words = h[1] <= start ? words(sentence, h[1], start) : words(sentence, end, h[0]);
+        if (words <= CUE_REACH) {
+          double w = label ? weight : weight / (1 + words / 2.0);
+          best = Math.abs(w) > Math.abs(best) ? w : best;
+        }
       }
+      total += best;
     }
     return total;
   }

@@ -38,6 +38,10 @@ final class SignatoryExtractor {
   private static final Pattern AGENT_BEFORE = Pattern.compile("\\bav\\s*$|\\b(?:och|samt)\\s*$|,\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Blocks read on a pathological page: its head and its tail (bounded cost). */
+  private static final int HEAD_BLOCKS = 1500;
+  private static final int TAIL_BLOCKS = 500;
+
   private final List<Pattern> roles;
   private final List<Pattern> signing;
   private final List<Pattern> notSigning;
@@ -59,29 +63,56 @@ final class SignatoryExtractor {
 
   List<Signatory> extract(MainText main, Optional<String> municipality) {
     Map<String, Signatory> out = new LinkedHashMap<>();
-    java.util.Set<String> quoted = new java.util.HashSet<>();
-    List<String> signingSentences = new ArrayList<>();
-    for (String paragraph : flowing(main.blocks())) {
-      for (Sentences.Span s : Sentences.split(paragraph)) {
-        if (CommitmentExtractor.any(quotes, s.text())) {
-          Matcher m = NAME.matcher(s.text());
-          while (m.find()) {
-            cleanName(m.group()).ifPresent(quoted::add);
-          }
-        }
-        if (CommitmentExtractor.any(signing, s.text()) && !CommitmentExtractor.any(notSigning, s.text())) {
-          signingSentences.add(s.text());
-        }
-      }
-    }
+    List<Block> read = bounded(main.blocks());
+    List<String> paragraphs = flowing(read);
+    List<SignatureBlocks.Unit> units = blocks.read(read);
+    java.util.Set<String> quoted = units.stream().allMatch(SignatureBlocks.Unit::marked) ? java.util.Set.of()
+        : quoted(paragraphs);
     // "Karim Ottosson, lokalpolisområdeschef" on its own line under a quote of his is a caption, not a signature
-    for (SignatureBlocks.Unit u : blocks.read(main.blocks())) {
+    for (SignatureBlocks.Unit u : units) {
       if (u.marked() || !quoted.contains(u.name())) {
         add(out, u.name(), u.role(), u.party(), municipality);
       }
     }
-    signingSentences.forEach(s -> fromSentence(s, municipality, out));
+    for (String paragraph : paragraphs) {
+      if (CommitmentExtractor.any(signing, paragraph)) {
+        for (Sentences.Span s : Sentences.split(paragraph)) {
+          if (CommitmentExtractor.any(signing, s.text()) && !CommitmentExtractor.any(notSigning, s.text())) {
+            fromSentence(s.text(), municipality, out);
+          }
+        }
+      }
+    }
     return List.copyOf(out.values());
+  }
+
+  /** The head and the tail of a pathological page: signatures end a promise, signing news opens one. */
+  private static List<Block> bounded(List<Block> blocks) {
+    if (blocks.size() <= HEAD_BLOCKS + TAIL_BLOCKS) {
+      return blocks;
+    }
+    List<Block> out = new ArrayList<>(blocks.subList(0, HEAD_BLOCKS));
+    out.addAll(blocks.subList(blocks.size() - TAIL_BLOCKS, blocks.size()));
+    return out;
+  }
+
+  /** The people that sentences quote ("säger Anna Andersson"). */
+  private java.util.Set<String> quoted(List<String> paragraphs) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String paragraph : paragraphs) {
+      if (!CommitmentExtractor.any(quotes, paragraph)) {
+        continue;
+      }
+      for (Sentences.Span s : Sentences.split(paragraph)) {
+        if (CommitmentExtractor.any(quotes, s.text())) {
+          Matcher m = NAME.matcher(s.text());
+          while (m.find()) {
+            cleanName(m.group()).ifPresent(out::add);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Paragraphs as written: a line that ends without a stop and a next line in lower case are one paragraph. */
