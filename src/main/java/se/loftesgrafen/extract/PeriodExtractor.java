@@ -210,7 +210,8 @@ final class PeriodExtractor {
     } else {
       String fy = has(m, "fy") ? m.group("fy") : has(m, "fm") && has(m, "ty") ? m.group("ty") : null;
       from = date(fy, m, "fm", "fd", false);
-      to = date(has(m, "ty") ? m.group("ty") : null, m, "tm", "td", true);
+      String ty = has(m, "ty") ? m.group("ty") : has(m, "ty2") && fy != null ? fy.substring(0, 2) + m.group("ty2") : null;
+      to = date(ty, m, "tm", "td", true);
     }
     if (has(m, "half") && to.isPresent()) {
       String half = m.group("half").toLowerCase(Locale.ROOT);

@@ -58,6 +58,10 @@ class PeriodExtractorTest {
       Medborgarlöfte 2026\\nLöftet gäller till dess att ett nytt löfte har undertecknats.             | -          | 2026 | -
       Medborgarlöfte 2019\\n2019 års löften gäller även under 2020.                                    | -          | 2019 | 2020
       Medborgarlöfte 2017 förlängs\\nLöftet från 2017 förlängs och gäller även 2018.                   | -          | 2017 | 2018
+      Medborgarlöfte 2023/24\\nPolisen lovar att synas mer.                                          | -          | 2023 | 2024
+      Medborgarlöfte 2022\\nUppföljningen av 2021 års löfte visade att insatserna gav resultat.         | -          | 2022 | 2022
+      Polisen har sedan 2018 arbetat med medborgarlöften. Nu gäller löftet 2025–2026.                   | -          | 2025 | 2026
+      Polisen och kommunen kommer att genomföra en trygghetsvandring i oktober 2021.                    | -          | 2021 | 2021
       """)
   void theStatedPeriodWins(String text, String published, String from, String to) {
     var p = PERIODS.extract(text.replace("\\n", "\n"), Optional.empty(), Optional.ofNullable(published));
@@ -73,6 +77,7 @@ class PeriodExtractorTest {
       Ring 0532-173 35 för mer information.
       Medborgarlöftet utgår från en kartläggning som polisen genomförde våren 2016.
       Kartläggningen gjordes 2017.
+      Sedan år 2016 finns en samverkansöverenskommelse.
       """)
   void ignoresYearsThatAreNoPeriod(String text) {
     assertEquals(Optional.empty(), PERIODS.extract(text, Optional.empty(), Optional.empty()));
