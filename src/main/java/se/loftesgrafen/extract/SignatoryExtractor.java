@@ -146,11 +146,19 @@ final class SignatoryExtractor {
     if (s.length() > 100 || !m.lookingAt()) {
       return Optional.empty();
     }
-    Optional<String> name = cleanName(m.group());
-    if (name.isEmpty() || !name.get().equals(m.group())) {
+    // "Lars Ek Lokalpolisområdeschef": the name ends where a title word begins
+    String[] words = m.group().split("\\s+");
+    String candidate = null;
+    for (int k = words.length; k >= 2 && candidate == null; k--) {
+      String prefix = String.join(" ", Arrays.copyOf(words, k));
+      if (cleanName(prefix).filter(prefix::equals).isPresent()) {
+        candidate = prefix;
+      }
+    }
+    if (candidate == null) {
       return Optional.empty();
     }
-    String rest = s.substring(m.end());
+    String rest = s.substring(candidate.length());
     Optional<String> party = Optional.empty();
     Matcher p = PARTY.matcher(rest);
     if (p.find()) {
@@ -158,7 +166,7 @@ final class SignatoryExtractor {
       rest = rest.substring(p.end());
     }
     rest = rest.replaceFirst("^[\\s,–—/-]+", "").replaceFirst("[\\s/]+$", "").strip();
-    return Optional.of(new NameLine(name.get(), party, rest, slash));
+    return Optional.of(new NameLine(candidate, party, rest, slash));
   }
 
   boolean isRole(String s) {

@@ -187,11 +187,16 @@ final class SignatureBlocks {
         && java.util.stream.IntStream.range(from, from + k).anyMatch(j -> names.isRole(blocks.get(j).text()));
   }
 
-  /** A contact marker just above the name, or a phone number or e-mail among its next lines. */
+  /**
+   * A contact label just above the name ("Kontaktperson"), or a phone number or e-mail among its next lines; a
+   * whole contact line above ("Kontakt: Sara Lind, kommunpolis, 010-...") is someone else's.
+   */
   private boolean contactNear(List<Block> blocks, int i) {
     for (int j = Math.max(0, i - 2); j <= Math.min(blocks.size() - 1, i + 2); j++) {
       String t = blocks.get(j).text();
-      if (j != i && CommitmentExtractor.any(contact, t) && (j < i || t.contains("@") || DIGIT.matcher(t).find())) {
+      boolean label = j < i && t.length() < 40;
+      boolean details = j > i && (t.contains("@") || DIGIT.matcher(t).find());
+      if ((label || details) && CommitmentExtractor.any(contact, t)) {
         return true;
       }
     }

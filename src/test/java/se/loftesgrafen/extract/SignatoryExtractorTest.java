@@ -22,6 +22,8 @@ class SignatoryExtractorTest {
       Löftet signerades av kommunens ordförande Lena Holm (S), räddningschefen Nils Berg och lokalpolisområdeschef Anders Vik. | Lena Holm;Nils Berg;Anders Vik | S
       Medborgarlöftena 2025–2027 undertecknas av kommunstyrelsens ordförande Lena Holm och av Anders Vik, chef för lokalpolisområde Ystad. | Lena Holm;Anders Vik | -
       På bilden: Lena Holm och Anders Vik när löftet skrevs under. | - | -
+      Anna Berg, kommunstyrelsens ordförande, och Lars Ek, lokalpolisområdeschef, har i dag undertecknat ett nytt medborgarlöfte. | Anna Berg;Lars Ek | -
+      Medborgarlöftet har tagits fram av kommunpolis Sara Lind och trygghetssamordnare Per Ek. | - | -
       """)
   void peopleASentenceSaysSigned(String text, String names, String firstParty) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("s.txt", text));
@@ -57,6 +59,10 @@ class SignatoryExtractorTest {
       contact phone      | För frågor kontakta\\nStefan Nord\\nLokalpolisområdeschef\\n010-56 000 00 | -
       contact one line   | Mer information\\nLena Holm, kommunstyrelsens ordförande, 0411-57 70 00 | -
       author and photo   | Text: Anna Wik\\nFoto: Stefan Nord | -
+      title on name line | Underskrifter:\\nAnna Berg (S) Kommunstyrelsens ordförande\\nLars Ek Lokalpolisområdeschef | Anna Berg;Lars Ek
+      dated signatures   | Anna Berg\\nOrdförande i kommunstyrelsen\\n2023-03-01\\n\\nLars Ek\\nLokalpolisområdeschef Skellefteå\\n2023-03-01 | Anna Berg;Lars Ek
+      contact line above | Läs mer\\nKontaktperson: Sara Lind, kommunpolis, 010-114 14 14\\nLars Ek\\nLokalpolisområdeschef | Lars Ek
+      author block       | Trygghetsvandring i Norrmalm\\nPolisen bjuder in till vandring.\\nOlle Nyberg\\nKommunpolis | -
       """)
   void nameAndTitleBlocks(String label, String text, String names) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("b.txt", text.replace("\\n", "\n")));
