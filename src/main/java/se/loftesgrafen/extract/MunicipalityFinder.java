@@ -22,18 +22,29 @@ import se.loftesgrafen.reference.MunicipalityRegister;
  */
 final class MunicipalityFinder {
   private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}]*(?:-\\p{L}+)*");
-  private static final Pattern CONTEXT_AFTER = Pattern.compile("^\\s+(kommun|kommuns|stad|stads)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern CONTEXT_AFTER = Pattern.compile("^\\s+(kommun|kommuns|stad|stads|kommuner|kommunerna)\\b"
+      + "|^s?(?:\\s*,\\s*\\p{Lu}[\\p{L}-]*)*\\s+(?:och|samt)\\s+\\p{Lu}[\\p{L}-]*?s?\\s+(?:kommuner|kommunerna|kommuners)\\b",
+      Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern LIST_BEFORE = Pattern.compile("\\bkommunerna\\b[^.:;]{0,80}$", Pattern.UNICODE_CHARACTER_CLASS);
+  /** A capitalised word (not opening a sentence) right before: "Ulla Berg", "Anna Mora". */
+  private static final Pattern AFTER_NAME = Pattern.compile("[\\p{L},]\\s+\\p{Lu}\\p{Ll}+\\s+$");
   private static final Pattern EMAIL_DOMAIN = Pattern.compile("@([a-z0-9.-]+\\.se)\\b", Pattern.CASE_INSENSITIVE);
 
   private final MunicipalityRegister register;
   private final Set<String> needContext = new HashSet<>();
   private final List<Pattern> notAfter;
+  private final List<Pattern> notInListAfter;
+  private final int minMentions;
+  private final int minShare;
 
   MunicipalityFinder(MunicipalityRegister register, ExtractionRules rules) {
     this.register = register;
     rules.strings("municipality_need_context").forEach(n -> needContext.add(n.toLowerCase(java.util.Locale.ROOT)));
     this.notAfter = rules.patterns("municipality_not_after");
+    this.notInListAfter = rules.patterns("municipality_not_in_list_after");
+    Map<String, Integer> also = rules.intMap("municipality_also_covered");
+    this.minMentions = also.getOrDefault("min_mentions", Integer.MAX_VALUE);
+    this.minShare = also.getOrDefault("min_share", 100);
   }
 
   private static final class Score {
@@ -41,6 +52,8 @@ final class MunicipalityFinder {
     final int first;
     int strong;
     int weak;
+    /** Weak mentions right after a capitalised word: a surname ("Ulla Berg") rather than the municipality. */
+    int afterName;
 
     Score(Municipality m, int first) {
       this.m = m;
@@ -60,6 +73,7 @@ final class MunicipalityFinder {
     fromUri(uri, scores);
     List<Score> strong = scores.values().stream().filter(s -> s.strong > 0).toList();
     List<Score> chosen = new ArrayList<>(strong);
+    alsoCovered(scores, chosen);
     if (chosen.isEmpty()) {
       Matcher e = EMAIL_DOMAIN.matcher(text);
       while (e.find() && chosen.isEmpty()) {
@@ -73,6 +87,21 @@ final class MunicipalityFinder {
     }
     return chosen.stream().sorted((a, b) -> Integer.compare(a.first, b.first))
         .map(s -> new MunicipalityRef(s.m.code(), s.m.name())).toList();
+  }
+
+  /**
+   * A page about several municipalities names one with "kommun" and the other only by name, but as often ("i
+   * Vaggeryd", "från Vaggeryd och Värnamo"): a municipality mentioned nearly as often as the best-evidenced one is
+   * covered too. Police-area mentions do not count (municipality_not_after).
+   */
+  private void alsoCovered(Map<String, Score> scores, List<Score> chosen) {
+    int top = chosen.stream().mapToInt(s -> s.strong + s.weak).max().orElse(0);
+    for (Score s : scores.values()) {
+      int mentions = s.weak - s.afterName;
+      if (s.strong == 0 && mentions >= minMentions && mentions * 100 >= top * minShare && !chosen.isEmpty()) {
+        chosen.add(s);
+      }
+    }
   }
 
   /** Mentions in the first heading (polisen.se: "Kungsör – medborgarlöften") are strong. */
@@ -118,9 +147,11 @@ final class MunicipalityFinder {
       if (CommitmentExtractor.any(notAfter, before)) {
         continue;
       }
-      boolean context = CONTEXT_AFTER.matcher(text.substring(hit.end, Math.min(text.length(), hit.end + 12))).find()
+      boolean context = CONTEXT_AFTER.matcher(text.substring(hit.end, Math.min(text.length(), hit.end + 80))).find()
           || LIST_BEFORE.matcher(text.substring(Math.max(0, w.start() - 120), w.start())).find();
-      if (!context && needContext.contains(hit.m.name().toLowerCase(java.util.Locale.ROOT))) {
+      // "Lokalpolisområde Boden och Bodens kommun": the police area's list ends where "kommun" names the municipality
+      if (!context && CommitmentExtractor.any(notInListAfter, before)
+          || !context && needContext.contains(hit.m.name().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
       Score s = scores.computeIfAbsent(hit.m.code(), c -> new Score(hit.m, offset + w.start()));
@@ -128,6 +159,7 @@ final class MunicipalityFinder {
         s.strong++;
       } else {
         s.weak++;
+        s.afterName += AFTER_NAME.matcher(before).find() ? 1 : 0;
       }
       seen.add(s);
     }

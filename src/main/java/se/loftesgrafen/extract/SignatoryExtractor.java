@@ -1,6 +1,7 @@
 package se.loftesgrafen.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,85 +12,189 @@ import java.util.regex.Pattern;
 import se.loftesgrafen.extract.ExtractedPromise.Signatory;
 
 /**
- * Who signed: name-and-title blocks at the end of a promise ("Jenny Wester / Lokalpolisområdeschef / Östra
- * Fyrbodal"), and the people a sentence says signed ("Per-Samuel Nisser (M), kommunstyrelsens ordförande och Orla
- * Kristoffersen, lokalpolisområdeschef skriver under medborgarlöftet"). A block after "Kontaktperson" or next to a
- * phone number or e-mail is a contact; a role that is not a signing role (kommunpolis) is an author.
+ * Who signed. Two sources of evidence:
+ * <ul>
+ *   <li>Signature blocks, read by {@link SignatureBlocks}: a name line with a title ("Jenny Wester / Lokalpolisområdeschef
+ *   / Östra Fyrbodal", "/Anna Andersson, kommunstyrelsens ordförande"), names and titles in two columns or in a row
+ *   of table cells, names under a "Datum:" or "Underskrifter" line. A block near a contact marker (phone, e-mail,
+ *   "Kontaktperson") is a contact; a title that is no signing role (kommunpolis) makes an author, unless the block
+ *   stands among signatures (a third party's signer, a second signer of one party).</li>
+ *   <li>Sentences that say who signed ("Per-Samuel Nisser (M), kommunstyrelsens ordförande och Orla Kristoffersen,
+ *   lokalpolisområdeschef skriver under medborgarlöftet"), read over paragraphs that a hard line break split. A
+ *   person named there with a role, as the signer ("Anna Andersson skrev under") or as the agent ("undertecknades av
+ *   Anna Andersson") signed; people quoted ("säger") or pictured ("På bilden") in it did not.</li>
+ * </ul>
  */
 final class SignatoryExtractor {
-  private static final String NAME_WORD = "\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?";
-  private static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,3}");
-  private static final Pattern PARTY = Pattern.compile("^\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)");
-  private static final Pattern INLINE_ROLE = Pattern.compile("^\\s*,\\s*([^,.;]+?)(?=\\s+(?:och|samt)\\s+\\p{Lu}|[,.;]|\\s+(?:skriver|skrev|undertecknade|signerade|har)\\b|$)",
+  static final String NAME_WORD = "\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?";
+  static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,3}");
+  static final Pattern PARTY = Pattern.compile("^\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)");
+  private static final Pattern INLINE_ROLE = Pattern.compile("^\\s*,?\\s*([^,.;]+?)(?=\\s+(?:och|samt)\\s+\\p{Lu}|[,.;]|\\s+(?:skriver|skrev|undertecknade|signerade|har)\\b|$)",
       Pattern.UNICODE_CHARACTER_CLASS);
+  /** Words right before a capitalised pair that make it a place ("i Stadshuset", "på Nya Torget"), not a person. */
+  private static final Pattern PLACE_BEFORE = Pattern.compile("\\b(?:i|på|vid|från|mot|till|utanför|inom|genom)\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** A signer is a subject or agent: the signing verb follows within a few words, or "av" precedes. */
+  private static final Pattern AGENT_BEFORE = Pattern.compile("\\bav\\s*$|\\b(?:och|samt)\\s*$|,\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Blocks read on a pathological page: its head and its tail (bounded cost). */
+  private static final int HEAD_BLOCKS = 1500;
+  private static final int TAIL_BLOCKS = 500;
 
   private final List<Pattern> roles;
   private final List<Pattern> signing;
-  private final List<Pattern> contact;
+  private final List<Pattern> notSigning;
+  private final List<Pattern> quotes;
   private final List<Pattern> notName;
+  private final SignatureBlocks blocks;
 
   SignatoryExtractor(ExtractionRules rules) {
     this.roles = rules.patterns("signatory_roles");
     this.signing = rules.combined("signing_sentences");
-    this.contact = rules.combined("contact_markers");
+    this.notSigning = rules.combined("not_signing_contexts");
+    this.quotes = rules.combined("quote_attributions");
     this.notName = rules.combined("not_name_words");
+    this.blocks = new SignatureBlocks(this, rules.combined("contact_markers"), rules.combined("signature_markers"));
   }
+
+  /** A person's name as found: the name, the text after it on its line, and whether it began with "/". */
+  record NameLine(String name, Optional<String> party, String rest, boolean slash) {}
 
   List<Signatory> extract(MainText main, Optional<String> municipality) {
     Map<String, Signatory> out = new LinkedHashMap<>();
-    fromBlocks(main.blocks(), municipality, out);
-    for (Block b : main.blocks()) {
-      for (Sentences.Span s : Sentences.split(b.text())) {
-        if (CommitmentExtractor.any(signing, s.text())) {
-          fromSentence(s.text(), municipality, out);
+    List<Block> read = bounded(main.blocks());
+    List<String> paragraphs = flowing(read);
+    List<SignatureBlocks.Unit> units = blocks.read(read);
+    java.util.Set<String> quoted = units.stream().allMatch(SignatureBlocks.Unit::marked) ? java.util.Set.of()
+        : quoted(paragraphs);
+    // "Karim Ottosson, lokalpolisområdeschef" on its own line under a quote of his is a caption, not a signature
+    for (SignatureBlocks.Unit u : units) {
+      if (u.marked() || !quoted.contains(u.name())) {
+        add(out, u.name(), u.role(), u.party(), municipality);
+      }
+    }
+    for (String paragraph : paragraphs) {
+      if (CommitmentExtractor.any(signing, paragraph)) {
+        for (Sentences.Span s : Sentences.split(paragraph)) {
+          if (CommitmentExtractor.any(signing, s.text()) && !CommitmentExtractor.any(notSigning, s.text())) {
+            fromSentence(s.text(), municipality, out);
+          }
         }
       }
     }
     return List.copyOf(out.values());
   }
 
-  private void fromBlocks(List<Block> blocks, Optional<String> municipality, Map<String, Signatory> out) {
-    for (int i = 0; i + 1 < blocks.size(); i++) {
-      String line = blocks.get(i).text();
-      Matcher m = NAME.matcher(line);
-      if (!m.lookingAt() || line.length() > 60 || !isRole(blocks.get(i + 1).text())) {
+  /** The head and the tail of a pathological page: signatures end a promise, signing news opens one. */
+  private static List<Block> bounded(List<Block> blocks) {
+    if (blocks.size() <= HEAD_BLOCKS + TAIL_BLOCKS) {
+      return blocks;
+    }
+    List<Block> out = new ArrayList<>(blocks.subList(0, HEAD_BLOCKS));
+    out.addAll(blocks.subList(blocks.size() - TAIL_BLOCKS, blocks.size()));
+    return out;
+  }
+
+  /** The people that sentences quote ("säger Anna Andersson"). */
+  private java.util.Set<String> quoted(List<String> paragraphs) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String paragraph : paragraphs) {
+      if (!CommitmentExtractor.any(quotes, paragraph)) {
         continue;
       }
-      Optional<String> name = cleanName(m.group());
-      if (name.isEmpty() || !name.get().equals(m.group()) || near(blocks, i, contact)) {
-        continue;
-      }
-      Matcher party = PARTY.matcher(line.substring(m.end()));
-      StringBuilder role = new StringBuilder(blocks.get(i + 1).text());
-      if (i + 2 < blocks.size() && extendsRole(blocks, i + 2)) {
-        role.append(' ').append(blocks.get(i + 2).text());
-      }
-      add(out, name.get(), Optional.of(role.toString()), party.find() ? Optional.of(party.group(1)) : Optional.empty(),
-          municipality);
-    }
-  }
-
-  /** The line after a role ("Östra Fyrbodal", "kommunstyrelsen") belongs to it unless it starts the next signature. */
-  private boolean extendsRole(List<Block> blocks, int j) {
-    String t = blocks.get(j).text();
-    if (t.length() > 40 || t.endsWith(".") || t.endsWith(":") || CommitmentExtractor.any(contact, t)) {
-      return false;
-    }
-    boolean nextIsRole = j + 1 < blocks.size() && isRole(blocks.get(j + 1).text());
-    return !nextIsRole && !isRole(t) && t.split(" ").length <= 4;
-  }
-
-  private boolean near(List<Block> blocks, int i, List<Pattern> markers) {
-    for (int j = Math.max(0, i - 2); j <= Math.min(blocks.size() - 1, i + 2); j++) {
-      if (j != i + 1 && CommitmentExtractor.any(markers, blocks.get(j).text())) {
-        return true;
+      for (Sentences.Span s : Sentences.split(paragraph)) {
+        if (CommitmentExtractor.any(quotes, s.text())) {
+          Matcher m = NAME.matcher(s.text());
+          while (m.find()) {
+            cleanName(m.group()).ifPresent(out::add);
+          }
+        }
       }
     }
-    return false;
+    return out;
   }
 
-  private boolean isRole(String s) {
+  /** Paragraphs as written: a line that ends without a stop and a next line in lower case are one paragraph. */
+  static List<String> flowing(List<Block> blocks) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (Block b : blocks) {
+      String t = b.text();
+      boolean joins = !cur.isEmpty() && !b.isItem() && Character.isLowerCase(t.codePointAt(0))
+          && ".!?:".indexOf(cur.charAt(cur.length() - 1)) < 0;
+      if (!joins && !cur.isEmpty()) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+      cur.append(cur.isEmpty() ? "" : " ").append(t);
+    }
+    if (!cur.isEmpty()) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+
+  /** A line that starts with a person's name ("/Anna Andersson (S), kommunstyrelsens ordförande"). */
+  Optional<NameLine> nameLine(String line) {
+    String s = line.strip();
+    boolean slash = s.startsWith("/");
+    if (slash) {
+      s = s.substring(1).strip();
+    }
+    Matcher m = NAME.matcher(s);
+    if (s.length() > 100 || !m.lookingAt()) {
+      return Optional.empty();
+    }
+    // "Lars Ek Lokalpolisområdeschef": the name ends where a title word begins
+    String[] words = m.group().split("\\s+");
+    String candidate = null;
+    for (int k = words.length; k >= 2 && candidate == null; k--) {
+      String prefix = String.join(" ", Arrays.copyOf(words, k));
+      if (cleanName(prefix).filter(prefix::equals).isPresent()) {
+        candidate = prefix;
+      }
+    }
+    if (candidate == null) {
+      return Optional.empty();
+    }
+    String rest = s.substring(candidate.length());
+    Optional<String> party = Optional.empty();
+    Matcher p = PARTY.matcher(rest);
+    if (p.find()) {
+      party = Optional.of(p.group(1));
+      rest = rest.substring(p.end());
+    }
+    rest = rest.replaceFirst("^[\\s,–—/-]+", "").replaceFirst("[\\s/]+$", "").strip();
+    return Optional.of(new NameLine(candidate, party, rest, slash));
+  }
+
+  boolean isRole(String s) {
     return s.length() <= 80 && CommitmentExtractor.any(roles, s);
+  }
+
+  /**
+   * How many signing roles a line names side by side: "Kommunstyrelsens ordförande Lokalpolisområdeschef" is two
+   * columns; "kommunalråd, kommunstyrelsens ordförande" (joined by a comma or "och") is one person's.
+   */
+  int roleCount(String s) {
+    List<int[]> spans = new ArrayList<>();
+    for (Pattern p : roles) {
+      Matcher m = p.matcher(s);
+      while (m.find()) {
+        spans.add(new int[] {m.start(), m.end()});
+      }
+    }
+    spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+    int n = 0;
+    int lastEnd = -1;
+    for (int[] x : spans) {
+      if (lastEnd < 0 || x[0] >= lastEnd && s.substring(lastEnd, x[0]).isBlank()) {
+        n++;
+      }
+      lastEnd = Math.max(lastEnd, x[1]);
+    }
+    return n;
   }
 
   private void fromSentence(String s, Optional<String> municipality, Map<String, Signatory> out) {
@@ -101,6 +206,10 @@ final class SignatoryExtractor {
       }
       int nameEnd = m.start() + m.group().indexOf(name.get()) + name.get().length();
       int nameStart = nameEnd - name.get().length();
+      String before = s.substring(Math.max(0, nameStart - 50), nameStart);
+      if (PLACE_BEFORE.matcher(before).find()) {
+        continue;
+      }
       String after = s.substring(nameEnd);
       Optional<String> party = Optional.empty();
       Matcher p = PARTY.matcher(after);
@@ -113,12 +222,21 @@ final class SignatoryExtractor {
       if (r.find() && isRole(r.group(1))) {
         role = Optional.of(r.group(1).strip());
       } else {
-        role = roleBefore(s.substring(Math.max(0, nameStart - 50), nameStart));
+        role = roleBefore(before);
       }
-      if (role.isPresent()) {
+      if (role.isPresent() || isSigner(before, after)) {
         add(out, name.get(), role, party, municipality);
       }
     }
+  }
+
+  /** A name without a role signed when it is the subject ("Anna Andersson skrev under") or the agent ("av ..."). */
+  private boolean isSigner(String before, String after) {
+    String next = after.strip();
+    Matcher v = signing.get(0).matcher(next);
+    boolean verbNext = v.find() && next.substring(0, v.start()).split("\\s+").length <= 3
+        && !next.substring(0, v.start()).contains(",");
+    return verbNext || AGENT_BEFORE.matcher(before).find() && before.strip().length() > 0;
   }
 
   private Optional<String> roleBefore(String before) {
@@ -137,7 +255,7 @@ final class SignatoryExtractor {
   }
 
   /** Drops leading words that are not names ("Kommunchef Ralf Hedin" → "Ralf Hedin"); empty if fewer than two remain. */
-  private Optional<String> cleanName(String candidate) {
+  Optional<String> cleanName(String candidate) {
     String[] words = candidate.split("\\s+");
     int from = 0;
     while (from < words.length && CommitmentExtractor.any(notName, words[from])) {
@@ -151,7 +269,7 @@ final class SignatoryExtractor {
     if (words.length - from < 2) {
       return Optional.empty();
     }
-    return Optional.of(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)));
+    return Optional.of(String.join(" ", Arrays.copyOfRange(words, from, words.length)));
   }
 
   private static void add(Map<String, Signatory> out, String name, Optional<String> role, Optional<String> party,
@@ -162,7 +280,7 @@ final class SignatoryExtractor {
     out.putIfAbsent(name, new Signatory(name, role, organisation, party));
   }
 
-  /** "Åmål" → "Åmåls kommun", "Orsa" → "Orsa kommun" (no genitive s after s, x, z or a vowel-final -a? Swedish keeps "Orsa kommun"). */
+  /** "Åmål" → "Åmåls kommun", "Orsa" → "Orsa kommun" (no genitive s after s, x, z or a vowel). */
   static String municipalityOrganisation(String name) {
     char last = Character.toLowerCase(name.charAt(name.length() - 1));
     boolean noGenitive = last == 's' || last == 'x' || last == 'z' || "aeiouyåäö".indexOf(last) >= 0;

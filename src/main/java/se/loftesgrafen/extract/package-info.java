@@ -8,8 +8,9 @@
  * lines, bullets drawn as shapes, line pitch, indent and font; headers, footers and page numbers dropped; signature
  * columns kept apart) into the same blocks; {@code TextReader} turns lines of text into them. The field extractors then read the blocks:
  * {@code CommitmentExtractor} (zones opened by headings and lead-ins, actors from subjects, tags and headings,
- * themes by {@code ThemeClassifier}, targets, kind), {@code MunicipalityFinder}, {@code PeriodExtractor},
- * {@code DateExtractor}, {@code SignatoryExtractor} and {@code BasisExtractor}.
+ * themes by {@code ThemeClassifier}, targets, kind), {@code MunicipalityFinder}, {@code PeriodExtractor} (period
+ * phrases as candidates, ranked by shape, cue words and position), {@code DateExtractor}, {@code SignatoryExtractor}
+ * (signature blocks by shape in {@code SignatureBlocks}, and signing sentences) and {@code BasisExtractor}.
  *
  * <p>Every phrase, pattern and word list is data in {@code src/main/resources/extract/rules.yaml}, compiled once by
  * {@link se.loftesgrafen.extract.ExtractionRules}; a broken rule stops start-up with its section and index.

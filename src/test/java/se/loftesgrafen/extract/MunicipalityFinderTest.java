@@ -18,6 +18,11 @@ class MunicipalityFinderTest {
       Polisen och Askersunds kommun presenterar löften. Örebro Futsal Club. Chef i Hallsberg.   | 1882
       I en medborgardialog var 800 Karlstadsbor med.                                             | 1780
       Vara synlig i centrum är viktigt för polisen i Skara kommun.                               | 1495
+      Lokalpolisområde Kristianstad och Hässleholms kommun lovar att synas mer. LPO Kristianstad ska genomföra trafikkontroller. LPO Kristianstad leder uppföljningen i Hässleholm. | 1293
+      Medborgarlöfte för Nybro och Emmaboda kommuner. Polisen lovar att patrullera i Nybro och i Emmaboda. | 0881;0862
+      Invånarna i Tranås och Aneby vill se fler vuxna ute. Kommunalråden från Tranås och Aneby skrev under. I Aneby ska skolorna bjuda in till föräldramöten. Tranås kommun ordnar nattvandringar. | 0687;0604
+      Kommunpolis för Tierp, Älvkarleby och Östhammar är Anna Berg. Östhammars kommun och polisen lovar att öka tryggheten i Östhammar. | 0382
+      Polisen i lokalpolisområde Södertälje och Nykvarns kommun har tagit fram ett löfte. Lokalpolisområde Södertälje ska öka närvaron i Nykvarn. | 0140
       """)
   void findsTheCoveredMunicipalities(String text, String codes) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("m.txt", text));
