@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.loftesgrafen.Loftesgrafen;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.DumpWriter;
 import se.loftesgrafen.graph.PromiseStore;
@@ -30,8 +31,7 @@ public final class DumpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AppConfig config = options.load(Optional.empty(), Optional.empty());
     Path folder = out != null ? out : config.service().store().resolve("dumps");
-    try (PromiseStore store = config.service().remoteStore().map(PromiseStore::remote)
-        .orElseGet(() -> PromiseStore.embedded(config.service().store()))) {
+    try (PromiseStore store = Loftesgrafen.openStore(config)) {
       DumpWriter writer = new DumpWriter(store, folder);
       DumpWriter.Release release = writer.write();
       PrintWriter o = spec.commandLine().getOut();

@@ -42,7 +42,7 @@ final class HarvestCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     AppConfig config = options.load(Optional.empty(), Optional.ofNullable(sources));
     List<Source> list = SourcesFile.read(config.harvest().sources());
-    try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
+    try (PromiseStore store = Loftesgrafen.openStore(config)) {
       Harvester harvester = Loftesgrafen.harvester(config, store, new Iris(config.baseIri()));
       HarvestProgress progress = new HarvestProgress(Harvester.newRunId());
       Thread ticker = progressMillis > 0 ? Thread.ofVirtual().start(() -> tick(progress)) : null;

@@ -7,7 +7,7 @@ import se.loftesgrafen.config.ConfigException;
 /** The one entry point: {@code loftesgrafen serve|harvest|extract|validate}. */
 @Command(name = "loftesgrafen", mixinStandardHelpOptions = true, version = "loftesgrafen 0.1",
     description = "Open linked data on Swedish medborgarlöften: harvest, extract, store and serve.",
-    subcommands = {ServeCommand.class, HarvestCommand.class, ExtractCommand.class, ValidateCommand.class, DumpCommand.class,
+    subcommands = {ServeCommand.class, HarvestCommand.class, ExtractCommand.class, ValidateCommand.class, DumpCommand.class, RebaseCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.ResultSet;
-import se.loftesgrafen.graph.Queries;
+import se.loftesgrafen.Loftesgrafen;
+import se.loftesgrafen.graph.Iris;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,15 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
     AppConfig config = options.load(Optional.empty(), Optional.empty());
     Graph data;
     String base;
-    try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
-      // The store was written with some base IRI (the service's port or public base); its vocabulary graph says which.
-      base = store.query(Queries.load("vocabulary-graph").asQuery(), Duration.ofMinutes(1), exec -> {
-            ResultSet rows = ResultSet.adapt(exec.select());
-            return rows.hasNext() ? java.util.Optional.of(rows.next().getResource("g").getURI())
-                : java.util.Optional.<String>empty();
-          })
-          .map(g -> g.substring(0, g.length() - "graph/vocab".length()))
-          .orElse(config.baseIri().toString());
+    // The same graph as serve, harvest and dump: opened (base IRI checked, vocabulary loaded) the same way.
+    try (PromiseStore store = Loftesgrafen.openStore(config)) {
+      base = new Iris(config.baseIri()).base();
       data = store.query(QueryFactory.create("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), Duration.ofMinutes(10),
           exec -> exec.construct());
     }

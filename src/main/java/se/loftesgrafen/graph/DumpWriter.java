@@ -122,7 +122,8 @@ public final class DumpWriter {
         })));
     Map<String, Long> counts = new LinkedHashMap<>(counts());
     counts.put("quads", quads.get());
-    Release release = new Release(version, Instant.now().toString(), counts, files);
+    // The date of the data, not of the writing: a release of unchanged data is the same release.
+    Release release = new Release(version, Instant.ofEpochMilli(version).toString(), counts, files);
     Path tmp = folder.resolve(RELEASE + ".tmp");
     JSON.writeValue(tmp.toFile(), release);
     Files.move(tmp, folder.resolve(RELEASE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

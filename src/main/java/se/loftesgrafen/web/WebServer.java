@@ -84,6 +84,8 @@ public final class WebServer {
   private void harvestGauges(HarvestRunner harvests) {
     metrics.gauge("loftesgrafen_harvest_running", "1 while a harvest runs, else 0",
         () -> harvests.current().isPresent() ? 1 : 0);
+    metrics.gauge("loftesgrafen_harvest_runs", "Harvest runs finished since start, the start-up harvest included",
+        () -> harvests.finishedRuns());
     Map<String, java.util.function.ToIntFunction<HarvestSummary>> counts = Map.of(
         "fetched", HarvestSummary::fetched, "not_modified", HarvestSummary::notModified,
         "stored", HarvestSummary::stored, "unchanged", HarvestSummary::unchanged,
