@@ -62,7 +62,6 @@ const T = TEXT[lang];
 const ref = { themes: [], themeById: new Map(), municipalities: new Map(), counties: new Map() };
 const $ = id => document.getElementById(id);
 
-/** A link to a view of this page, keeping the language. */
 // Our IRIs are names under the base IRI (e.g. https://w3id.org/loftesgrafen/id/...); this service answers for them
 // at the same path, so links stay on the host and port the page came from.
 function localPath(iri) {
@@ -70,6 +69,7 @@ function localPath(iri) {
   return at >= 0 ? iri.slice(at) : iri;
 }
 
+/** A link to a view of this page, keeping the language. */
 function pageUrl(query) {
   const q = new URLSearchParams();
   Object.entries(query).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') q.set(k, v); });

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import se.loftesgrafen.Loftesgrafen;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.DumpWriter;
+import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 
 @Command(name = "dump", mixinStandardHelpOptions = true,
@@ -32,7 +33,7 @@ public final class DumpCommand implements Callable<Integer> {
     AppConfig config = options.load(Optional.empty(), Optional.empty());
     Path folder = out != null ? out : config.service().store().resolve("dumps");
     try (PromiseStore store = Loftesgrafen.openStore(config)) {
-      DumpWriter writer = new DumpWriter(store, folder);
+      DumpWriter writer = new DumpWriter(store, new Iris(config.baseIri()), folder);
       DumpWriter.Release release = writer.write();
       PrintWriter o = spec.commandLine().getOut();
       o.printf("release %d written to %s%n", release.version(), writer.filesOf(release));

@@ -76,6 +76,14 @@ final class ComparisonSparql {
     return rows.values().stream().map(RowBuilder::build).toList();
   }
 
+  /** Every commitment IRI, by the municipality codes of its promise. */
+  Map<String, List<String>> commitmentsByMunicipality() {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    select(Queries.load("dump-commitments"),
+        b -> out.computeIfAbsent(lastSegment(iri(b, "kommun")), k -> new ArrayList<>()).add(iri(b, "c")));
+    return out;
+  }
+
   /** The commitments with these IRIs, with all their details, in the order given. */
   List<Comparison.Commitment> details(List<String> commitments) {
     if (commitments.isEmpty()) {
@@ -201,6 +209,8 @@ final class ComparisonSparql {
     final String title;
     final String periodText;
     final Optional<Comparison.Years> years;
+    final Optional<String> startDate;
+    final Optional<String> endDate;
     String kind = "activity";
     final Set<String> municipalities = new LinkedHashSet<>();
     final Set<String> actors = new LinkedHashSet<>();
@@ -215,6 +225,8 @@ final class ComparisonSparql {
       this.title = text(first, "title", "");
       this.periodText = text(first, "periodText", "");
       this.years = years(first);
+      this.startDate = Optional.of(text(first, "start", "")).filter(d -> !d.isEmpty());
+      this.endDate = Optional.of(text(first, "end", "")).filter(d -> !d.isEmpty());
     }
 
     void add(Binding b) {
@@ -234,7 +246,8 @@ final class ComparisonSparql {
       List<String> sortedActors = actors.stream().sorted().toList();
       return new Comparison.Commitment(iri, text, kind, sortedActors, themes.stream().sorted().toList(),
           targets.values().stream().sorted(Comparator.comparing(Comparison.Target::iri)).toList(),
-          new Comparison.Promise(promise, title, periodText, years, municipalities.stream().sorted().toList()),
+          new Comparison.Promise(promise, title, periodText, years, municipalities.stream().sorted().toList(),
+              startDate, endDate),
           newestFirst);
     }
   }
