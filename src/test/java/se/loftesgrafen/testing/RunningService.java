@@ -31,8 +31,17 @@ public final class RunningService implements AutoCloseable {
   }
 
   public static RunningService start(Path store, Map<String, String> environment) throws IOException {
+    return start(store, 0, environment);
+  }
+
+  /** On a given port: a restart on another port serves the same store. */
+  public static RunningService start(Path store, int port) throws IOException {
+    return start(store, port, Map.of());
+  }
+
+  private static RunningService start(Path store, int port, Map<String, String> environment) throws IOException {
     AppConfig config = ConfigLoader.load(Path.of("harvest-config"),
-        new ConfigOverrides(Optional.of("0"), Optional.of(store.toString()), Optional.empty(), environment));
+        new ConfigOverrides(Optional.of("" + port), Optional.of(store.toString()), Optional.empty(), environment));
     return new RunningService(Loftesgrafen.start(config));
   }
 
