@@ -33,6 +33,10 @@ final class Tdb2PromiseStore implements PromiseStore {
     // The default graph of a query is the union of all named graphs (one graph per source snapshot). The stored
     // default graph is thereby out of sight of every query: it holds the store's bookkeeping (StoreMeta).
     dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+    // TDB2 (Jena 6.0) fails with "ARQInternalErrorException: Peek iterator is already empty" in
+    // OpExecutorTDB2.reorder when a FILTER placed inside a basic graph pattern leaves a part of it matching nothing
+    // (a date filter for a year without promises did). Filters are then placed around the pattern instead.
+    dataset.getContext().set(org.apache.jena.query.ARQ.optFilterPlacementBGP, false);
     this.version = new AtomicLong(meta(StoreMeta.DATA_VERSION).map(Long::parseLong).orElse(0L));
   }
 
