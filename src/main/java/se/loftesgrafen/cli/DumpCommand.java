@@ -34,8 +34,17 @@ public final class DumpCommand implements Callable<Integer> {
     Path folder = out != null ? out : config.service().store().resolve("dumps");
     try (PromiseStore store = Loftesgrafen.openStore(config)) {
       DumpWriter writer = new DumpWriter(store, new Iris(config.baseIri()), folder);
-      DumpWriter.Release release = writer.write();
       PrintWriter o = spec.commandLine().getOut();
+      var current = writer.current().filter(r -> r.version() == store.version()
+          && java.nio.file.Files.isDirectory(writer.filesOf(r)));
+      if (current.isPresent()) {
+        // A release changes only with the data: the one there is the release of this data.
+        o.printf("release %d in %s is of the current data: nothing to write%n", current.get().version(),
+            writer.filesOf(current.get()));
+        o.flush();
+        return 0;
+      }
+      DumpWriter.Release release = writer.write();
       o.printf("release %d written to %s%n", release.version(), writer.filesOf(release));
       release.files().forEach(f -> o.printf("  %-22s %,12d bytes  sha256 %s%n", f.name(), f.bytes(), f.sha256()));
       release.counts().forEach((k, v) -> o.printf("  %-22s %,12d%n", k, v));

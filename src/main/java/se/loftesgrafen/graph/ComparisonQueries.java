@@ -256,7 +256,7 @@ public final class ComparisonQueries {
         List<Comparison.Source> sources = latest.map(ComparisonSparql.CoverageRow::sources).orElse(List.of());
         boolean current = rows.stream().anyMatch(r -> r.years().map(y -> y.overlaps(year, year)).orElse(false));
         out.add(new ComparisonResults.Coverage(m, latest.map(r -> new Comparison.Promise(r.promise(), r.title(), "",
-            r.years(), List.copyOf(new TreeSet<>(r.municipalities())), Optional.empty(), Optional.empty())), harvested,
+            r.years(), List.copyOf(new TreeSet<>(r.municipalities())), r.startDate(), r.endDate())), harvested,
             sources.stream().map(ComparisonQueries::sourceKind).distinct().sorted().toList(), sources, !current));
       }
       return List.copyOf(out);

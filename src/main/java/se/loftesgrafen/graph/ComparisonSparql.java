@@ -110,7 +110,9 @@ final class ComparisonSparql {
     Map<String, CoverageRow> found = new LinkedHashMap<>();
     select(Queries.load("compare-coverage"), b -> {
       CoverageRow row = found.computeIfAbsent(iri(b, "promise"),
-          p -> new CoverageRow(p, text(b, "title", ""), years(b), new LinkedHashSet<>(), new ArrayList<>()));
+          p -> new CoverageRow(p, text(b, "title", ""), years(b), new LinkedHashSet<>(), new ArrayList<>(),
+              Optional.of(text(b, "start", "")).filter(d -> !d.isEmpty()),
+              Optional.of(text(b, "end", "")).filter(d -> !d.isEmpty())));
       row.municipalities().add(lastSegment(iri(b, "kommun")));
       source(b).filter(s -> !row.sources().contains(s)).ifPresent(row.sources()::add);
     });
@@ -118,7 +120,7 @@ final class ComparisonSparql {
   }
 
   record CoverageRow(String promise, String title, Optional<Comparison.Years> years, Set<String> municipalities,
-                     List<Comparison.Source> sources) {
+                     List<Comparison.Source> sources, Optional<String> startDate, Optional<String> endDate) {
   }
 
   /**

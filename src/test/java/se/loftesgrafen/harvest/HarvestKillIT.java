@@ -47,7 +47,8 @@ class HarvestKillIT {
           "--config", configDir.toString(), "--progress", "0")
           .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (pageRequests(origin) < PAGES / 3 && child.isAlive() && System.nanoTime() < deadline) {
+      // Half the pages: on a loaded machine the first commits (a fresh JVM extracting) trail the first fetches.
+      while (pageRequests(origin) < PAGES / 2 && child.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       assertTrue(child.isAlive(), "the child was still harvesting: " + Files.readString(dir.resolve("child.log")));
@@ -59,7 +60,8 @@ class HarvestKillIT {
       AppConfig config = ConfigLoader.load(configDir, ConfigOverrides.none());
       try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
         Map<String, Integer> committed = commitmentsPerPage(store);
-        assertTrue(committed.size() >= 1 && committed.size() <= fetchedBeforeKill, committed.toString());
+        assertTrue(committed.size() >= 1 && committed.size() <= fetchedBeforeKill, committed + " after "
+            + fetchedBeforeKill + " pages; the child said: " + Files.readString(dir.resolve("child.log")));
         int expected = expectedCommitments();
         committed.forEach((url, n) -> assertEquals(expected, n, url + " is complete"));
 
