@@ -66,7 +66,7 @@ public final class WebServer {
     new MetricsRoutes(metrics, store, blocking).mount(router);
     HealthRoutes.mount(router, store, blocking, Instant.now());
     VocabRoutes.mount(router, iris.base());
-    new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph())).mount(router);
+    new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph(), iris.base())).mount(router);
     new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
     dumps = new DumpRoutes(new DumpWriter(store, iris, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);

@@ -126,6 +126,22 @@ class RestartIT {
     assertEquals(0, cli("validate", "--store", store.toString()).exit(), "the moved store passes the shapes");
   }
 
+  @Test
+  void aStoreFromBeforeTheBaseWasRecordedIsKnownByItsIris() {
+    // As the service wrote stores before the base was recorded: data under the port's address, no bookkeeping.
+    se.loftesgrafen.graph.Iris old = new se.loftesgrafen.graph.Iris(java.net.URI.create("http://localhost:18401/"));
+    try (PromiseStore s = PromiseStore.embedded(store)) {
+      org.apache.jena.rdf.model.Model m = ModelFactory.createDefaultModel();
+      m.add(old.promise(List.of("1492"), "2021"), org.apache.jena.vocabulary.RDF.type, se.loftesgrafen.vocab.LG.CitizenPromise);
+      s.replaceGraphs(Map.of(org.apache.jena.graph.NodeFactory.createURI(old.snapshot("https://amal.se/x", "0".repeat(64))
+          .getURI()), m.getGraph()));
+      assertTrue(s.baseIri().isEmpty());
+    }
+    StoreException refused = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+        () -> Loftesgrafen.openStore(config(Map.of())).close());
+    assertTrue(refused.getMessage().contains("minted under base IRI http://localhost:18401/"), refused.getMessage());
+  }
+
   private static void assertThrows(org.junit.jupiter.api.function.Executable start, String message) {
     Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, start);
     assertEquals(message, t.getMessage(), "serve refuses with the same line");
