@@ -33,6 +33,8 @@ import se.loftesgrafen.web.WebServer;
  */
 public final class Loftesgrafen implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("service");
+  /** In an embedded store's folder while a service holds it: where it listens, so the CLI can ask it instead. */
+  public static final String SERVICE_FILE = "service.json";
 
   private final AppConfig config;
   private final PromiseStore store;
@@ -75,6 +77,9 @@ public final class Loftesgrafen implements AutoCloseable {
       }
       web.mount(config, store, iris, harvests);
       HarvestScheduler schedule = HarvestScheduler.start(harvests, config.harvest().schedule());
+      if (config.service().remoteStore().isEmpty()) {
+        announce(config.service().store(), web.port());
+      }
       LOG.info("listening on port {} (base IRI {})", web.port(), iris.base());
       return new Loftesgrafen(config, store, iris, vertx, web, harvests, schedule);
     } catch (InterruptedException e) {
@@ -86,6 +91,19 @@ public final class Loftesgrafen implements AutoCloseable {
       vertx.close();
       store.close();
       throw e;
+    }
+  }
+
+  /** Writes {@link #SERVICE_FILE}: the CLI asks this service while it holds the store (TDB2 allows one process). */
+  private static void announce(java.nio.file.Path store, int port) {
+    try {
+      java.nio.file.Path tmp = store.resolve(SERVICE_FILE + ".tmp");
+      java.nio.file.Files.writeString(tmp, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+          Map.of("url", "http://localhost:" + port + "/", "pid", ProcessHandle.current().pid())));
+      java.nio.file.Files.move(tmp, store.resolve(SERVICE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot write {} in {}: the CLI will not find this service: {}", SERVICE_FILE, store, e.toString());
     }
   }
 
@@ -208,6 +226,13 @@ public final class Loftesgrafen implements AutoCloseable {
       schedule.close();
       harvests.close(); // stops a running harvest before the store closes; what it committed stays
       store.close();
+      if (config.service().remoteStore().isEmpty()) {
+        try {
+          java.nio.file.Files.deleteIfExists(config.service().store().resolve(SERVICE_FILE));
+        } catch (java.io.IOException e) {
+          LOG.warn("cannot remove {}: {}", SERVICE_FILE, e.toString());
+        }
+      }
     }
   }
 }

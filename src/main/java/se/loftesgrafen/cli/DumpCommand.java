@@ -1,6 +1,8 @@
 package se.loftesgrafen.cli;
 
 import java.io.PrintWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +16,7 @@ import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.DumpWriter;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.StoreException;
 
 @Command(name = "dump", mixinStandardHelpOptions = true,
     description = {"Writes a release of the dumps (N-Quads gzip, JSON-LD, commitments CSV, release.json)",
@@ -32,7 +35,14 @@ public final class DumpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AppConfig config = options.load(Optional.empty(), Optional.empty());
     Path folder = out != null ? out : config.service().store().resolve("dumps");
-    try (PromiseStore store = Loftesgrafen.openStore(config)) {
+    PromiseStore opened;
+    try {
+      opened = Loftesgrafen.openStore(config);
+    } catch (StoreException e) {
+      RunningServiceClient service = RunningServiceClient.of(config, e).orElseThrow(() -> e);
+      return fromService(service, folder);
+    }
+    try (PromiseStore store = opened) {
       DumpWriter writer = new DumpWriter(store, new Iris(config.baseIri()), folder);
       PrintWriter o = spec.commandLine().getOut();
       var current = writer.current().filter(r -> r.version() == store.version()
@@ -50,6 +60,24 @@ public final class DumpCommand implements Callable<Integer> {
       release.counts().forEach((k, v) -> o.printf("  %-22s %,12d%n", k, v));
       o.flush();
     }
+    return 0;
+  }
+
+  /** The running service holds the store: its current release (of the same graph), copied into {@code folder}. */
+  private int fromService(RunningServiceClient service, Path folder) throws Exception {
+    JsonNode release = service.currentRelease();
+    Path target = folder.resolve("release-" + release.get("version").asLong());
+    Files.createDirectories(target);
+    PrintWriter o = spec.commandLine().getOut();
+    for (JsonNode f : release.get("files")) {
+      service.download(f.get("name").asText(), target.resolve(f.get("name").asText()));
+    }
+    Files.writeString(folder.resolve(DumpWriter.RELEASE), release.toPrettyString());
+    o.printf("release %d of the service at %s (it holds the store) copied to %s%n", release.get("version").asLong(),
+        service.base(), target);
+    release.get("files").forEach(f -> o.printf("  %-22s %,12d bytes  sha256 %s%n", f.get("name").asText(),
+        f.get("bytes").asLong(), f.get("sha256").asText()));
+    o.flush();
     return 0;
   }
 }

@@ -64,7 +64,7 @@ final class Tdb2PromiseStore implements PromiseStore {
       return new Tdb2PromiseStore(DatabaseMgr.connectDatasetGraph(folder.resolve("tdb2").toString()));
     } catch (org.apache.jena.dboe.DBOpEnvException e) {
       // TDB2 allows one process per database: another service or harvest holds its lock file.
-      throw new StoreException("store " + folder + " is in use by another process, such as a running serve ("
+      throw StoreException.inUse("store " + folder + " is in use by another process, such as a running serve ("
           + e.getMessage().strip().replace('\n', ' ') + "): ask the service (POST /admin/harvest, /dumps/), or stop"
           + " it first, or choose another --store", e);
     }

@@ -161,6 +161,42 @@ class OneGraphIT {
     }
   }
 
+  @Test
+  void theCommandLineBesideTheRunningServiceAsksIt(@TempDir Path out) throws Exception {
+    assertTrue(Files.isRegularFile(served.resolve("service.json")), "serve says where it listens");
+    // Another process, as a user's shell is: TDB2 lets only the service hold the store.
+    Run dump = child(out, "dump", "--store", served.toString(), "--out", out.resolve("dumps").toString());
+    assertEquals(0, dump.exit(), dump.out());
+    assertTrue(dump.out().contains("of the service at http://localhost:" + service.service().port() + "/"), dump.out());
+    assertEquals(servedCsv(service), Files.readString(onlyRelease(out.resolve("dumps")).resolve("commitments.csv"),
+        StandardCharsets.UTF_8), "the service's dump of the same graph");
+
+    Run validate = child(out, "validate", "--store", served.toString());
+    assertEquals(0, validate.exit(), validate.out());
+    assertTrue(validate.out().contains(" 0 violations"), validate.out());
+
+    Run harvest = child(out, "harvest", "--store", served.toString());
+    assertEquals(1, harvest.exit(), harvest.out());
+    assertTrue(harvest.out().strip().startsWith("error: the store is held by the service at http://localhost:")
+        && harvest.out().contains("adminToken") && harvest.out().strip().lines().count() == 1, harvest.out());
+  }
+
+  private static Run child(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), "se.loftesgrafen.cli.Main"));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile(dir, "child-", ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("the child did not end: " + Files.readString(log));
+    }
+    String text = Files.readString(log).lines().filter(l -> !l.contains(" WARN ") && !l.contains(" INFO ")
+        && !l.contains("VectorizationProvider") && !l.startsWith("WARNING")).collect(
+        java.util.stream.Collectors.joining("\n"));
+    return new Run(p.exitValue(), text, text);
+  }
+
   private static List<List<String>> withoutFetchTimes(List<CSVRecord> rows) {
     int fetched = CommitmentCsv.COLUMNS.indexOf("fetched_at");
     return rows.stream().map(r -> {
