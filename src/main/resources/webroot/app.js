@@ -62,6 +62,13 @@ const T = TEXT[lang];
 const ref = { themes: [], themeById: new Map(), municipalities: new Map(), counties: new Map() };
 const $ = id => document.getElementById(id);
 
+// Our IRIs are names under the base IRI (e.g. https://w3id.org/loftesgrafen/id/...); this service answers for them
+// at the same path, so links stay on the host and port the page came from.
+function localPath(iri) {
+  const at = iri.indexOf('/id/');
+  return at >= 0 ? iri.slice(at) : iri;
+}
+
 /** A link to a view of this page, keeping the language. */
 function pageUrl(query) {
   const q = new URLSearchParams();
@@ -189,7 +196,7 @@ function commitmentItem(c, highlight) {
     try { host = new URL(src.url).host; } catch (e) { /* keep the text as given */ }
     sourceLine.append(el('a', { class: 'source', href: src.url, rel: 'noopener external', text: `${T.source}: ${host}` }));
     if (src.fetchedAt) sourceLine.append(el('span', { text: `${T.fetched} ${src.fetchedAt.substring(0, 10)}` }));
-    sourceLine.append(el('a', { class: 'snapshot', href: src['@id'], text: T.snapshot }));
+    sourceLine.append(el('a', { class: 'snapshot', href: localPath(src['@id']), text: T.snapshot }));
   }
   return el('li', { class: 'result' }, el('article', {}, text, meta, chips, sourceLine));
 }

@@ -3,10 +3,14 @@ package se.loftesgrafen;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +20,7 @@ import se.loftesgrafen.vocab.ThemeLexiconLoader;
 import se.loftesgrafen.vocab.VocabularyFiles;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
-import se.loftesgrafen.harvest.HarvestSummary;
+import se.loftesgrafen.graph.StoreException;
 import se.loftesgrafen.harvest.HarvestRunner;
 import se.loftesgrafen.harvest.Harvester;
 import se.loftesgrafen.harvest.SourcesFile;
@@ -29,6 +33,8 @@ import se.loftesgrafen.web.WebServer;
  */
 public final class Loftesgrafen implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("service");
+  /** In an embedded store's folder while a service holds it: where it listens, so the CLI can ask it instead. */
+  public static final String SERVICE_FILE = "service.json";
 
   private final AppConfig config;
   private final PromiseStore store;
@@ -51,33 +57,53 @@ public final class Loftesgrafen implements AutoCloseable {
 
   /** Opens the store, loads the vocabulary, harvests the sample into an empty store, then listens. */
   public static Loftesgrafen start(AppConfig requested) throws BindException {
-    PromiseStore store = requested.service().remoteStore().map(PromiseStore::remote)
-        .orElseGet(() -> PromiseStore.embedded(requested.service().store()));
+    PromiseStore store = openStore(requested);
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
       WebServer web = await(WebServer.listen(vertx, requested.service().port()), requested.service().port());
       AppConfig config = requested.withPort(web.port());
       Iris iris = new Iris(config.baseIri());
-      loadVocabulary(store, iris);
       // One harvester (extractor rules, theme lexicon, shapes compiled once) for the sample and the scheduled runs.
       Harvester harvester = harvester(config, store, iris);
-      if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
-          NodeFactory.createURI(iris.vocabularyGraph().getURI()))) {
-        HarvestSummary sample = harvester.run(SourcesFile.read(config.harvest().sampleSources()));
-        LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
-            sample.failed().size());
-      }
       HarvestRunner harvests = new HarvestRunner(harvester,
           () -> SourcesFile.read(config.harvest().sources()));
+      if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
+          NodeFactory.createURI(iris.vocabularyGraph().getURI()))) {
+        // Through the runner, so that /harvest/status and the metrics count it as every other run.
+        harvests.runAndWait(() -> SourcesFile.read(config.harvest().sampleSources())).ifPresent(sample ->
+            LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
+                sample.failed().size()));
+      }
       web.mount(config, store, iris, harvests);
       HarvestScheduler schedule = HarvestScheduler.start(harvests, config.harvest().schedule());
+      if (config.service().remoteStore().isEmpty()) {
+        announce(config.service().store(), web.port());
+      }
       LOG.info("listening on port {} (base IRI {})", web.port(), iris.base());
       return new Loftesgrafen(config, store, iris, vertx, web, harvests, schedule);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      vertx.close();
+      store.close();
+      throw new IllegalStateException("interrupted while harvesting the sample", e);
     } catch (RuntimeException | BindException e) {
       vertx.close();
       store.close();
       throw e;
+    }
+  }
+
+  /** Writes {@link #SERVICE_FILE}: the CLI asks this service while it holds the store (TDB2 allows one process). */
+  private static void announce(java.nio.file.Path store, int port) {
+    try {
+      java.nio.file.Path tmp = store.resolve(SERVICE_FILE + ".tmp");
+      java.nio.file.Files.writeString(tmp, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+          Map.of("url", "http://localhost:" + port + "/", "pid", ProcessHandle.current().pid())));
+      java.nio.file.Files.move(tmp, store.resolve(SERVICE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot write {} in {}: the CLI will not find this service: {}", SERVICE_FILE, store, e.toString());
     }
   }
 
@@ -99,10 +125,72 @@ public final class Loftesgrafen implements AutoCloseable {
     return new Harvester(PromiseExtractor.create(ThemeLexiconLoader.load()), store, iris, config.harvest(), config.service().store());
   }
 
-  /** Replaces the vocabulary graph with vocab/*.ttl parsed against the base IRI. */
-  static void loadVocabulary(PromiseStore store, Iris iris) {
-    store.replaceGraphs(Map.of(NodeFactory.createURI(iris.vocabularyGraph().getURI()),
-        VocabularyFiles.load(iris.base())));
+  /**
+   * Opens the configured store for any command (serve, harvest, dump, validate), so that all of them see one graph:
+   * checks that its data was minted under the configured base IRI (recording the base in a new store), and loads
+   * the vocabulary and municipality register into it when they differ from what it holds.
+   *
+   * @throws StoreException one line naming both base IRIs and how to move, when the store was minted elsewhere
+   */
+  public static PromiseStore openStore(AppConfig config) {
+    PromiseStore store = config.service().remoteStore().map(PromiseStore::remote)
+        .orElseGet(() -> PromiseStore.embedded(config.service().store()));
+    try {
+      Iris iris = new Iris(config.baseIri());
+      Optional<String> recorded = store.baseIri();
+      Optional<String> minted = recorded.or(() -> legacyBase(store));
+      if (minted.isPresent() && !minted.get().equals(iris.base())) {
+        String where = config.service().remoteStore().map(Object::toString)
+            .orElse(config.service().store().toString());
+        throw new StoreException("store " + where + " was minted under base IRI " + minted.get()
+            + ", not the configured " + iris.base() + ": serve it under its own base (service.baseIri or"
+            + " LOFTESGRAFEN_BASE_IRI=" + minted.get() + "), or move its data with 'loftesgrafen rebase --store "
+            + where + " --from " + minted.get() + "'");
+      }
+      if (recorded.isEmpty()) {
+        store.recordBaseIri(iris.base());
+      }
+      loadVocabulary(store, iris);
+      return store;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The base IRI a store's data was minted under: recorded, or for an older store read off the IRIs it holds. */
+  public static Optional<String> mintedBase(PromiseStore store) {
+    return store.baseIri().or(() -> legacyBase(store));
+  }
+
+  private static Optional<String> legacyBase(PromiseStore store) {
+    return store.query(se.loftesgrafen.graph.Queries.load("legacy-base").asQuery(), Duration.ofMinutes(1), exec -> {
+      var rows = exec.select();
+      Optional<String> found = Optional.empty();
+      while (rows.hasNext()) {
+        String iri = rows.next().get("iri").getURI();
+        int at = iri.indexOf("id/lofte/");
+        if (at > 0) {
+          return Optional.of(iri.substring(0, at));
+        }
+        if (iri.endsWith("graph/vocab")) {
+          found = Optional.of(iri.substring(0, iri.length() - "graph/vocab".length()));
+        }
+      }
+      return found;
+    });
+  }
+
+  /**
+   * Puts vocab/*.ttl, parsed against the base IRI, into the vocabulary graph, unless the store holds exactly that
+   * already (a restart is not a change of the data, so the data version stays).
+   */
+  public static void loadVocabulary(PromiseStore store, Iris iris) {
+    Node name = NodeFactory.createURI(iris.vocabularyGraph().getURI());
+    Graph vocabulary = VocabularyFiles.load(iris.base());
+    if (!store.graph(name).isIsomorphicWith(vocabulary)) {
+      store.replaceGraphs(Map.of(name, vocabulary));
+    }
   }
 
   public int port() {
@@ -138,6 +226,13 @@ public final class Loftesgrafen implements AutoCloseable {
       schedule.close();
       harvests.close(); // stops a running harvest before the store closes; what it committed stays
       store.close();
+      if (config.service().remoteStore().isEmpty()) {
+        try {
+          java.nio.file.Files.deleteIfExists(config.service().store().resolve(SERVICE_FILE));
+        } catch (java.io.IOException e) {
+          LOG.warn("cannot remove {}: {}", SERVICE_FILE, e.toString());
+        }
+      }
     }
   }
 }

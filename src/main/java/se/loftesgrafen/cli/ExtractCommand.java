@@ -32,7 +32,7 @@ public final class ExtractCommand implements Callable<Integer> {
       description = "jsonl (one line per file), json (indented) or turtle (the RDF the harvester would store).")
   Format format;
 
-  @Option(names = "--base", defaultValue = "http://localhost:8080/", paramLabel = "IRI",
+  @Option(names = "--base", defaultValue = "https://w3id.org/loftesgrafen/", paramLabel = "IRI",
       description = "base IRI of minted resources with --format turtle (default: ${DEFAULT-VALUE})")
   String base;
 

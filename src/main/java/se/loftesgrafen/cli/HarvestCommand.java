@@ -15,6 +15,7 @@ import se.loftesgrafen.Loftesgrafen;
 import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.StoreException;
 import se.loftesgrafen.harvest.HarvestProgress;
 import se.loftesgrafen.harvest.HarvestSummary;
 import se.loftesgrafen.harvest.Harvester;
@@ -39,10 +40,17 @@ final class HarvestCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     AppConfig config = options.load(Optional.empty(), Optional.ofNullable(sources));
     List<Source> list = SourcesFile.read(config.harvest().sources());
-    try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
+    PromiseStore opened;
+    try {
+      opened = Loftesgrafen.openStore(config);
+    } catch (StoreException e) {
+      RunningServiceClient service = RunningServiceClient.of(config, e).orElseThrow(() -> e);
+      return throughService(service, config);
+    }
+    try (PromiseStore store = opened) {
       Harvester harvester = Loftesgrafen.harvester(config, store, new Iris(config.baseIri()));
       HarvestProgress progress = new HarvestProgress(Harvester.newRunId());
       Thread ticker = progressMillis > 0 ? Thread.ofVirtual().start(() -> tick(progress)) : null;
@@ -60,6 +68,23 @@ final class HarvestCommand implements Callable<Integer> {
       out.flush();
       return summary.harvestedAnything() ? 0 : 1;
     }
+  }
+
+  /** The running service holds the store: it runs the harvest of its configured sources, and says how it went. */
+  private int throughService(RunningServiceClient service, AppConfig config) throws Exception {
+    if (sources != null) {
+      throw new UserError("the store is held by the service at " + service.base() + ", which harvests its own"
+          + " configured sources: --sources cannot be used through it", 2);
+    }
+    com.fasterxml.jackson.databind.JsonNode run = service.harvest(config.service().adminToken());
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("harvest %s by the service at %s: %d stored, %d unchanged, %d not modified, %d disallowed,"
+        + " %d problems%n", run.get("runId").asText(), service.base(), run.get("stored").asInt(),
+        run.get("unchanged").asInt(), run.get("notModified").asInt(), run.get("disallowed").asInt(),
+        run.get("problems").size());
+    run.get("problems").forEach(p -> out.println("  " + p.asText()));
+    out.flush();
+    return run.get("stored").asInt() + run.get("unchanged").asInt() > 0 ? 0 : 1; // as HarvestSummary.harvestedAnything
   }
 
   private void tick(HarvestProgress progress) {

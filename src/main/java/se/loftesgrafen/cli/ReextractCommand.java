@@ -49,9 +49,9 @@ final class ReextractCommand implements Callable<Integer> {
     List<Path> folders = new ArrayList<>(List.of(config.service().store().resolve("warc")));
     folders.addAll(warcFolders);
     ReextractSummary summary;
-    try (PromiseStore store = config.service().remoteStore().map(PromiseStore::remote)
-        .orElseGet(() -> PromiseStore.embedded(config.service().store()))) {
-      Iris iris = new Iris(storeBase(store).orElse(config.baseIri()));
+    // The same graph as serve, harvest, dump and validate: opened (base IRI checked, vocabulary loaded) one way.
+    try (PromiseStore store = se.loftesgrafen.Loftesgrafen.openStore(config)) {
+      Iris iris = new Iris(config.baseIri());
       Reextractor reextractor = new Reextractor(PromiseExtractor.create(ThemeLexiconLoader.load()),
           PromiseExtractor.VERSION, store, iris, folders);
       summary = reextractor.run(dryRun);
@@ -60,14 +60,6 @@ final class ReextractCommand implements Callable<Integer> {
     print(out, summary);
     out.flush();
     return summary.succeeded() ? 0 : 1;
-  }
-
-  /** The base IRI the store was written with, from its vocabulary graph, so that new IRIs match the stored ones. */
-  static Optional<URI> storeBase(PromiseStore store) {
-    return store.query(Queries.load("vocabulary-graph").asQuery(), Duration.ofMinutes(1), exec -> {
-      ResultSet rows = ResultSet.adapt(exec.select());
-      return rows.hasNext() ? Optional.of(rows.next().getResource("g").getURI()) : Optional.<String>empty();
-    }).map(g -> URI.create(g.substring(0, g.length() - "graph/vocab".length())));
   }
 
   static void print(PrintWriter out, ReextractSummary s) {

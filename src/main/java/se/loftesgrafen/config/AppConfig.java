@@ -20,9 +20,19 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
     Objects.requireNonNull(harvest, "harvest");
   }
 
-  /** The public base IRI of minted resources: configured, else {@code http://localhost:<port>/}. */
+  /**
+   * The base IRI every minted resource is named under. It is a name, not an address: it does not change with the
+   * host or port the service runs on, and a store keeps the base its data was minted under.
+   */
+  public static final URI DEFAULT_BASE_IRI = URI.create("https://w3id.org/loftesgrafen/");
+
+  /** The base IRI of minted resources: configured, else {@link #DEFAULT_BASE_IRI}. */
   public URI baseIri() {
-    return service.baseIri().orElseGet(() -> URI.create("http://localhost:" + service.port() + "/"));
+    return service.baseIri().orElse(DEFAULT_BASE_IRI);
+  }
+
+  public AppConfig withBaseIri(URI base) {
+    return new AppConfig(configDir, service.withBaseIri(base), harvest);
   }
 
   public AppConfig withPort(int port) {
@@ -46,6 +56,10 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
       Objects.requireNonNull(baseIri, "baseIri");
       Objects.requireNonNull(sparqlTimeout, "sparqlTimeout");
       Objects.requireNonNull(adminToken, "adminToken");
+    }
+
+    ServiceConfig withBaseIri(URI base) {
+      return new ServiceConfig(port, store, remoteStore, Optional.of(base), sparqlTimeout, sparqlMaxRows, adminToken);
     }
 
     ServiceConfig withPort(int newPort) {

@@ -102,11 +102,16 @@ public final class Comparison {
   public record Source(String snapshot, String url, String fetchedAt, String format) {
   }
 
-  /** A promise as comparisons show it. */
+  /**
+   * A promise as comparisons show it; {@code startDate} and {@code endDate} are the xsd:date ends of its period
+   * (the one date model), {@code years} the years it overlaps.
+   */
   public record Promise(String iri, String title, String periodText, Optional<Years> years,
-                        List<String> municipalities) {
+                        List<String> municipalities, Optional<String> startDate, Optional<String> endDate) {
     public Promise {
       municipalities = List.copyOf(municipalities);
+      java.util.Objects.requireNonNull(startDate, "startDate");
+      java.util.Objects.requireNonNull(endDate, "endDate");
     }
   }
 

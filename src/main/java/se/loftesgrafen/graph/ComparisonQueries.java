@@ -72,6 +72,24 @@ public final class ComparisonQueries {
     return iris.stream().map(known::get).filter(java.util.Objects::nonNull).toList();
   }
 
+  /**
+   * Every commitment of the store, per municipality in code order, each list in {@link #COMMITMENT_ORDER}: the
+   * commitments CSV dump. Read in batches, not cached.
+   */
+  public List<ComparisonResults.MunicipalityCommitments> allCommitments() {
+    List<ComparisonResults.MunicipalityCommitments> out = new ArrayList<>();
+    Map<String, Comparison.Commitment> read = new HashMap<>();
+    sparql.commitmentsByMunicipality().forEach((code, iris) -> {
+      List<String> missing = iris.stream().filter(i -> !read.containsKey(i)).distinct().toList();
+      for (int i = 0; i < missing.size(); i += 500) {
+        sparql.details(missing.subList(i, Math.min(missing.size(), i + 500))).forEach(c -> read.put(c.iri(), c));
+      }
+      out.add(new ComparisonResults.MunicipalityCommitments(municipality(code), iris.stream().map(read::get)
+          .filter(java.util.Objects::nonNull).distinct().sorted(COMMITMENT_ORDER).toList()));
+    });
+    return out;
+  }
+
   public ComparisonThemes themes() {
     return view.get("themes", () -> new ComparisonThemes(sparql.themes()));
   }
@@ -238,7 +256,7 @@ public final class ComparisonQueries {
         List<Comparison.Source> sources = latest.map(ComparisonSparql.CoverageRow::sources).orElse(List.of());
         boolean current = rows.stream().anyMatch(r -> r.years().map(y -> y.overlaps(year, year)).orElse(false));
         out.add(new ComparisonResults.Coverage(m, latest.map(r -> new Comparison.Promise(r.promise(), r.title(), "",
-            r.years(), List.copyOf(new TreeSet<>(r.municipalities())))), harvested,
+            r.years(), List.copyOf(new TreeSet<>(r.municipalities())), r.startDate(), r.endDate())), harvested,
             sources.stream().map(ComparisonQueries::sourceKind).distinct().sorted().toList(), sources, !current));
       }
       return List.copyOf(out);

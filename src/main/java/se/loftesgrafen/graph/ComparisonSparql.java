@@ -76,6 +76,14 @@ final class ComparisonSparql {
     return rows.values().stream().map(RowBuilder::build).toList();
   }
 
+  /** Every commitment IRI, by the municipality codes of its promise. */
+  Map<String, List<String>> commitmentsByMunicipality() {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    select(Queries.load("dump-commitments"),
+        b -> out.computeIfAbsent(lastSegment(iri(b, "kommun")), k -> new ArrayList<>()).add(iri(b, "c")));
+    return out;
+  }
+
   /** The commitments with these IRIs, with all their details, in the order given. */
   List<Comparison.Commitment> details(List<String> commitments) {
     if (commitments.isEmpty()) {
@@ -102,7 +110,9 @@ final class ComparisonSparql {
     Map<String, CoverageRow> found = new LinkedHashMap<>();
     select(Queries.load("compare-coverage"), b -> {
       CoverageRow row = found.computeIfAbsent(iri(b, "promise"),
-          p -> new CoverageRow(p, text(b, "title", ""), years(b), new LinkedHashSet<>(), new ArrayList<>()));
+          p -> new CoverageRow(p, text(b, "title", ""), years(b), new LinkedHashSet<>(), new ArrayList<>(),
+              Optional.of(text(b, "start", "")).filter(d -> !d.isEmpty()),
+              Optional.of(text(b, "end", "")).filter(d -> !d.isEmpty())));
       row.municipalities().add(lastSegment(iri(b, "kommun")));
       source(b).filter(s -> !row.sources().contains(s)).ifPresent(row.sources()::add);
     });
@@ -110,7 +120,7 @@ final class ComparisonSparql {
   }
 
   record CoverageRow(String promise, String title, Optional<Comparison.Years> years, Set<String> municipalities,
-                     List<Comparison.Source> sources) {
+                     List<Comparison.Source> sources, Optional<String> startDate, Optional<String> endDate) {
   }
 
   /**
@@ -201,6 +211,8 @@ final class ComparisonSparql {
     final String title;
     final String periodText;
     final Optional<Comparison.Years> years;
+    final Optional<String> startDate;
+    final Optional<String> endDate;
     String kind = "activity";
     final Set<String> municipalities = new LinkedHashSet<>();
     final Set<String> actors = new LinkedHashSet<>();
@@ -215,6 +227,8 @@ final class ComparisonSparql {
       this.title = text(first, "title", "");
       this.periodText = text(first, "periodText", "");
       this.years = years(first);
+      this.startDate = Optional.of(text(first, "start", "")).filter(d -> !d.isEmpty());
+      this.endDate = Optional.of(text(first, "end", "")).filter(d -> !d.isEmpty());
     }
 
     void add(Binding b) {
@@ -234,7 +248,8 @@ final class ComparisonSparql {
       List<String> sortedActors = actors.stream().sorted().toList();
       return new Comparison.Commitment(iri, text, kind, sortedActors, themes.stream().sorted().toList(),
           targets.values().stream().sorted(Comparator.comparing(Comparison.Target::iri)).toList(),
-          new Comparison.Promise(promise, title, periodText, years, municipalities.stream().sorted().toList()),
+          new Comparison.Promise(promise, title, periodText, years, municipalities.stream().sorted().toList(),
+              startDate, endDate),
           newestFirst);
     }
   }

@@ -22,10 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -43,6 +40,7 @@ public final class DumpWriter {
   public static final String NQUADS = "loftesgrafen.nq.gz";
   public static final String JSONLD = "loftesgrafen.jsonld";
   public static final String CSV = "commitments.csv";
+  public static final String CSV_METADATA = CommitmentCsvMetadata.FILE;
   public static final String RELEASE = "release.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -59,10 +57,12 @@ public final class DumpWriter {
   }
 
   private final PromiseStore store;
+  private final Iris iris;
   private final Path folder;
 
-  public DumpWriter(PromiseStore store, Path folder) {
+  public DumpWriter(PromiseStore store, Iris iris, Path folder) {
     this.store = store;
+    this.iris = iris;
     this.folder = folder;
   }
 
@@ -115,19 +115,32 @@ public final class DumpWriter {
         store.export(writer);
       }
     }));
-    files.add(writeFile(target, CSV, "text/csv", out -> store.query(Queries.load("dump-commitments").asQuery(),
-        Duration.ofHours(1), exec -> {
-          ResultSetMgr.write(out, ResultSet.adapt(exec.select()), ResultSetLang.RS_CSV);
-          return null;
-        })));
+    files.add(writeFile(target, CSV, "text/csv", out -> out.write(commitmentsCsv())));
+    files.add(writeFile(target, CSV_METADATA, "application/csvm+json", out -> out.write(CommitmentCsvMetadata.json())));
     Map<String, Long> counts = new LinkedHashMap<>(counts());
     counts.put("quads", quads.get());
-    Release release = new Release(version, Instant.now().toString(), counts, files);
+    // The date of the data, not of the writing: a release of unchanged data is the same release.
+    Release release = new Release(version, Instant.ofEpochMilli(version).toString(), counts, files);
     Path tmp = folder.resolve(RELEASE + ".tmp");
     JSON.writeValue(tmp.toFile(), release);
     Files.move(tmp, folder.resolve(RELEASE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     removeOlderThan(target);
     return release;
+  }
+
+  /**
+   * The commitments in the one CSV schema of the API ({@link CommitmentCsv}): the same rows, in the same order, as
+   * the API gives per municipality (municipality code, then promise period, promise and commitment).
+   */
+  private byte[] commitmentsCsv() {
+    ComparisonQueries queries = new ComparisonQueries(store, iris, Duration.ofHours(1), ComparisonRegister.load(),
+        false, false, java.time.Clock.systemUTC());
+    ComparisonThemes themes = queries.themes();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ComparisonResults.MunicipalityCommitments m : queries.allCommitments()) {
+      m.commitments().forEach(c -> rows.add(CommitmentCsv.row(m.municipality(), c, themes)));
+    }
+    return CommitmentCsv.write(CommitmentCsv.COLUMNS, rows);
   }
 
   /** The metadata as served at /dumps/release.json. */

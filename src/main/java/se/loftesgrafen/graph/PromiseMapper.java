@@ -98,12 +98,25 @@ public final class PromiseMapper {
     return from + "-" + to;
   }
 
+  /**
+   * The one date model of periods (vocab/README.md): dcat:startDate and dcat:endDate are always xsd:date, a year
+   * standing for its first or last day and a month likewise, the stated precision beside them
+   * (lg:startPrecision, lg:endPrecision). A page that states one end only gives a promise of that year, as
+   * promises usually are: the other end is that year's bound, with precision "year".
+   */
   private void period(Model m, Resource promise, ExtractedPromise.Period period) {
-    Resource node = m.createResource(iris.period(promise).getURI()).addProperty(RDF.type, DCTerms.PeriodOfTime);
-    period.from().ifPresent(d -> node.addLiteral(DCAT.startDate, dateLiteral(m, d)));
-    period.to().ifPresent(d -> node.addLiteral(DCAT.endDate, dateLiteral(m, d)));
-    promise.addProperty(DCTerms.temporal, node);
     promise.addProperty(LG.periodText, period.text(), "sv");
+    Optional<String> from = period.from().or(() -> period.to().map(d -> d.substring(0, 4)));
+    Optional<String> to = period.to().or(() -> period.from().map(d -> d.substring(0, 4)));
+    if (from.filter(PeriodDates::valid).isEmpty() || to.filter(PeriodDates::valid).isEmpty()) {
+      return; // no (usable) date: the phrase is all there is
+    }
+    Resource node = m.createResource(iris.period(promise).getURI()).addProperty(RDF.type, DCTerms.PeriodOfTime)
+        .addLiteral(DCAT.startDate, m.createTypedLiteral(PeriodDates.first(from.get()).toString(), XSDDatatype.XSDdate))
+        .addProperty(LG.startPrecision, PeriodDates.precision(from.get()))
+        .addLiteral(DCAT.endDate, m.createTypedLiteral(PeriodDates.last(to.get()).toString(), XSDDatatype.XSDdate))
+        .addProperty(LG.endPrecision, PeriodDates.precision(to.get()));
+    promise.addProperty(DCTerms.temporal, node);
   }
 
   /** YYYY as xsd:gYear, YYYY-MM-DD as xsd:date. */

@@ -47,8 +47,23 @@ public interface PromiseStore extends AutoCloseable {
   /** Whether the store holds any named graph besides {@code except}. */
   boolean hasGraphsOtherThan(Node except);
 
-  /** A number that changes whenever the data changes: caches key on it. */
+  /**
+   * The data version: it grows whenever the data changes and is kept in the store, so it is the same after a
+   * restart (and for every instance in front of one remote store). Caches, ETags and dump releases key on it; it is
+   * the epoch millisecond of the last change (see {@link #modified()}). 0 for a store never written.
+   */
   long version();
+
+  /** When the data last changed, from {@link #version()}: the same across restarts. */
+  default java.time.Instant modified() {
+    return java.time.Instant.ofEpochMilli(version());
+  }
+
+  /** The base IRI the data was minted under, as recorded in the store; empty for a store that has none recorded. */
+  java.util.Optional<String> baseIri();
+
+  /** Records the base IRI of the data (when the store is created, or rebased). Not a data change. */
+  void recordBaseIri(String base);
 
   @Override
   void close();

@@ -38,12 +38,13 @@ import org.apache.jena.sparql.modify.request.Target;
  * every service instance in front of the same store sees a write at most a second late.
  */
 final class RemotePromiseStore implements PromiseStore {
-  private static final Node META = NodeFactory.createURI("urn:x-loftesgrafen:store");
-  private static final Node VERSION = NodeFactory.createURI("urn:x-loftesgrafen:dataVersion");
+  private static final Node META = StoreMeta.SUBJECT;
+  private static final Node VERSION = StoreMeta.DATA_VERSION;
 
   private final String dataset;
   private final HttpClient http;
   private volatile long version;
+  private volatile java.util.Optional<String> base = java.util.Optional.empty();
   private final java.util.concurrent.ScheduledExecutorService poller =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "remote-store-version");
@@ -118,10 +119,11 @@ final class RemotePromiseStore implements PromiseStore {
         request.add(new UpdateDataInsert(quads));
       }
     });
-    long next = Math.max(readVersion(), System.currentTimeMillis()) + 1;
+    long next = StoreMeta.next(readVersion());
     request.add(new UpdateDrop(Target.create(META), true));
     QuadDataAcc stamp = new QuadDataAcc();
     stamp.addQuad(Quad.create(META, META, VERSION, NodeFactory.createLiteralString(Long.toString(next))));
+    base.ifPresent(b -> stamp.addQuad(Quad.create(META, META, StoreMeta.BASE_IRI, NodeFactory.createLiteralString(b))));
     request.add(new UpdateDataInsert(stamp));
     try {
       UpdateExecHTTP.service(dataset + "/update").httpClient(http).update(request).execute();
@@ -177,17 +179,50 @@ final class RemotePromiseStore implements PromiseStore {
     return version;
   }
 
+  @Override
+  public java.util.Optional<String> baseIri() {
+    readVersion();
+    return base;
+  }
+
+  @Override
+  public void recordBaseIri(String iri) {
+    UpdateRequest request = new UpdateRequest();
+    request.add(new UpdateDrop(Target.create(META), true));
+    QuadDataAcc stamp = new QuadDataAcc();
+    stamp.addQuad(Quad.create(META, META, VERSION, NodeFactory.createLiteralString(Long.toString(readVersion()))));
+    stamp.addQuad(Quad.create(META, META, StoreMeta.BASE_IRI, NodeFactory.createLiteralString(iri)));
+    request.add(new UpdateDataInsert(stamp));
+    try {
+      UpdateExecHTTP.service(dataset + "/update").httpClient(http).update(request).execute();
+    } catch (HttpException e) {
+      throw new StoreException("remote store " + dataset + " refused the update: " + e.getMessage(), e);
+    }
+    base = java.util.Optional.of(iri);
+  }
+
+  /** Reads the bookkeeping graph: the data version (returned) and the recorded base IRI. */
   private long readVersion() {
     ParameterizedSparqlString pss = Queries.load("remote-version");
     pss.setParam("meta", META);
-    pss.setParam("dataVersion", VERSION);
     Query q = pss.asQuery();
-    long read = query(q, Duration.ofSeconds(10), exec -> {
+    long[] read = {0L};
+    java.util.Optional<String>[] recorded = new java.util.Optional[] {java.util.Optional.empty()};
+    query(q, Duration.ofSeconds(10), exec -> {
       RowSet rows = exec.select();
-      return rows.hasNext() ? Long.parseLong(rows.next().get("v").getLiteralLexicalForm()) : 0L;
+      while (rows.hasNext()) {
+        Binding b = rows.next();
+        if (b.get("p").equals(VERSION)) {
+          read[0] = Long.parseLong(b.get("v").getLiteralLexicalForm());
+        } else if (b.get("p").equals(StoreMeta.BASE_IRI)) {
+          recorded[0] = java.util.Optional.of(b.get("v").getLiteralLexicalForm());
+        }
+      }
+      return null;
     });
-    version = read;
-    return read;
+    version = read[0];
+    base = recorded[0];
+    return read[0];
   }
 
   @Override

@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DynamicDatasets;
@@ -23,12 +26,32 @@ import org.apache.jena.tdb2.DatabaseMgr;
 /** The embedded store: TDB2 on local disk. The only class that names TDB2. */
 final class Tdb2PromiseStore implements PromiseStore {
   private final DatasetGraph dataset;
-  private final AtomicLong version = new AtomicLong(System.currentTimeMillis());
+  private final AtomicLong version;
 
   private Tdb2PromiseStore(DatasetGraph dataset) {
     this.dataset = dataset;
-    // The default graph of a query is the union of all named graphs (one graph per source snapshot).
+    // The default graph of a query is the union of all named graphs (one graph per source snapshot). The stored
+    // default graph is thereby out of sight of every query: it holds the store's bookkeeping (StoreMeta).
     dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+    // TDB2 (Jena 6.0) fails with "ARQInternalErrorException: Peek iterator is already empty" in
+    // OpExecutorTDB2.reorder when a FILTER placed inside a basic graph pattern leaves a part of it matching nothing
+    // (a date filter for a year without promises did). Filters are then placed around the pattern instead.
+    dataset.getContext().set(org.apache.jena.query.ARQ.optFilterPlacementBGP, false);
+    this.version = new AtomicLong(meta(StoreMeta.DATA_VERSION).map(Long::parseLong).orElse(0L));
+  }
+
+  private Optional<String> meta(Node property) {
+    return Txn.calculateRead(dataset, () -> {
+      Iterator<Triple> found = dataset.getDefaultGraph().find(StoreMeta.SUBJECT, property, Node.ANY);
+      return found.hasNext() ? Optional.of(found.next().getObject().getLiteralLexicalForm()) : Optional.<String>empty();
+    });
+  }
+
+  /** Sets a bookkeeping value; call inside a write transaction. */
+  private void setMeta(Node property, String value) {
+    Graph meta = dataset.getDefaultGraph();
+    meta.remove(StoreMeta.SUBJECT, property, Node.ANY);
+    meta.add(Triple.create(StoreMeta.SUBJECT, property, NodeFactory.createLiteralString(value)));
   }
 
   static Tdb2PromiseStore open(Path folder) {
@@ -41,8 +64,9 @@ final class Tdb2PromiseStore implements PromiseStore {
       return new Tdb2PromiseStore(DatabaseMgr.connectDatasetGraph(folder.resolve("tdb2").toString()));
     } catch (org.apache.jena.dboe.DBOpEnvException e) {
       // TDB2 allows one process per database: another service or harvest holds its lock file.
-      throw new StoreException("store " + folder + " is in use by another process (" + e.getMessage()
-          + "); stop it or choose another --store", e);
+      throw StoreException.inUse("store " + folder + " is in use by another process, such as a running serve ("
+          + e.getMessage().strip().replace('\n', ' ') + "): ask the service (POST /admin/harvest, /dumps/), or stop"
+          + " it first, or choose another --store", e);
     }
   }
 
@@ -68,13 +92,27 @@ final class Tdb2PromiseStore implements PromiseStore {
 
   @Override
   public void replaceGraphs(Map<Node, Graph> graphs) {
-    Txn.executeWrite(dataset, () -> graphs.forEach((name, content) -> {
-      dataset.removeGraph(name);
-      if (!content.isEmpty()) {
-        dataset.addGraph(name, content);
-      }
-    }));
-    version.incrementAndGet();
+    long next = StoreMeta.next(version.get());
+    Txn.executeWrite(dataset, () -> {
+      graphs.forEach((name, content) -> {
+        dataset.removeGraph(name);
+        if (!content.isEmpty()) {
+          dataset.addGraph(name, content);
+        }
+      });
+      setMeta(StoreMeta.DATA_VERSION, Long.toString(next)); // in the same transaction as the change it counts
+    });
+    version.set(next);
+  }
+
+  @Override
+  public Optional<String> baseIri() {
+    return meta(StoreMeta.BASE_IRI);
+  }
+
+  @Override
+  public void recordBaseIri(String base) {
+    Txn.executeWrite(dataset, () -> setMeta(StoreMeta.BASE_IRI, base));
   }
 
   @Override
@@ -90,7 +128,7 @@ final class Tdb2PromiseStore implements PromiseStore {
   public void export(org.apache.jena.riot.system.StreamRDF sink) {
     Txn.executeRead(dataset, () -> {
       sink.start();
-      dataset.find().forEachRemaining(sink::quad);
+      dataset.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(sink::quad); // not the bookkeeping
       sink.finish();
     });
   }

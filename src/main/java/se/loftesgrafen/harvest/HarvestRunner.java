@@ -20,6 +20,7 @@ public final class HarvestRunner implements AutoCloseable {
   private final AtomicReference<Running> current = new AtomicReference<>();
   private final AtomicBoolean reextracting = new AtomicBoolean();
   private volatile Optional<HarvestSummary> last = Optional.empty();
+  private final java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
 
   private record Running(HarvestProgress progress, Thread thread) {
   }
@@ -50,6 +51,7 @@ public final class HarvestRunner implements AutoCloseable {
         progress.finish();
         last = Optional.of(progress.summary());
       } finally {
+        finished.incrementAndGet();
         current.set(null);
       }
     });
@@ -93,6 +95,29 @@ public final class HarvestRunner implements AutoCloseable {
     }
     running.thread().join();
     return true;
+  }
+
+  /**
+   * Runs the given sources now and waits (the start-up harvest of the sample), as any other run: it shows in
+   * {@link #current()}, {@link #last()} and {@link #finishedRuns()}. Empty when a run was going.
+   */
+  public Optional<HarvestSummary> runAndWait(Supplier<List<Source>> which) throws InterruptedException {
+    Running running;
+    synchronized (this) {
+      if (start(which).isEmpty()) {
+        return Optional.empty();
+      }
+      running = current.get();
+    }
+    if (running != null) {
+      running.thread().join();
+    }
+    return last;
+  }
+
+  /** Runs finished since the service started, the start-up harvest included. */
+  public long finishedRuns() {
+    return finished.get();
   }
 
   /** The distinct schedules of the configured sources, {@code defaultSchedule} for those without one. */

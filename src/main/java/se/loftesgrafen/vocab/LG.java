@@ -46,6 +46,8 @@ public final class LG {
   public static final Property municipality = prop("municipality");
   public static final Property policeArea = prop("policeArea");
   public static final Property periodText = prop("periodText");
+  public static final Property startPrecision = prop("startPrecision");
+  public static final Property endPrecision = prop("endPrecision");
   public static final Property signatory = prop("signatory");
   public static final Property basedOn = prop("basedOn");
   public static final Property commitment = prop("commitment");

@@ -58,6 +58,11 @@ public final class VocabularyPage {
     return html;
   }
 
+  /** Our IRIs are names under the base; the page links them to the service that shows it, at the same path. */
+  static String link(String iri, String baseIri) {
+    return iri.startsWith(baseIri) ? "/" + iri.substring(baseIri.length()) : iri;
+  }
+
   private static String render(Model model, String baseIri) {
     Document doc = Document.createShell("");
     doc.prependChild(new DocumentType("html", "", ""));
@@ -85,7 +90,7 @@ public final class VocabularyPage {
     properties.forEach(p -> term(props, model, p, kind(p)));
     Element concepts = body.appendElement("section").attr("id", "begrepp");
     concepts.appendElement("h2").text("Begreppsscheman · Concept schemes");
-    schemes.forEach(s -> scheme(concepts, model, s));
+    schemes.forEach(s -> scheme(concepts, model, s, baseIri));
     return doc.outerHtml();
   }
 
@@ -105,7 +110,7 @@ public final class VocabularyPage {
     formats.appendText(" · ");
     formats.appendElement("a").attr("href", "?format=jsonld").text("JSON-LD");
     formats.appendText(" · ");
-    formats.appendElement("a").attr("href", JsonLdContext.url(baseIri)).text("JSON-LD context v1");
+    formats.appendElement("a").attr("href", link(JsonLdContext.url(baseIri), baseIri)).text("JSON-LD context v1");
   }
 
   private static void toc(Element body, Model model, List<Resource> classes, List<Resource> properties,
@@ -152,7 +157,7 @@ public final class VocabularyPage {
     }
   }
 
-  private static void scheme(Element parent, Model model, Resource scheme) {
+  private static void scheme(Element parent, Model model, Resource scheme, String baseIri) {
     Element article = parent.appendElement("article").attr("id", anchor(scheme));
     article.appendElement("h3").text(text(scheme, SKOS.prefLabel, "sv") + " · " + text(scheme, SKOS.prefLabel, "en"));
     article.appendElement("p").addClass("iri").appendElement("code").text(scheme.getURI());
@@ -175,7 +180,7 @@ public final class VocabularyPage {
       if (broader != null) {
         first.addClass("narrower").appendText("↳ ");
       }
-      first.appendElement("a").attr("href", concept.getURI()).appendElement("code").text(string(concept, SKOS.notation));
+      first.appendElement("a").attr("href", link(concept.getURI(), baseIri)).appendElement("code").text(string(concept, SKOS.notation));
       tr.appendElement("td").attr("lang", "sv").text(text(concept, SKOS.prefLabel, "sv"));
       tr.appendElement("td").attr("lang", "en").text(text(concept, SKOS.prefLabel, "en"));
       Element def = tr.appendElement("td");

@@ -3,11 +3,15 @@ package se.loftesgrafen.web;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.sparql.exec.RowSet;
 import se.loftesgrafen.graph.CatalogBuilder;
+import se.loftesgrafen.graph.DumpWriter;
+import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.SparqlFormat;
 
@@ -46,6 +50,9 @@ final class CatalogRoutes {
     SparqlFormat format = RdfAnswers.choose(ctx, DCAT);
     var release = dumps.release();
     var modified = clock.modified();
+    if (answeredByValidators(ctx, "dcat", format, release, modified)) {
+      return;
+    }
     blocking.respond(ctx, () -> RdfAnswers.write(builder.catalog(release, modified).getGraph(), format),
         body -> RdfAnswers.send(ctx, format, body));
   }
@@ -54,8 +61,30 @@ final class CatalogRoutes {
     SparqlFormat format = RdfAnswers.choose(ctx, VOID);
     var release = dumps.release();
     var modified = clock.modified();
+    if (answeredByValidators(ctx, "void", format, release, modified)) {
+      return;
+    }
     blocking.respond(ctx, () -> RdfAnswers.write(builder.voidDescription(tripleCount(), release, modified).getGraph(),
         format), body -> RdfAnswers.send(ctx, format, body));
+  }
+
+  /**
+   * Sets ETag and Last-Modified, which change only with the data (its version, kept in the store) and the dump
+   * release the description lists; answers 304 and returns true when the client's copy is current.
+   */
+  private boolean answeredByValidators(RoutingContext ctx, String document, SparqlFormat format,
+                                       java.util.Optional<DumpWriter.Release> release, Instant modified) {
+    String key = document + "|" + store.version() + "|" + release.map(r -> r.version() + "|" + r.date()).orElse("-")
+        + "|" + format.contentType();
+    String etag = "\"" + Iris.sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 20) + "\"";
+    ctx.response().putHeader("ETag", etag).putHeader("Last-Modified", DataClock.httpDate(modified))
+        .putHeader("Vary", "Accept").putHeader("Cache-Control", "public, max-age=60");
+    if (DataClock.notModified(ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since"),
+        etag, modified)) {
+      ctx.response().setStatusCode(304).end();
+      return true;
+    }
+    return false;
   }
 
   private long tripleCount() {

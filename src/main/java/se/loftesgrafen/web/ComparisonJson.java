@@ -134,11 +134,16 @@ final class ComparisonJson {
     return out;
   }
 
-  /** A link to a page of an API answer: the request path (which starts with "/") under the public base. */
+  /**
+   * A link to a page of an API answer: the request path (which starts with "/") as a relative reference, which a
+   * JSON-LD processor resolves against the answer's own URL (JSON-LD 1.1, 4.1.3). API pages are addresses of this
+   * service, not names under the base IRI: the links work on whatever host and port it runs, and the answer is the
+   * same on each.
+   */
   private String url(String path, Map<String, String> params) {
     String query = params.entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-    return iris.page(path.substring(1)).getURI() + (query.isEmpty() ? "" : "?" + query);
+    return path + (query.isEmpty() ? "" : "?" + query);
   }
 
   private static String enc(String s) {

@@ -257,8 +257,8 @@ final class ComparisonRoutes {
           c -> List.of(row("municipality_code", c.municipality().code(), "municipality", c.municipality().name(),
               "county_code", c.municipality().countyCode(), "county", c.municipality().county(),
               "latest_promise", c.latest().map(Comparison.Promise::iri).orElse(""),
-              "period_start", c.latest().flatMap(Comparison.Promise::years).map(y -> "" + y.from()).orElse(""),
-              "period_end", c.latest().flatMap(Comparison.Promise::years).map(y -> "" + y.to()).orElse(""),
+              "period_start", c.latest().flatMap(Comparison.Promise::startDate).orElse(""),
+              "period_end", c.latest().flatMap(Comparison.Promise::endDate).orElse(""),
               "last_harvest", c.lastHarvest().orElse(""), "source_kinds", String.join("; ", c.sourceKinds()),
               "source_url", c.sources().isEmpty() ? "" : c.sources().get(0).url(),
               "current_promise_missing", c.missing())));

@@ -10,24 +10,19 @@ import java.util.Optional;
 import se.loftesgrafen.graph.PromiseStore;
 
 /**
- * When the data last changed, for Last-Modified: the first moment this process saw the store's current data
- * version (whole seconds, as HTTP dates have). Also the conditional-request rules of RFC 9110, 13.1.
+ * When the data last changed, for Last-Modified and the catalogue's dcterms:modified: the store's data version is
+ * the moment of the last change and is kept in the store, so a restart changes nothing (whole seconds, as HTTP
+ * dates have). Also the conditional-request rules of RFC 9110, 13.1.
  */
 final class DataClock {
   private final PromiseStore store;
-  private long version = Long.MIN_VALUE;
-  private Instant changedAt = Instant.EPOCH;
 
   DataClock(PromiseStore store) {
     this.store = store;
   }
 
-  synchronized Instant modifiedAt(long currentVersion) {
-    if (currentVersion != version) {
-      version = currentVersion;
-      changedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-    return changedAt;
+  Instant modifiedAt(long version) {
+    return Instant.ofEpochMilli(version).truncatedTo(ChronoUnit.SECONDS);
   }
 
   Instant modified() {

@@ -28,7 +28,7 @@ final class DumpRoutes {
   private static final Logger LOG = LoggerFactory.getLogger("dumps");
   private static final Map<String, String> TYPES = Map.of(
       DumpWriter.NQUADS, "application/n-quads", DumpWriter.JSONLD, "application/ld+json",
-      DumpWriter.CSV, "text/csv; charset=utf-8");
+      DumpWriter.CSV, "text/csv; charset=utf-8", DumpWriter.CSV_METADATA, "application/csvm+json");
   private final DumpWriter writer;
   private final PromiseStore store;
   private final WorkerExecutor executor;

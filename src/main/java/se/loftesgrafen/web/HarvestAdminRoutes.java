@@ -100,6 +100,7 @@ public final class HarvestAdminRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("current", runner.current().map(HarvestAdminRoutes::json).orElse(null));
     body.put("last", runner.last().map(HarvestAdminRoutes::json).orElse(null));
+    body.put("finishedRuns", runner.finishedRuns()); // since start, the start-up harvest of the sample included
     send(ctx.response().putHeader("Cache-Control", "no-store"), body, ctx);
   }
 

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.ResourceFactory;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.JsonLdFramer;
@@ -45,6 +46,8 @@ final class ResourceRoutes {
 
   void mount(Router router) {
     router.route("/id/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::resource);
+    // Named graphs we mint (graph/vocab) dereference to their content.
+    router.route("/graph/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::resource);
   }
 
   private void resource(RoutingContext ctx) {
@@ -66,7 +69,9 @@ final class ResourceRoutes {
       return;
     }
     blocking.respond(ctx, () -> {
-      Graph graph = describer.describe(ResourceFactory.createResource(iri));
+      boolean namedGraph = ctx.request().path().startsWith("/graph/");
+      Graph graph = namedGraph ? store.graph(NodeFactory.createURI(iri))
+          : describer.describe(ResourceFactory.createResource(iri));
       if (graph.isEmpty()) {
         throw new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
             + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
@@ -75,7 +80,7 @@ final class ResourceRoutes {
       if (html) {
         return page.render(graph, iri, graph.getPrefixMapping());
       }
-      return format == SparqlFormat.JSONLD ? jsonld.write(graph, iri) : RdfAnswers.write(graph, format);
+      return format == SparqlFormat.JSONLD && !namedGraph ? jsonld.write(graph, iri) : RdfAnswers.write(graph, format);
     }, body -> ctx.response().putHeader("Content-Type", type).end(Buffer.buffer(body)));
   }
 }

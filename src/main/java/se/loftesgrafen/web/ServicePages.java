@@ -22,9 +22,13 @@ final class ServicePages {
   private final Buffer queryPage;
   private final Map<SparqlFormat, byte[]> rendered = new ConcurrentHashMap<>();
 
-  ServicePages(Graph description) {
+  /** @param baseIri the base of our IRIs: the query page links them to this service (they are names, not addresses) */
+  ServicePages(Graph description, String baseIri) {
     this.description = description;
-    this.queryPage = Buffer.buffer(resource("/web/sparql.html"));
+    String page = new String(resource("/web/sparql.html"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\">\n<meta name=\"base-iri\" content=\""
+            + org.jsoup.nodes.Entities.escape(baseIri) + "\">");
+    this.queryPage = Buffer.buffer(page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     RDF.forEach(f -> rendered.put(f, RdfAnswers.write(description, f))); // at mount, not on the event loop
   }
 

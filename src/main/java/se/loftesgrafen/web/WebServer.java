@@ -66,9 +66,9 @@ public final class WebServer {
     new MetricsRoutes(metrics, store, blocking).mount(router);
     HealthRoutes.mount(router, store, blocking, Instant.now());
     VocabRoutes.mount(router, iris.base());
-    new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph())).mount(router);
+    new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph(), iris.base())).mount(router);
     new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
-    dumps = new DumpRoutes(new DumpWriter(store, config.service().store().resolve("dumps")), store, vertx, metrics);
+    dumps = new DumpRoutes(new DumpWriter(store, iris, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
     new CatalogRoutes(catalog, store, blocking, clock, dumps).mount(router);
     new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
@@ -84,6 +84,8 @@ public final class WebServer {
   private void harvestGauges(HarvestRunner harvests) {
     metrics.gauge("loftesgrafen_harvest_running", "1 while a harvest runs, else 0",
         () -> harvests.current().isPresent() ? 1 : 0);
+    metrics.gauge("loftesgrafen_harvest_runs", "Harvest runs finished since start, the start-up harvest included",
+        () -> harvests.finishedRuns());
     Map<String, java.util.function.ToIntFunction<HarvestSummary>> counts = Map.of(
         "fetched", HarvestSummary::fetched, "not_modified", HarvestSummary::notModified,
         "stored", HarvestSummary::stored, "unchanged", HarvestSummary::unchanged,

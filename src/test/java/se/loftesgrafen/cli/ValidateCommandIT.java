@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import se.loftesgrafen.testing.RunningService;
 
 /**
- * {@code validate} on a store the service wrote: the service on port 0 mints IRIs under its real port, which the
- * configuration does not know, so validate reads the base IRI from the store's vocabulary graph.
+ * {@code validate} on a store the service wrote on port 0: the IRIs are minted under the configured base IRI, not
+ * the port, so validate opens the store as the service does and checks the same graph.
  */
 class ValidateCommandIT {
   @TempDir

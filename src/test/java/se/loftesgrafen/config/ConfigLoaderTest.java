@@ -30,7 +30,7 @@ class ConfigLoaderTest {
     AppConfig config = ConfigLoader.load(Path.of("harvest-config"), ConfigOverrides.none());
     assertEquals(8080, config.service().port());
     assertEquals(Duration.ofSeconds(10), config.service().sparqlTimeout());
-    assertEquals("http://localhost:8080/", config.baseIri().toString());
+    assertEquals("https://w3id.org/loftesgrafen/", config.baseIri().toString(), "a name, not the local address");
     assertTrue(Files.isRegularFile(config.harvest().sampleSources()), "bundled sample sources exist");
   }
 

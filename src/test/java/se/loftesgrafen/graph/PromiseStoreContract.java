@@ -38,6 +38,9 @@ abstract class PromiseStoreContract {
 
   abstract PromiseStore open() throws Exception;
 
+  /** The same store again, as a restarted service opens it (nothing emptied). */
+  abstract PromiseStore reopen() throws Exception;
+
   @BeforeEach
   void setUp() throws Exception {
     store = open();
@@ -106,6 +109,20 @@ abstract class PromiseStoreContract {
     }
     assertEquals(expected, copy.stream().count());
     names.forEach(n -> assertTrue(copy.containsGraph(n), n.toString()));
+  }
+
+  @Test
+  void theDataVersionAndTheBaseIriSurviveReopening() throws Exception {
+    store.recordBaseIri("http://example.org/");
+    long version = store.version();
+    assertTrue(version > 0, "written data has a version");
+    store.close();
+    store = reopen();
+    assertEquals(version, store.version(), "a restart is not a change of the data");
+    assertEquals(java.util.Optional.of("http://example.org/"), store.baseIri());
+    store.replaceGraphs(Map.of(graphOf(NATION.pages().get(0)), GraphFactory.createDefaultGraph()));
+    assertTrue(store.version() > version, "a change is");
+    assertEquals(java.util.Optional.of("http://example.org/"), store.baseIri(), "and keeps the base");
   }
 
   @Test

@@ -31,4 +31,9 @@ class RemotePromiseStoreIT extends PromiseStoreContract {
         .execute();
     return PromiseStore.remote(fuseki.dataset());
   }
+
+  @Override
+  PromiseStore reopen() {
+    return PromiseStore.remote(fuseki.dataset());
+  }
 }

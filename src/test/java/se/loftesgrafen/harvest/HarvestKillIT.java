@@ -62,7 +62,8 @@ class HarvestKillIT {
       AppConfig config = ConfigLoader.load(configDir, ConfigOverrides.none());
       try (PromiseStore store = PromiseStore.embedded(config.service().store())) {
         Map<String, Integer> committed = commitmentsPerPage(store);
-        assertTrue(committed.size() >= 1 && committed.size() <= fetchedBeforeKill, committed.toString());
+        assertTrue(committed.size() >= 1 && committed.size() <= fetchedBeforeKill, committed + " after "
+            + fetchedBeforeKill + " pages; the child said: " + Files.readString(dir.resolve("child.log")));
         int expected = expectedCommitments();
         committed.forEach((url, n) -> assertEquals(expected, n, url + " is complete"));
 

@@ -31,8 +31,17 @@ public final class RunningService implements AutoCloseable {
   }
 
   public static RunningService start(Path store, Map<String, String> environment) throws IOException {
+    return start(store, 0, environment);
+  }
+
+  /** On a given port: a restart on another port serves the same store. */
+  public static RunningService start(Path store, int port) throws IOException {
+    return start(store, port, Map.of());
+  }
+
+  private static RunningService start(Path store, int port, Map<String, String> environment) throws IOException {
     AppConfig config = ConfigLoader.load(Path.of("harvest-config"),
-        new ConfigOverrides(Optional.of("0"), Optional.of(store.toString()), Optional.empty(), environment));
+        new ConfigOverrides(Optional.of("" + port), Optional.of(store.toString()), Optional.empty(), environment));
     return new RunningService(Loftesgrafen.start(config));
   }
 
@@ -42,6 +51,40 @@ public final class RunningService implements AutoCloseable {
 
   public URI uri(String pathAndQuery) {
     return URI.create("http://localhost:" + service.port() + pathAndQuery);
+  }
+
+  /**
+   * The canonical IRI of a path of ours ({@code /id/kommun/1492}): under the store's base IRI, whatever the port.
+   */
+  public String iri(String path) {
+    return service.iris().base() + path.substring(1);
+  }
+
+  /**
+   * A JSON-LD document loader that fetches what is named under the base IRI (our context) from this service over
+   * HTTP, as a client does once the base redirects to a running service (w3id.org does).
+   */
+  public com.apicatalog.jsonld.loader.DocumentLoader documentLoader() {
+    String base = service.iris().base();
+    String local = uri("/").toString();
+    return (url, options) -> {
+      String text = url.toString();
+      URI fetched = text.startsWith(base) ? URI.create(local + text.substring(base.length())) : url;
+      com.apicatalog.jsonld.loader.DocumentLoader http = com.apicatalog.jsonld.loader.HttpLoader.defaultInstance();
+      return http.loadDocument(fetched, options);
+    };
+  }
+
+  /** Parses JSON-LD of ours (our context fetched from this service) into a dataset. */
+  public org.apache.jena.sparql.core.DatasetGraph parseJsonLd(String body) {
+    com.apicatalog.jsonld.JsonLdOptions options = new com.apicatalog.jsonld.JsonLdOptions();
+    options.setDocumentLoader(documentLoader());
+    org.apache.jena.sparql.util.Context context = new org.apache.jena.sparql.util.Context();
+    context.set(org.apache.jena.riot.lang.LangJSONLD11.JSONLD_OPTIONS, options);
+    org.apache.jena.sparql.core.DatasetGraph dataset = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+    org.apache.jena.riot.RDFParser.fromString(body, org.apache.jena.riot.Lang.JSONLD11).base(service.iris().base())
+        .context(context).parse(dataset);
+    return dataset;
   }
 
   public HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {

@@ -66,7 +66,8 @@ class JsonLdContextTest {
     assertEquals("Polisen ska lagföra minst fem personer för narkotikabrott.",
         commitment.get("text").get("@value").asText());
     JsonNode period = node(doc, TestBase.BASE + "id/lofte/1492/2021/period");
-    assertEquals("2021", period.get("startDate").get("@value").asText());
+    assertEquals("2021-01-01", period.get("startDate").get("@value").asText());
+    assertEquals("year", period.get("startPrecision").asText());
     JsonNode snapshot = node(doc, TestBase.BASE + "id/snapshot/3f1c");
     assertEquals("200", snapshot.get("httpStatus").asText());
     assertTrue(snapshot.get("sha256").isTextual());

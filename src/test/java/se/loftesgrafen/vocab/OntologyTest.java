@@ -90,6 +90,7 @@ class OntologyTest {
       PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
       PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
       PREFIX dcterms: <http://purl.org/dc/terms/>
+      PREFIX dcat: <http://www.w3.org/ns/dcat#>
       PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
       PREFIX prov: <http://www.w3.org/ns/prov#>
       PREFIX schema: <https://schema.org/>

@@ -100,7 +100,7 @@ class ShapesValidatorTest {
    * data; it must find what a full validation of page plus vocab/ finds.
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"", "commitment-not-listed-by-promise", "period-end-year-before-start-date",
+  @ValueSource(strings = {"", "commitment-not-listed-by-promise", "period-end-as-year",
       "promise-with-unknown-municipality", "commitment-with-unknown-theme", "signatory-of-no-promise"})
   void focusedValidationFindsWhatFullValidationFinds(String name) throws IOException {
     Graph page = valid();

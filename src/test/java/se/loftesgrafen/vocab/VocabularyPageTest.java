@@ -71,12 +71,14 @@ class VocabularyPageTest {
     for (Resource concept : model.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList()) {
       String notation = concept.getProperty(SKOS.notation).getString();
       Element row = HTML.select("tr").stream()
-          .filter(tr -> tr.selectFirst("a[href=" + concept.getURI() + "]") != null).findFirst().orElse(null);
+          .filter(tr -> tr.selectFirst("a[href=\"" + VocabularyPage.link(concept.getURI(), TestBase.BASE) + "\"]")
+              != null).findFirst().orElse(null);
       if (row == null || !row.text().contains(notation)) {
         missing.add(concept.getURI());
       }
     }
     assertEquals(List.of(), missing);
+    assertTrue(HTML.select("a[href^=\"" + TestBase.BASE + "\"]").isEmpty(), "links to our IRIs stay on this service");
     Element langning = HTML.getElementById("tema-langning");
     assertNotNull(langning);
     assertTrue(langning.text().contains("Supplying alcohol to minors"));

@@ -91,14 +91,14 @@ class SparqlProtocolIT {
     String construct = LG + "CONSTRUCT { ?p lg:municipality ?k } WHERE { ?p a lg:CitizenPromise ; lg:municipality ?k }";
     Graph g = QueryExecHTTP.service(endpoint()).query(construct).acceptHeader(format.mediaType()).build().construct();
     assertTrue(g.size() >= 3, format + " gave " + g.size());
-    Graph d = QueryExecHTTP.service(endpoint()).query("DESCRIBE <" + service.uri("/id/kommun/1492") + ">")
+    Graph d = QueryExecHTTP.service(endpoint()).query("DESCRIBE <" + service.iri("/id/kommun/1492") + ">")
         .acceptHeader(format.mediaType()).build().describe();
     assertTrue(d.size() >= 5, format + " describe gave " + d.size());
     // and the same answer as bytes of the negotiated type, parsed independently
     HttpResponse<String> r = get("/sparql?query=" + enc(construct), format.mediaType());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(format.mediaType()));
     Graph parsed = GraphFactory.createDefaultGraph();
-    RDFParser.fromString(r.body(), format.lang()).base(service.uri("/").toString()).parse(parsed);
+    RDFParser.fromString(r.body(), format.lang()).base(service.iri("/")).parse(parsed);
     assertTrue(parsed.isIsomorphicWith(g));
   }
 
@@ -116,12 +116,12 @@ class SparqlProtocolIT {
   @Test
   void theProtocolDatasetSelectsOneGraph() {
     String snapshotGraph = QueryExecHTTP.service(endpoint())
-        .query(LG + "SELECT ?g { GRAPH ?g { ?p a lg:CitizenPromise ; lg:municipality <" + service.uri("/id/kommun/1438")
+        .query(LG + "SELECT ?g { GRAPH ?g { ?p a lg:CitizenPromise ; lg:municipality <" + service.iri("/id/kommun/1438")
             + "> } } LIMIT 1").build().select().next().get("g").getURI();
     RowSet rows = QueryExecHTTP.service(endpoint()).query(LG + "SELECT DISTINCT ?k { ?p lg:municipality ?k }")
         .addDefaultGraphURI(snapshotGraph).build().select();
     List<String> ks = rows.stream().map(b -> b.get("k").getURI()).toList();
-    assertEquals(List.of(service.uri("/id/kommun/1438").toString()), ks);
+    assertEquals(List.of(service.iri("/id/kommun/1438")), ks);
   }
 
   @Test
