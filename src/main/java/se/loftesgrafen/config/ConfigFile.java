@@ -6,7 +6,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harvest") Harvest harvest) {
 
   record Service(Integer port, String store, String remoteStore, String baseIri, String sparqlTimeout,
-                 Long sparqlMaxRows, String adminToken) {
+                 Long sparqlMaxRows, String adminToken, java.util.List<String> sparqlServiceAllowList,
+                 String sparqlMaxQuerySize, Integer queryThreads, Integer queryQueue, String idleTimeout,
+                 String writeTimeout) {
+    static Service empty() {
+      return new Service(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
   }
 
   record Harvest(String sources, Boolean sampleOnEmptyStore, String userAgent, String perHostDelay,

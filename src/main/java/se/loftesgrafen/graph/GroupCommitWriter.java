@@ -46,7 +46,8 @@ public final class GroupCommitWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for a commit", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new StoreException("commit failed", e.getCause());
+      throw e.getCause() instanceof RuntimeException r ? r : new StoreException("commit failed: " + e.getCause(),
+          e.getCause());
     }
   }
 
@@ -67,7 +68,9 @@ public final class GroupCommitWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: TDB2 on a full disk fails with InternalError (unsafe memory access on a mapped file); the
+        // waiters must hear of it, or the harvest blocks forever. What was committed before stays committed.
         batch.forEach(p -> p.done().completeExceptionally(e));
       }
       batch.clear();
