@@ -75,7 +75,7 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
 
     /** The defaults of the configuration file. */
     public static EndpointLimits defaults() {
-      return new EndpointLimits(java.util.List.of(), 64 * 1024, 16, 64, Duration.ofSeconds(60),
+      return new EndpointLimits(java.util.List.of(), 64 * 1024, 16, 64, Duration.ofSeconds(90),
           Duration.ofSeconds(30));
     }
   }

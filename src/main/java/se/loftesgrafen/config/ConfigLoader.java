@@ -86,6 +86,11 @@ public final class ConfigLoader {
         .ifPresent(t -> problems.add(file + ": service.adminToken must be at least 16 characters"));
 
     AppConfig.EndpointLimits limits = endpointLimits(s, v, o);
+    if (limits.idleTimeout().compareTo(timeout) <= 0) {
+      // a connection waits without traffic while its query runs: it must not be closed as idle meanwhile
+      problems.add(file + ": service.idleTimeout (" + limits.idleTimeout() + ") must be longer than"
+          + " service.sparqlTimeout (" + timeout + ")");
+    }
 
     String sourcesName = o.pick("sources", o.sources(), h.sources() == null ? "sources.yaml" : h.sources());
     Path sources = o.sources().isPresent() ? Path.of(sourcesName) : configDir.resolve(sourcesName);
@@ -129,7 +134,7 @@ public final class ConfigLoader {
             o.pick("queryQueue", Optional.empty(), s.queryQueue() == null ? null : s.queryQueue().toString())),
             d.queryQueue(), 0),
         v.duration("service.idleTimeout", o.pick("idleTimeout", Optional.empty(),
-            s.idleTimeout() == null ? "60s" : s.idleTimeout())),
+            s.idleTimeout() == null ? "90s" : s.idleTimeout())),
         v.duration("service.writeTimeout", o.pick("writeTimeout", Optional.empty(),
             s.writeTimeout() == null ? "30s" : s.writeTimeout())));
   }

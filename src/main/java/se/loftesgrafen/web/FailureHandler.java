@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.ext.web.handler.HttpException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
@@ -65,6 +66,17 @@ final class FailureHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof QueryCancelledException) {
       return new Outcome(503, "query stopped: it ran longer than the time limit");
+    }
+    if (failure instanceof HttpPostRequestDecoder.TooLongFormFieldException
+        || failure instanceof HttpPostRequestDecoder.TooManyFormFieldsException) {
+      return new Outcome(413, "the form is larger than this service accepts (a query may have " + maxQueryBytes
+          + " bytes, service.sparqlMaxQuerySize)");
+    }
+    if (failure instanceof HttpPostRequestDecoder.ErrorDataDecoderException
+        || failure instanceof HttpPostRequestDecoder.NotEnoughDataDecoderException) {
+      // Vert.x decodes a form body with Netty before any handler of ours sees it
+      return new Outcome(400, "the form body cannot be read (application/x-www-form-urlencoded, RFC 3986"
+          + " percent-encoding): " + failure.getMessage());
     }
     int status = failure instanceof HttpException e ? e.getStatusCode()
         : failure == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
