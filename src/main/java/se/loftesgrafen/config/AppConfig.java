@@ -89,10 +89,13 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param schedule           Quartz cron expression of the scheduled harvest
    * @param fetch              limits of one HTTP fetch
    * @param discovery          bounds of link discovery
+   * @param extractionTimeout  time bound of extracting one document; past it the page fails with that reason
    */
   public record HarvestConfig(Path sources, Path sampleSources, boolean sampleOnEmptyStore, String userAgent,
-                              Duration perHostDelay, String schedule, FetchLimits fetch, DiscoveryLimits discovery) {
+                              Duration perHostDelay, String schedule, FetchLimits fetch, DiscoveryLimits discovery,
+                              Duration extractionTimeout) {
     public HarvestConfig {
+      Objects.requireNonNull(extractionTimeout, "extractionTimeout");
       Objects.requireNonNull(sources, "sources");
       Objects.requireNonNull(sampleSources, "sampleSources");
       Objects.requireNonNull(userAgent, "userAgent");

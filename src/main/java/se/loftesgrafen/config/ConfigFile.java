@@ -17,9 +17,11 @@ record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harve
   record Harvest(String sources, Boolean sampleOnEmptyStore, String userAgent, String perHostDelay,
                  String schedule, String connectTimeout, String firstByteTimeout, String totalTimeout,
                  String maxBodySize, Integer maxRedirects, Integer retries, String maxRetryAfter,
-                 Boolean allowPrivateAddresses, Integer discoveryDepth, Integer pagesPerHost) {
+                 Boolean allowPrivateAddresses, Integer discoveryDepth, Integer pagesPerHost,
+                 String extractionTimeout) {
     static Harvest empty() {
-      return new Harvest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new Harvest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null);
     }
   }
 }

@@ -107,13 +107,16 @@ public final class ConfigLoader {
     AppConfig.DiscoveryLimits discovery = new AppConfig.DiscoveryLimits(
         v.atLeast("harvest.discoveryDepth", h.discoveryDepth(), 3, 0),
         v.atLeast("harvest.pagesPerHost", h.pagesPerHost(), 400, 1));
+    Duration extraction = v.duration("harvest.extractionTimeout",
+        h.extractionTimeout() == null ? "60s" : h.extractionTimeout());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(configDir,
         new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token, limits),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
-            h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery));
+            h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery,
+            extraction));
   }
 
   private static AppConfig.EndpointLimits endpointLimits(ConfigFile.Service s, Values v, ConfigOverrides o) {

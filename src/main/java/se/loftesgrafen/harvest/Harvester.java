@@ -66,7 +66,7 @@ public final class Harvester {
   public HarvestSummary run(List<Source> sources, HarvestProgress progress) {
     String runId = progress.runId();
     LOG.info("run {}: harvesting {} sources", runId, sources.size());
-    try (CpuWork cpu = new CpuWork();
+    try (CpuWork cpu = new CpuWork(config.extractionTimeout());
          GroupCommitWriter writer = new GroupCommitWriter(store);
          HarvestState state = HarvestState.open(storeFolder.resolve("harvest-state.jsonl"));
          WarcRecorder warc = new WarcRecorder(storeFolder.resolve("warc"), runId, WarcRecorder.MAX_FILE_BYTES);
