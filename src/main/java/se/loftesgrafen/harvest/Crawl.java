@@ -223,6 +223,12 @@ final class Crawl {
     }
   }
 
+  /** A task goes back into its queue (a retry): counted as queued again, as {@link #done} counts it out again. */
+  void requeued(Task task) {
+    pending(1);
+    progress.queued(hostKey(task.url()));
+  }
+
   void done(Task task) {
     progress.dequeued(hostKey(task.url()));
     pending(-1);
