@@ -20,13 +20,12 @@ final class UpdateDetector {
     int n = text.length();
     while (true) {
       i = skipSpaceAndComments(text, i);
-      String word = word(text, i).toUpperCase(Locale.ROOT);
-      if (word.equals("PREFIX")) {
-        i = afterIri(text, text.indexOf('<', i + word.length()));
-      } else if (word.equals("BASE")) {
-        i = afterIri(text, text.indexOf('<', i + word.length()));
+      if (text.regionMatches(true, i, "PREFIX", 0, 6)) {
+        i = afterIri(text, text.indexOf('<', i + 6));
+      } else if (text.regionMatches(true, i, "BASE", 0, 4)) {
+        i = afterIri(text, text.indexOf('<', i + 4));
       } else {
-        return OPERATIONS.contains(word);
+        return OPERATIONS.contains(word(text, i).toUpperCase(Locale.ROOT));
       }
       if (i < 0 || i >= n) {
         return false;
