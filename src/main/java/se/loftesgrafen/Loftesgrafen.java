@@ -61,7 +61,8 @@ public final class Loftesgrafen implements AutoCloseable {
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
-      WebServer web = await(WebServer.listen(vertx, requested.service().port()), requested.service().port());
+      WebServer web = await(WebServer.listen(vertx, requested.service().port(),
+          requested.service().limits()), requested.service().port());
       AppConfig config = requested.withPort(web.port());
       Iris iris = new Iris(config.baseIri());
       // One harvester (extractor rules, theme lexicon, shapes compiled once) for the sample and the scheduled runs.

@@ -66,6 +66,11 @@ final class HarvestCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       table(out, summary);
       out.flush();
+      if (summary.stopped().isPresent()) {
+        spec.commandLine().getErr().println("harvest " + summary.runId() + " stopped: " + summary.stopped().get());
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
       return summary.harvestedAnything() ? 0 : 1;
     }
   }
@@ -102,7 +107,7 @@ final class HarvestCommand implements Callable<Integer> {
 
   static String line(HarvestSummary s) {
     StringBuilder b = new StringBuilder(String.format("harvest %s: %d fetched, %d queued, %d not modified, %d stored,"
-        + " %d failed", s.runId(), s.fetched(), s.queued(), s.notModified(), s.stored(), s.failed().size()));
+        + " %d failed", s.runId(), s.fetched(), s.queued(), s.notModified(), s.stored(), s.problems()));
     List<HarvestSummary.HostCounts> busy = s.hosts().stream().filter(h -> h.queued() > 0)
         .sorted(Comparator.comparingInt(HarvestSummary.HostCounts::queued).reversed()).limit(5).toList();
     if (!busy.isEmpty()) {
@@ -115,7 +120,7 @@ final class HarvestCommand implements Callable<Integer> {
 
   static void table(PrintWriter out, HarvestSummary s) {
     out.printf("harvest %s: %d stored, %d unchanged, %d not modified, %d disallowed, %d problems%n", s.runId(),
-        s.stored(), s.unchanged(), s.notModified(), s.disallowed(), s.failed().size());
+        s.stored(), s.unchanged(), s.notModified(), s.disallowed(), s.problems());
     String row = "%-44s %8s %8s %6s %6s %9s %6s %8s %10s %6s%n";
     out.printf(row, "host", "requests", "fetched", "304", "stored", "unchanged", "redir", "retries", "disallowed",
         "failed");

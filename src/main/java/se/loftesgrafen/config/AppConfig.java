@@ -47,23 +47,51 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param sparqlTimeout time limit of one SPARQL query
    * @param sparqlMaxRows result-size limit of one SPARQL query
    * @param adminToken    bearer token of the admin endpoints; none means they are off
+   * @param limits        what one request or client may take of the service
    */
   public record ServiceConfig(int port, Path store, Optional<URI> remoteStore, Optional<URI> baseIri,
-                              Duration sparqlTimeout, long sparqlMaxRows, Optional<String> adminToken) {
+                              Duration sparqlTimeout, long sparqlMaxRows, Optional<String> adminToken,
+                              EndpointLimits limits) {
     public ServiceConfig {
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(remoteStore, "remoteStore");
       Objects.requireNonNull(baseIri, "baseIri");
       Objects.requireNonNull(sparqlTimeout, "sparqlTimeout");
       Objects.requireNonNull(adminToken, "adminToken");
+      Objects.requireNonNull(limits, "limits");
     }
 
     ServiceConfig withBaseIri(URI base) {
-      return new ServiceConfig(port, store, remoteStore, Optional.of(base), sparqlTimeout, sparqlMaxRows, adminToken);
+      return new ServiceConfig(port, store, remoteStore, Optional.of(base), sparqlTimeout, sparqlMaxRows, adminToken,
+          limits);
     }
 
     ServiceConfig withPort(int newPort) {
-      return new ServiceConfig(newPort, store, remoteStore, baseIri, sparqlTimeout, sparqlMaxRows, adminToken);
+      return new ServiceConfig(newPort, store, remoteStore, baseIri, sparqlTimeout, sparqlMaxRows, adminToken,
+          limits);
+    }
+  }
+
+  /**
+   * @param serviceAllowList endpoints a public query may name in SERVICE; empty (the default) refuses every SERVICE
+   * @param maxQueryBytes    longest query text accepted, in UTF-8 bytes (GET, form POST or direct POST)
+   * @param queryThreads     worker threads for queries and other graph reads
+   * @param queryQueue       requests that may wait for a worker; beyond that 503 with Retry-After
+   * @param idleTimeout      a connection with no traffic for this long is closed
+   * @param writeTimeout     an answer whose client reads nothing for this long is abandoned
+   */
+  public record EndpointLimits(java.util.List<URI> serviceAllowList, long maxQueryBytes, int queryThreads,
+                               int queryQueue, Duration idleTimeout, Duration writeTimeout) {
+    public EndpointLimits {
+      serviceAllowList = java.util.List.copyOf(serviceAllowList);
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      Objects.requireNonNull(writeTimeout, "writeTimeout");
+    }
+
+    /** The defaults of the configuration file. */
+    public static EndpointLimits defaults() {
+      return new EndpointLimits(java.util.List.of(), 64 * 1024, 16, 64, Duration.ofSeconds(90),
+          Duration.ofSeconds(30));
     }
   }
 
@@ -76,10 +104,13 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param schedule           Quartz cron expression of the scheduled harvest
    * @param fetch              limits of one HTTP fetch
    * @param discovery          bounds of link discovery
+   * @param extractionTimeout  time bound of extracting one document; past it the page fails with that reason
    */
   public record HarvestConfig(Path sources, Path sampleSources, boolean sampleOnEmptyStore, String userAgent,
-                              Duration perHostDelay, String schedule, FetchLimits fetch, DiscoveryLimits discovery) {
+                              Duration perHostDelay, String schedule, FetchLimits fetch, DiscoveryLimits discovery,
+                              Duration extractionTimeout) {
     public HarvestConfig {
+      Objects.requireNonNull(extractionTimeout, "extractionTimeout");
       Objects.requireNonNull(sources, "sources");
       Objects.requireNonNull(sampleSources, "sampleSources");
       Objects.requireNonNull(userAgent, "userAgent");

@@ -6,15 +6,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harvest") Harvest harvest) {
 
   record Service(Integer port, String store, String remoteStore, String baseIri, String sparqlTimeout,
-                 Long sparqlMaxRows, String adminToken) {
+                 Long sparqlMaxRows, String adminToken, java.util.List<String> sparqlServiceAllowList,
+                 String sparqlMaxQuerySize, Integer queryThreads, Integer queryQueue, String idleTimeout,
+                 String writeTimeout) {
+    static Service empty() {
+      return new Service(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
   }
 
   record Harvest(String sources, Boolean sampleOnEmptyStore, String userAgent, String perHostDelay,
                  String schedule, String connectTimeout, String firstByteTimeout, String totalTimeout,
                  String maxBodySize, Integer maxRedirects, Integer retries, String maxRetryAfter,
-                 Boolean allowPrivateAddresses, Integer discoveryDepth, Integer pagesPerHost) {
+                 Boolean allowPrivateAddresses, Integer discoveryDepth, Integer pagesPerHost,
+                 String extractionTimeout) {
     static Harvest empty() {
-      return new Harvest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new Harvest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null);
     }
   }
 }

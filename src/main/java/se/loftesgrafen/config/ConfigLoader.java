@@ -62,7 +62,7 @@ public final class ConfigLoader {
   private static AppConfig validate(Path configDir, Path file, ConfigFile raw, ConfigOverrides o) {
     List<String> problems = new ArrayList<>();
     ConfigFile.Service s = raw.service() != null ? raw.service()
-        : new ConfigFile.Service(null, null, null, null, null, null, null);
+        : ConfigFile.Service.empty();
     ConfigFile.Harvest h = raw.harvest() != null ? raw.harvest()
         : ConfigFile.Harvest.empty();
     Values v = new Values(file, problems);
@@ -85,6 +85,13 @@ public final class ConfigLoader {
     token.filter(t -> t.length() < 16)
         .ifPresent(t -> problems.add(file + ": service.adminToken must be at least 16 characters"));
 
+    AppConfig.EndpointLimits limits = endpointLimits(s, v, o);
+    if (limits.idleTimeout().compareTo(timeout) <= 0) {
+      // a connection waits without traffic while its query runs: it must not be closed as idle meanwhile
+      problems.add(file + ": service.idleTimeout (" + limits.idleTimeout() + ") must be longer than"
+          + " service.sparqlTimeout (" + timeout + ")");
+    }
+
     String sourcesName = o.pick("sources", o.sources(), h.sources() == null ? "sources.yaml" : h.sources());
     Path sources = o.sources().isPresent() ? Path.of(sourcesName) : configDir.resolve(sourcesName);
     if (!Files.isRegularFile(sources)) {
@@ -100,13 +107,39 @@ public final class ConfigLoader {
     AppConfig.DiscoveryLimits discovery = new AppConfig.DiscoveryLimits(
         v.atLeast("harvest.discoveryDepth", h.discoveryDepth(), 3, 0),
         v.atLeast("harvest.pagesPerHost", h.pagesPerHost(), 400, 1));
+    Duration extraction = v.duration("harvest.extractionTimeout",
+        h.extractionTimeout() == null ? "60s" : h.extractionTimeout());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(configDir,
-        new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token),
+        new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token, limits),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
-            h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery));
+            h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery,
+            extraction));
+  }
+
+  private static AppConfig.EndpointLimits endpointLimits(ConfigFile.Service s, Values v, ConfigOverrides o) {
+    List<URI> allowed = new ArrayList<>();
+    String fromEnvironment = o.pick("sparqlServiceAllowList", Optional.empty(), null);
+    List<String> names = fromEnvironment != null ? List.of(fromEnvironment.trim().split("[\\s,]+"))
+        : s.sparqlServiceAllowList() == null ? List.of() : s.sparqlServiceAllowList();
+    names.stream().filter(n -> !n.isBlank())
+        .forEach(n -> v.httpUri("service.sparqlServiceAllowList", n).ifPresent(allowed::add));
+    AppConfig.EndpointLimits d = AppConfig.EndpointLimits.defaults();
+    return new AppConfig.EndpointLimits(allowed,
+        v.size("service.sparqlMaxQuerySize", o.pick("sparqlMaxQuerySize", Optional.empty(),
+            s.sparqlMaxQuerySize() == null ? String.valueOf(d.maxQueryBytes()) : s.sparqlMaxQuerySize())),
+        v.atLeast("service.queryThreads", v.integer("service.queryThreads",
+            o.pick("queryThreads", Optional.empty(), s.queryThreads() == null ? null : s.queryThreads().toString())),
+            d.queryThreads(), 1),
+        v.atLeast("service.queryQueue", v.integer("service.queryQueue",
+            o.pick("queryQueue", Optional.empty(), s.queryQueue() == null ? null : s.queryQueue().toString())),
+            d.queryQueue(), 0),
+        v.duration("service.idleTimeout", o.pick("idleTimeout", Optional.empty(),
+            s.idleTimeout() == null ? "90s" : s.idleTimeout())),
+        v.duration("service.writeTimeout", o.pick("writeTimeout", Optional.empty(),
+            s.writeTimeout() == null ? "30s" : s.writeTimeout())));
   }
 
   private static AppConfig.FetchLimits fetchLimits(ConfigFile.Harvest h, Values v, ConfigOverrides o) {
@@ -144,6 +177,19 @@ public final class ConfigLoader {
       } catch (NumberFormatException e) {
         problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
         return 1;
+      }
+    }
+
+    /** A whole number given as text, or null when none is given. */
+    Integer integer(String key, String text) {
+      if (text == null) {
+        return null;
+      }
+      try {
+        return Integer.parseInt(text.trim());
+      } catch (NumberFormatException e) {
+        problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
+        return null;
       }
     }
 

@@ -11,16 +11,22 @@ import java.util.Optional;
 public record ConfigOverrides(Optional<String> port, Optional<String> store, Optional<String> sources,
                               Map<String, String> environment) {
   /** Environment variables read, by configuration key. */
-  static final Map<String, String> VARIABLES = Map.of(
-      "port", "LOFTESGRAFEN_PORT",
-      "store", "LOFTESGRAFEN_STORE",
-      "remoteStore", "LOFTESGRAFEN_REMOTE_STORE",
-      "baseIri", "LOFTESGRAFEN_BASE_IRI",
-      "adminToken", "LOFTESGRAFEN_ADMIN_TOKEN",
-      "sources", "LOFTESGRAFEN_SOURCES",
-      "sparqlTimeout", "LOFTESGRAFEN_SPARQL_TIMEOUT",
-      "sparqlMaxRows", "LOFTESGRAFEN_SPARQL_MAX_ROWS",
-      "allowPrivateAddresses", "LOFTESGRAFEN_ALLOW_PRIVATE_ADDRESSES");
+  static final Map<String, String> VARIABLES = Map.ofEntries(
+      Map.entry("port", "LOFTESGRAFEN_PORT"),
+      Map.entry("store", "LOFTESGRAFEN_STORE"),
+      Map.entry("remoteStore", "LOFTESGRAFEN_REMOTE_STORE"),
+      Map.entry("baseIri", "LOFTESGRAFEN_BASE_IRI"),
+      Map.entry("adminToken", "LOFTESGRAFEN_ADMIN_TOKEN"),
+      Map.entry("sources", "LOFTESGRAFEN_SOURCES"),
+      Map.entry("sparqlTimeout", "LOFTESGRAFEN_SPARQL_TIMEOUT"),
+      Map.entry("sparqlMaxRows", "LOFTESGRAFEN_SPARQL_MAX_ROWS"),
+      Map.entry("sparqlServiceAllowList", "LOFTESGRAFEN_SPARQL_SERVICE_ALLOW_LIST"),
+      Map.entry("sparqlMaxQuerySize", "LOFTESGRAFEN_SPARQL_MAX_QUERY_SIZE"),
+      Map.entry("queryThreads", "LOFTESGRAFEN_QUERY_THREADS"),
+      Map.entry("queryQueue", "LOFTESGRAFEN_QUERY_QUEUE"),
+      Map.entry("idleTimeout", "LOFTESGRAFEN_IDLE_TIMEOUT"),
+      Map.entry("writeTimeout", "LOFTESGRAFEN_WRITE_TIMEOUT"),
+      Map.entry("allowPrivateAddresses", "LOFTESGRAFEN_ALLOW_PRIVATE_ADDRESSES"));
 
   public ConfigOverrides {
     Objects.requireNonNull(port, "port");

@@ -41,10 +41,23 @@ final class DocumentReader {
     Optional<Charset> declared = doc.contentType().flatMap(DocumentReader::charsetOf);
     if (type.contains("html") || type.contains("xml") || looksLikeHtml(body)) {
       Optional<Charset> cs = declared.or(() -> bom(body)).or(() -> metaCharset(body));
-      return html.read(cs.isPresent() ? decode(body, cs.get()) : decodeDetected(body), doc.uri().toString());
+      return html.read(cs.isPresent() ? decodeLabelled(body, cs.get()) : decodeDetected(body), doc.uri().toString());
     }
     Optional<Charset> cs = declared.or(() -> bom(body));
-    return text.read(cs.isPresent() ? decode(body, cs.get()) : decodeDetected(body));
+    return text.read(cs.isPresent() ? decodeLabelled(body, cs.get()) : decodeDetected(body));
+  }
+
+  /**
+   * The label is a claim the bytes can refute. Between UTF-8 and Windows-1252 (labelled so, or as ISO-8859-1) the
+   * bytes decide: a Latin-1 page labelled UTF-8 is not valid UTF-8 (it would read "Hrs" for "Höörs"), and a UTF-8
+   * page labelled Latin-1 has valid multi-byte sequences (it would read "HÃ¶Ã¶rs"); both happen on municipal sites
+   * whose CMS and server disagree. Other labels (UTF-16, ...) are trusted.
+   */
+  private static String decodeLabelled(byte[] body, Charset label) {
+    if (label.equals(StandardCharsets.UTF_8) || label.equals(WINDOWS_1252)) {
+      return decodeDetected(body);
+    }
+    return decode(body, label);
   }
 
   /**

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
  * Two threads missing the same key both compute; the answer is the same, so that costs time, not correctness.
  */
 public final class ComparisonCache {
+  /** Keys are built from validated API parameters (each at most a few hundred characters); a longer one is not kept. */
+  private static final int MAX_KEY_CHARS = 4096;
   private final PromiseStore store;
   private final int capacity;
   private final boolean enabled;
@@ -26,7 +28,7 @@ public final class ComparisonCache {
 
   @SuppressWarnings("unchecked")
   public <T> T get(String key, Supplier<T> compute) {
-    if (!enabled) {
+    if (!enabled || key.length() > MAX_KEY_CHARS) {
       return compute.get();
     }
     long seen = store.version();

@@ -24,6 +24,8 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
+  /** The Error that broke a commit: the store is not written again in this run. */
+  private volatile Throwable broken;
 
   private record Pending(Map<Node, Graph> graphs, CompletableFuture<Void> done) {
   }
@@ -38,6 +40,9 @@ public final class GroupCommitWriter implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the store writer is closed");
     }
+    if (broken != null) {
+      throw new StoreException("a commit failed before: " + broken, broken);
+    }
     Pending p = new Pending(graphs, new CompletableFuture<>());
     queue.add(p);
     try {
@@ -46,7 +51,8 @@ public final class GroupCommitWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for a commit", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new StoreException("commit failed", e.getCause());
+      throw e.getCause() instanceof StoreException s ? s : new StoreException("commit failed: " + e.getCause(),
+          e.getCause());
     }
   }
 
@@ -67,7 +73,12 @@ public final class GroupCommitWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: TDB2 on a full disk fails with InternalError (unsafe memory access on a mapped file); the
+        // waiters must hear of it, or the harvest blocks forever. What was committed before stays committed.
+        if (e instanceof Error) {
+          broken = e;
+        }
         batch.forEach(p -> p.done().completeExceptionally(e));
       }
       batch.clear();

@@ -29,11 +29,13 @@ public final class SparqlExecutor {
   private final PromiseStore store;
   private final Duration timeout;
   private final long maxRows;
+  private final QueryPolicy policy;
 
-  public SparqlExecutor(PromiseStore store, Duration timeout, long maxRows) {
+  public SparqlExecutor(PromiseStore store, Duration timeout, long maxRows, QueryPolicy policy) {
     this.store = store;
     this.timeout = timeout;
     this.maxRows = maxRows;
+    this.policy = policy;
   }
 
   /** More rows or triples than the endpoint gives in one answer. */
@@ -47,10 +49,11 @@ public final class SparqlExecutor {
   /**
    * Parses a query (a QueryParseException names line and column). The protocol's dataset, when given
    * ({@code default-graph-uri}, {@code named-graph-uri}), replaces the query's FROM and FROM NAMED
-   * (SPARQL 1.1 Protocol, 2.1.4).
+   * (SPARQL 1.1 Protocol, 2.1.4). The {@link QueryPolicy} applies: a query it refuses throws
+   * {@link QueryPolicy.RefusedQueryException}.
    */
-  public static Query parse(String text, List<String> defaultGraphs, List<String> namedGraphs) {
-    Query query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+  public Query parse(String text, List<String> defaultGraphs, List<String> namedGraphs) {
+    Query query = policy.apply(QueryFactory.create(text, Syntax.syntaxSPARQL_11));
     if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
       query.getGraphURIs().clear();
       query.getNamedGraphURIs().clear();
@@ -72,10 +75,10 @@ public final class SparqlExecutor {
   public void execute(Query query, SparqlFormat format, OutputStream out) {
     // No LIMIT is added: rows are pulled one by one and counted, so the engine stops at the first row over the
     // limit anyway, and the query plan (e.g. a full sort, not a top-N) stays the one the client's query asks for.
-    store.query(query, timeout, exec -> {
+    QueryDeadline.within(timeout, () -> store.query(query, timeout, exec -> {
       write(query, exec, format, out);
       return null;
-    });
+    }));
   }
 
   private void write(Query query, QueryExec exec, SparqlFormat format, OutputStream out) {

@@ -74,6 +74,8 @@ final class ArchiveReader {
           page(archive, response);
         }
       }
+    } catch (se.loftesgrafen.graph.StoreException e) {
+      throw e; // the store, not the archive: the run stops
     } catch (IOException | RuntimeException e) {
       progress.failed(HOST, archive + ": unreadable WARC archive: " + e.getMessage());
     }

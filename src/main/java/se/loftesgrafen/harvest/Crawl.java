@@ -1,5 +1,7 @@
 package se.loftesgrafen.harvest;
 
+import se.loftesgrafen.graph.StoreException;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -171,6 +173,10 @@ final class Crawl {
       try {
         boolean promise = pages.record(task, f, links);
         followLinks(task, promise, List.of(), links.pdfs());
+      } catch (StoreException e) {
+        // the disk is full or the store broken: every further page would fail the same way
+        progress.stop("the store cannot be written (" + e.getMessage() + "); what was committed before stays");
+        cancel();
       } catch (RuntimeException e) {
         LOG.error("run {}: recording {} failed", runId, f.finalUrl(), e);
         progress.failed(hostKey(task.url()), f.finalUrl() + ": not stored: " + e);
@@ -215,6 +221,12 @@ final class Crawl {
         idle.notifyAll();
       }
     }
+  }
+
+  /** A task goes back into its queue (a retry): counted as queued again, as {@link #done} counts it out again. */
+  void requeued(Task task) {
+    pending(1);
+    progress.queued(hostKey(task.url()));
   }
 
   void done(Task task) {

@@ -23,6 +23,7 @@ public final class HarvestProgress {
   private final Map<String, AtomicIntegerArray> hosts = new ConcurrentHashMap<>();
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
   private volatile Instant ended;
+  private volatile String stopped;
 
   public HarvestProgress(String runId) {
     this.runId = runId;
@@ -72,6 +73,18 @@ public final class HarvestProgress {
     failures.add("note " + line);
   }
 
+  /** The run cannot go on (the store cannot be written): the first reason is kept, and logged once. */
+  synchronized void stop(String reason) {
+    if (stopped == null) {
+      stopped = reason;
+      LOG.error("run {}: stopped: {}", runId, reason);
+    }
+  }
+
+  boolean isStopped() {
+    return stopped != null;
+  }
+
   void finish() {
     ended = Instant.now();
   }
@@ -93,6 +106,7 @@ public final class HarvestProgress {
     }
     return new HarvestSummary(runId, started, Optional.ofNullable(ended), total[Count.QUEUED.ordinal()],
         total[Count.FETCHED.ordinal()], total[Count.NOT_MODIFIED.ordinal()], total[Count.STORED.ordinal()],
-        total[Count.UNCHANGED.ordinal()], total[Count.DISALLOWED.ordinal()], lines, rows);
+        total[Count.UNCHANGED.ordinal()], total[Count.DISALLOWED.ordinal()], lines, rows,
+        Optional.ofNullable(stopped));
   }
 }

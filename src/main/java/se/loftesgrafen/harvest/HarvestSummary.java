@@ -20,14 +20,16 @@ import java.util.Optional;
  * @param disallowed  URLs not fetched because robots.txt or the address policy forbids them
  * @param failed      one line per URL or source that failed, with where and why
  * @param hosts       the counts per host (local files and archives under "file")
+ * @param stopped     why the run stopped before its end (the store cannot be written); empty when it ran to the end
  */
 public record HarvestSummary(String runId, Instant started, Optional<Instant> ended, int queued, int fetched,
                              int notModified, int stored, int unchanged, int disallowed, List<String> failed,
-                             List<HostCounts> hosts) {
+                             List<HostCounts> hosts, Optional<String> stopped) {
   public HarvestSummary {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(started, "started");
     Objects.requireNonNull(ended, "ended");
+    Objects.requireNonNull(stopped, "stopped");
     failed = List.copyOf(failed);
     hosts = List.copyOf(hosts);
   }
@@ -40,6 +42,11 @@ public record HarvestSummary(String runId, Instant started, Optional<Instant> en
   /** A run harvested something when at least one page was stored or found unchanged. */
   public boolean harvestedAnything() {
     return stored + unchanged > 0;
+  }
+
+  /** Lines that are failures (a page or source that failed), not notes or robots.txt refusals. */
+  public int problems() {
+    return (int) failed.stream().filter(line -> line.startsWith("failed ")).count();
   }
 
   public boolean running() {

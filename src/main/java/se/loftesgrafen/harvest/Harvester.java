@@ -19,6 +19,7 @@ import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseMapper;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.SnapshotRecorder;
+import se.loftesgrafen.graph.StoreException;
 
 /**
  * One harvest run over a list of sources: local files and WARC archives first, then every http(s) source through
@@ -70,7 +71,7 @@ public final class Harvester {
   public HarvestSummary run(List<Source> sources, HarvestProgress progress) {
     String runId = progress.runId();
     LOG.info("run {}: harvesting {} sources", runId, sources.size());
-    try (CpuWork cpu = new CpuWork();
+    try (CpuWork cpu = new CpuWork(config.extractionTimeout());
          GroupCommitWriter writer = new GroupCommitWriter(store);
          HarvestState state = HarvestState.open(storeFolder.resolve("harvest-state.jsonl"));
          WarcRecorder warc = new WarcRecorder(storeFolder.resolve("warc"), runId, WarcRecorder.MAX_FILE_BYTES);
@@ -80,25 +81,32 @@ public final class Harvester {
       PageRecorder pages = new PageRecorder(extractor, snapshots, state, progress, runId, cpu);
       ArchiveReader archives = new ArchiveReader(pages, progress, config.fetch().maxBodyBytes());
       for (Source source : sources) {
-        if (source.kind() != Source.Kind.HTTP && !Thread.currentThread().isInterrupted()) {
-          archives.read(source);
+        if (source.kind() != Source.Kind.HTTP && !Thread.currentThread().isInterrupted() && !progress.isStopped()) {
+          try {
+            archives.read(source);
+          } catch (StoreException e) {
+            progress.stop("the store cannot be written (" + e.getMessage() + "); what was committed before stays");
+          }
         }
       }
-      Crawl crawl = new Crawl(runId, config, fetcher, pages, state, progress);
-      sources.stream().filter(s -> s.kind() == Source.Kind.HTTP)
-          .forEach(s -> crawl.submit(Task.source(s.location(), s.discover())));
-      crawl.await();
+      if (!progress.isStopped()) {
+        Crawl crawl = new Crawl(runId, config, fetcher, pages, state, progress);
+        sources.stream().filter(s -> s.kind() == Source.Kind.HTTP)
+            .forEach(s -> crawl.submit(Task.source(s.location(), s.discover())));
+        crawl.await();
+      }
     } catch (InterruptedException e) {
       LOG.warn("run {}: interrupted; what was stored stays", runId);
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      progress.failed(ArchiveReader.HOST, "cannot close the WARC file: " + e.getMessage());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      progress.stop("cannot write the harvest's files: " + e.getMessage());
     } finally {
       progress.finish();
     }
     HarvestSummary summary = progress.summary();
-    LOG.info("run {}: {} stored, {} unchanged, {} not modified, {} disallowed, {} problems", runId, summary.stored(),
-        summary.unchanged(), summary.notModified(), summary.disallowed(), summary.failed().size());
+    LOG.info("run {}: {} stored, {} unchanged, {} not modified, {} disallowed, {} problems{}", runId,
+        summary.stored(), summary.unchanged(), summary.notModified(), summary.disallowed(), summary.problems(),
+        summary.stopped().map(r -> "; stopped: " + r).orElse(""));
     return summary;
   }
 }

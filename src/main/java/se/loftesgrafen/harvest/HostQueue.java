@@ -136,7 +136,7 @@ final class HostQueue {
           nextAllowedNanos = Math.max(nextAllowedNanos, System.nanoTime() + wait.toNanos());
         }
         crawl.retrying(task, f, wait);
-        crawl.pending(1);
+        crawl.requeued(task);
         add(task.retry(), true);
         return;
       }

@@ -105,7 +105,13 @@ final class HttpFetcher implements AutoCloseable {
     Optional<String> location = headers.firstValue("Location");
     if (REDIRECTS.contains(status) && location.isPresent()) {
       try {
-        return new Redirect(url, url.resolve(location.get().trim()), status);
+        URI target = url.resolve(location.get().trim());
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
+          // file:, ftp:, data: ... : a web page may not send the harvester to the local disk or elsewhere
+          return failed(url, status, "redirect to '" + location.get() + "' refused: only http(s) URLs are followed");
+        }
+        return new Redirect(url, target, status);
       } catch (IllegalArgumentException e) {
         return failed(url, status, "redirect to a malformed Location '" + location.get() + "'");
       }

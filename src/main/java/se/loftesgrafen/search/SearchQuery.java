@@ -12,6 +12,7 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -87,6 +88,10 @@ public final class SearchQuery {
         hits.add(new Hit(doc.get(SearchDocuments.ID), highlight(highlighter, body), Float.isNaN(sd.score) ? 0 : sd.score));
       }
       return new Comparison.Page<>(hits, total, page, pageSize);
+    } catch (TooComplexToDeterminizeException | IndexSearcher.TooManyClauses e) {
+      // a wildcard that expands into too many terms or too large an automaton: the words, not the service
+      throw new IllegalArgumentException("the search words '" + text + "' are too complex: " + firstLine(
+          String.valueOf(e.getMessage())) + " (use fewer wildcards)", e);
     } catch (IOException e) {
       throw new UncheckedIOException("search failed for '" + text + "'", e);
     }
@@ -94,11 +99,18 @@ public final class SearchQuery {
 
   private Query parse(String text) {
     MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {SearchDocuments.TEXT, SearchDocuments.TITLE},
-        analyzer, Map.of(SearchDocuments.TEXT, 2f, SearchDocuments.TITLE, 1f));
+        analyzer, Map.of(SearchDocuments.TEXT, 2f, SearchDocuments.TITLE, 1f)) {
+      // A /regular expression/ can take exponential time and memory to compile into an automaton
+      // (TooComplexToDeterminizeException); a search box does not need one.
+      @Override
+      protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        throw new ParseException("regular expressions (/.../) are not supported");
+      }
+    };
     parser.setDefaultOperator(QueryParser.Operator.AND);
     try {
       return parser.parse(text);
-    } catch (ParseException e) {
+    } catch (ParseException | TooComplexToDeterminizeException | IndexSearcher.TooManyClauses e) {
       throw new IllegalArgumentException("cannot read the search words '" + text + "': " + firstLine(e.getMessage())
           + " (use plain words, \"a phrase\", OR, or escape special characters with \\)", e);
     }

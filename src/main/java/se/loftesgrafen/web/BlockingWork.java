@@ -5,26 +5,42 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Runs graph reads, parsing and file work off the event loop, on a named worker pool, unordered
- * (STYLE: the event loop never parses, queries or touches disk).
+ * (STYLE: the event loop never parses, queries or touches disk). The pool is bounded and so is its queue: when
+ * {@code threads + queue} requests are already running or waiting, the next one is refused at once with 503 and
+ * Retry-After instead of waiting behind them without end.
  */
 public final class BlockingWork {
   private final WorkerExecutor executor;
+  private final int capacity;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
-  public BlockingWork(Vertx vertx, int poolSize) {
-    this.executor = vertx.createSharedWorkerExecutor("graph-read", poolSize);
+  public BlockingWork(Vertx vertx, int threads, int queue) {
+    this.executor = vertx.createSharedWorkerExecutor("graph-read", threads);
+    this.capacity = threads + queue;
   }
 
   public <T> Future<T> run(Callable<T> work) {
-    return executor.executeBlocking(work, false);
+    if (inFlight.incrementAndGet() > capacity) {
+      inFlight.decrementAndGet();
+      return Future.failedFuture(new HttpError(503, "the service is busy: " + capacity + " requests are running or"
+          + " waiting (service.queryThreads + service.queryQueue); try again shortly"));
+    }
+    return executor.executeBlocking(work, false).andThen(ar -> inFlight.decrementAndGet());
   }
 
   /** Runs {@code work} on the pool and hands its result to {@code respond}; a failure fails the context. */
   public <T> void respond(RoutingContext ctx, Callable<T> work, Consumer<T> respond) {
     run(work).onSuccess(respond::accept).onFailure(ctx::fail);
+  }
+
+  /** Requests running or waiting for a worker. */
+  public int inFlight() {
+    return inFlight.get();
   }
 
   public void close() {

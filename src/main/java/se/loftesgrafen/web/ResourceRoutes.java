@@ -32,6 +32,9 @@ final class ResourceRoutes {
   private final DataClock clock;
   private final JsonLdFramer jsonld;
   private final ResourcePage page;
+  /** Characters that RFC 3987's ipath allows: unreserved (any non-ASCII included), sub-delims, ':', '@', '/', '%'. */
+  private static final java.util.regex.Pattern IRI_PATH =
+      java.util.regex.Pattern.compile("[^\\x00-\\x20<>\"{}|\\\\^`\\x7f]*");
 
   ResourceRoutes(ResourceDescriber describer, BlockingWork blocking, Iris iris, PromiseStore store, DataClock clock,
                  JsonLdFramer jsonld) {
@@ -51,7 +54,12 @@ final class ResourceRoutes {
   }
 
   private void resource(RoutingContext ctx) {
-    String iri = iris.base() + ctx.request().path().substring(1);
+    String path = ctx.request().path().substring(1);
+    if (!IRI_PATH.matcher(path).matches()) {
+      throw new HttpError(400, "'/" + path + "' cannot be part of an IRI (RFC 3987: no spaces, quotes, <, >, {, },"
+          + " |, \\, ^ or `; percent-encode them)");
+    }
+    String iri = iris.base() + path;
     boolean html = "html".equals(ctx.request().getParam("format")) || ctx.request().getParam("format") == null
         && Conneg.prefersHtml(ctx.request().getHeader("Accept"), RDF.stream().map(SparqlFormat::mediaType).toList());
     SparqlFormat format = html ? null : RdfAnswers.choose(ctx, RDF);

@@ -20,17 +20,21 @@ final class ResponseStream extends OutputStream {
   private final HttpServerResponse response;
   private final Runnable sendHead;
   private final int threshold;
+  private final long writeTimeoutMillis;
   private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private boolean streaming;
 
   /**
    * @param sendHead  sets status and headers on the response; run once, when streaming starts
    * @param threshold bytes kept before streaming starts
+   * @param writeTimeoutMillis how long a client may read nothing before the answer is abandoned and the
+   *                  connection reset: a client that never reads must not hold a worker thread
    */
-  ResponseStream(HttpServerResponse response, Runnable sendHead, int threshold) {
+  ResponseStream(HttpServerResponse response, Runnable sendHead, int threshold, long writeTimeoutMillis) {
     this.response = response;
     this.sendHead = sendHead;
     this.threshold = threshold;
+    this.writeTimeoutMillis = writeTimeoutMillis;
   }
 
   @Override
@@ -80,7 +84,13 @@ final class ResponseStream extends OutputStream {
   }
 
   private void awaitDrain() throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
     while (response.writeQueueFull() && !response.closed()) {
+      if (System.nanoTime() > deadline) {
+        response.reset();
+        throw new IOException("the client read nothing for " + writeTimeoutMillis + " ms (service.writeTimeout):"
+            + " answer abandoned");
+      }
       CountDownLatch drained = new CountDownLatch(1);
       response.drainHandler(v -> drained.countDown());
       response.closeHandler(v -> drained.countDown());
@@ -88,7 +98,7 @@ final class ResponseStream extends OutputStream {
         if (!response.writeQueueFull()) {
           return;
         }
-        drained.await(1, TimeUnit.SECONDS);
+        drained.await(Math.min(1000, writeTimeoutMillis), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while the client was slow to read");

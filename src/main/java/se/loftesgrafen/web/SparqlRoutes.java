@@ -13,9 +13,11 @@ import java.util.Optional;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
+import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.QueryCache;
+import se.loftesgrafen.graph.QueryPolicy;
 import se.loftesgrafen.graph.SparqlExecutor;
 import se.loftesgrafen.graph.SparqlFormat;
 
@@ -38,9 +40,11 @@ final class SparqlRoutes {
   private final BlockingWork blocking;
   private final Metrics metrics;
   private final ServicePages pages;
+  private final AppConfig.EndpointLimits limits;
 
   SparqlRoutes(SparqlExecutor executor, QueryCache cache, PromiseStore store, BlockingWork blocking, Metrics metrics,
-               ServicePages pages) {
+               ServicePages pages, AppConfig.EndpointLimits limits) {
+    this.limits = limits;
     this.executor = executor;
     this.cache = cache;
     this.store = store;
@@ -52,11 +56,17 @@ final class SparqlRoutes {
   void mount(Router router) {
     router.route("/sparql").handler(CorsHandler.create().allowedMethod(HttpMethod.GET).allowedMethod(HttpMethod.POST)
         .allowedHeader("Content-Type").allowedHeader("Accept").exposedHeader("X-Request-Id"));
-    router.post("/sparql").handler(BodyHandler.create().setBodyLimit(1 << 20));
+    // A form carries the query percent-encoded (up to three bytes for one); the decoded text is checked in request().
+    router.post("/sparql").handler(BodyHandler.create().setBodyLimit(bodyLimit(limits)));
     router.get("/sparql").handler(this::handle);
     router.post("/sparql").handler(this::handle);
     router.route("/sparql").handler(ctx -> ctx.fail(new HttpError(405,
         "method " + ctx.request().method() + " is not allowed on /sparql: use GET or POST (SPARQL 1.1 Protocol)")));
+  }
+
+  /** The largest request body: a form with the longest query, percent-encoded, and its other parameters. */
+  static long bodyLimit(AppConfig.EndpointLimits limits) {
+    return limits.maxQueryBytes() * 3 + 8192;
   }
 
   /** What the request asks: the query text and the protocol's dataset. */
@@ -104,15 +114,18 @@ final class SparqlRoutes {
       throws Exception {
     Query query;
     try {
-      query = SparqlExecutor.parse(request.text(), request.defaultGraphs(), request.namedGraphs());
+      query = executor.parse(request.text(), request.defaultGraphs(), request.namedGraphs());
     } catch (QueryParseException e) {
-      if (looksLikeUpdate(request.text())) {
+      if (UpdateDetector.looksLikeUpdate(request.text())) {
         throw readOnly();
       }
       throw new HttpError(400, "malformed query: " + e.getMessage());
+    } catch (QueryPolicy.RefusedQueryException e) {
+      throw new HttpError(400, "query refused: " + e.getMessage());
     }
     SparqlFormat format = format(query, accept, formatParam);
-    ResponseStream out = new ResponseStream(ctx.response(), () -> head(ctx, format), KEEP_BYTES);
+    ResponseStream out = new ResponseStream(ctx.response(), () -> head(ctx, format), KEEP_BYTES,
+        limits.writeTimeout().toMillis());
     try {
       executor.execute(query, format, out);
     } catch (QueryCancelledException e) {
@@ -136,7 +149,7 @@ final class SparqlRoutes {
   }
 
   /** The query of the request, or empty when it has none; fails for updates and unknown body types. */
-  private static Optional<Request> request(RoutingContext ctx) {
+  private Optional<Request> request(RoutingContext ctx) {
     MultiMap params = ctx.request().params();
     if (params.contains("update")) {
       throw readOnly();
@@ -156,17 +169,18 @@ final class SparqlRoutes {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
+    int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > limits.maxQueryBytes()) {
+      boolean get = ctx.request().method() != HttpMethod.POST;
+      throw new HttpError(get ? 414 : 413, "the query has " + bytes + " bytes; this endpoint accepts up to "
+          + limits.maxQueryBytes() + " (service.sparqlMaxQuerySize)");
+    }
     return Optional.of(new Request(text, params.getAll("default-graph-uri"), params.getAll("named-graph-uri")));
   }
 
   private static HttpError readOnly() {
     return new HttpError(405, "SPARQL Update is not allowed: this endpoint is read-only (the graph changes only by"
         + " harvesting)");
-  }
-
-  private static boolean looksLikeUpdate(String text) {
-    String body = text.replaceAll("(?is)^(\\s*(#[^\\n]*\\n|PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>))*\\s*", "");
-    return body.matches("(?is)^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b.*");
   }
 
   /** The format= parameter wins over Accept; it must suit the query type. */

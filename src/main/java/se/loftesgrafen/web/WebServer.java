@@ -3,6 +3,8 @@ package se.loftesgrafen.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import se.loftesgrafen.graph.DumpWriter;
 import se.loftesgrafen.graph.JsonLdFramer;
 import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.QueryCache;
+import se.loftesgrafen.graph.QueryPolicy;
 import se.loftesgrafen.graph.ResourceDescriber;
 import se.loftesgrafen.graph.SparqlExecutor;
 import se.loftesgrafen.vocab.JsonLdContext;
@@ -30,32 +33,58 @@ public final class WebServer {
   private final HttpServer server;
   private final Router router;
   private final BlockingWork blocking;
-  private volatile boolean ready;
+  private final HealthRoutes health;
+  private final AppConfig.EndpointLimits limits;
   private final Metrics metrics = new Metrics();
   private DumpRoutes dumps;
 
-  private WebServer(Vertx vertx, HttpServer server, Router router, BlockingWork blocking) {
+  private WebServer(Vertx vertx, HttpServer server, Router router, BlockingWork blocking, HealthRoutes health,
+                    AppConfig.EndpointLimits limits) {
     this.vertx = vertx;
     this.server = server;
     this.router = router;
     this.blocking = blocking;
+    this.health = health;
+    this.limits = limits;
   }
 
-  /** Starts listening; the future fails when the port cannot be bound. Requests get 503 until {@link #mount}. */
-  public static Future<WebServer> listen(Vertx vertx, int port) {
+  /**
+   * Starts listening; the future fails when the port cannot be bound. {@code /health} and {@code /ready} answer at
+   * once; other requests get 503 until {@link #mount}.
+   */
+  public static Future<WebServer> listen(Vertx vertx, int port, AppConfig.EndpointLimits limits) {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
-    BlockingWork blocking = new BlockingWork(vertx, 16);
-    WebServer[] self = new WebServer[1];
+    router.route().handler(new RequestChecks());
+    BlockingWork blocking = new BlockingWork(vertx, limits.queryThreads(), limits.queryQueue());
+    HealthRoutes health = new HealthRoutes(vertx, blocking);
+    health.mount(router);
+    java.util.function.BooleanSupplier started = health.started();
     router.route().handler(ctx -> {
-      if (self[0] != null && self[0].ready) {
+      if (started.getAsBoolean()) {
         ctx.next();
       } else {
-        ctx.response().setStatusCode(503).putHeader("Retry-After", "2").end("starting: loading the store\n");
+        ctx.fail(new HttpError(503, "starting: loading the store"));
       }
     });
-    return vertx.createHttpServer().requestHandler(router).listen(port)
-        .map(server -> self[0] = new WebServer(vertx, server, router, blocking));
+    router.route().failureHandler(new FailureHandler(limits.maxQueryBytes()));
+    return vertx.createHttpServer(options(limits)).requestHandler(router).listen(port)
+        .map(server -> new WebServer(vertx, server, router, blocking, health, limits));
+  }
+
+  /**
+   * Connections that stay idle (or drip bytes slower than the idle timeout) are closed; a GET may carry the longest
+   * query percent-encoded in its request line, and a form the longest query in one field. No cleartext HTTP/2
+   * upgrade (h2c): its own header-size limits cut such a request line off without an answer, and a proxy in front
+   * speaks HTTP/1.1 to us anyway.
+   */
+  private static HttpServerOptions options(AppConfig.EndpointLimits limits) {
+    int body = (int) Math.min(Integer.MAX_VALUE, SparqlRoutes.bodyLimit(limits));
+    return new HttpServerOptions().setHttp2ClearTextEnabled(false).setIdleTimeout((int) Math.max(1, limits.idleTimeout().toMillis()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setMaxInitialLineLength(Math.max(HttpServerOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH, body))
+        .setMaxFormAttributeSize(Math.max(HttpServerOptions.DEFAULT_MAX_FORM_ATTRIBUTE_SIZE, body))
+        .setMaxFormBufferedBytes(Math.max(HttpServerOptions.DEFAULT_MAX_FORM_BUFFERED_SIZE, body));
   }
 
   /** Mounts every route; called once, when the store holds the vocabulary. */
@@ -64,9 +93,10 @@ public final class WebServer {
     DataClock clock = new DataClock(store);
     CatalogBuilder catalog = new CatalogBuilder(iris);
     new MetricsRoutes(metrics, store, blocking).mount(router);
-    HealthRoutes.mount(router, store, blocking, Instant.now());
     VocabRoutes.mount(router, iris.base());
-    new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows()), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics, new ServicePages(catalog.serviceDescription().getGraph(), iris.base())).mount(router);
+    new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows(),
+        new QueryPolicy(limits.serviceAllowList())), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics,
+        new ServicePages(catalog.serviceDescription().getGraph(), iris.base()), limits).mount(router);
     new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
     dumps = new DumpRoutes(new DumpWriter(store, iris, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
@@ -76,8 +106,7 @@ public final class WebServer {
     SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
-    router.route().failureHandler(new FailureHandler());
-    ready = true;
+    health.storeReady(store);
   }
 
   /** Harvest counts for /metrics: whether a run is going, and what the last finished run did. */
@@ -109,6 +138,7 @@ public final class WebServer {
       dumps.close();
     }
     blocking.close();
+    health.close();
     return server.close();
   }
 

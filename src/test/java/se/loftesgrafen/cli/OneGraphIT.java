@@ -79,7 +79,7 @@ class OneGraphIT {
 
     Run validate = cli("validate", "--store", store.toString());
     assertEquals(0, validate.exit(), validate.out());
-    Matcher checked = Pattern.compile("(\\d+) triples checked, 0 violations").matcher(validate.out());
+    Matcher checked = Pattern.compile("(\\d+) triples checked in \\d+ graphs, 0 violations").matcher(validate.out());
     assertTrue(checked.find(), validate.out());
     String count = service.sparql("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }", "text/csv")
         .body().lines().toList().get(1);

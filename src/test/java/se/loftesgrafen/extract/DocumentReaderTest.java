@@ -30,6 +30,10 @@ class DocumentReaderTest {
       iso-8859-1   | text/html; charset=ISO-8859-1 | <html><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
       utf-8        | -                          | <html><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
       windows-1252 | -                          | Höörs kommun och polisen lovar att öka närvaron.
+      windows-1252 | text/html; charset=utf-8   | <html><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
+      iso-8859-1   | -                          | <html><head><meta charset="utf-8"></head><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
+      utf-8        | text/html; charset=iso-8859-1 | <html><body><p>Höörs kommun och polisen lovar att öka närvaron.</p></body></html>
+      utf-8        | text/plain; charset=windows-1252 | Höörs kommun och polisen lovar att öka närvaron.
       """)
   void decodesSwedishLettersWhateverTheCharset(String encoding, String contentType, String page) throws IOException {
     MainText main = read(page.getBytes(Charset.forName(encoding)), contentType);

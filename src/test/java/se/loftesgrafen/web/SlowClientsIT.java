@@ -1,0 +1,142 @@
+package se.loftesgrafen.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.loftesgrafen.testing.RunningService;
+
+/**
+ * The thread model under slow clients and slow queries, with a pool of two query threads and a queue of one:
+ * clients that never read their answers are cut off after the write timeout and free their threads; a full pool
+ * answers 503 with Retry-After at once; idle and half-sent connections are closed; /health and /ready answer within
+ * a second all the while.
+ */
+class SlowClientsIT {
+  private static final String BIG = "SELECT ?s ?p ?o ?n { ?s ?p ?o VALUES ?n { "
+      + IntStream.rangeClosed(1, 40).mapToObj(String::valueOf).collect(Collectors.joining(" ")) + " } }";
+  @TempDir
+  static Path store;
+  static RunningService service;
+
+  @BeforeAll
+  static void start() throws Exception {
+    service = RunningService.start(store, Map.of("LOFTESGRAFEN_QUERY_THREADS", "2", "LOFTESGRAFEN_QUERY_QUEUE", "1",
+        "LOFTESGRAFEN_WRITE_TIMEOUT", "2s", "LOFTESGRAFEN_IDLE_TIMEOUT", "4s", "LOFTESGRAFEN_SPARQL_TIMEOUT", "1s"));
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void clientsThatNeverReadAreCutOffAndTheirThreadsServeOthers() throws Exception {
+    List<Socket> stalled = new ArrayList<>();
+    for (int i = 0; i < 2; i++) { // as many as there are query threads
+      Socket s = RawHttp.open(service.service().port());
+      s.getOutputStream().write(("GET /sparql?query=" + URLEncoder.encode(BIG, StandardCharsets.UTF_8)
+          + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/sparql-results+json\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      stalled.add(s);
+    }
+    Thread.sleep(1000);
+    assertAnswersWithinOneSecond("/health");
+    assertAnswersWithinOneSecond("/ready");
+    long start = System.nanoTime();
+    HttpResponse<String> r = service.sparql("SELECT (COUNT(*) AS ?n) { ?s a ?t } # after the stalled clients",
+        "text/csv");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(millis < 10_000, "a query waited " + millis + " ms behind clients that do not read");
+    for (Socket s : stalled) {
+      assertTrue(cutOff(s.getInputStream()), "the stalled client's connection was closed");
+      s.close();
+    }
+  }
+
+  /** Reads everything; true when the server ends the connection (EOF or reset) before the answer is complete. */
+  private static boolean cutOff(InputStream in) {
+    byte[] buf = new byte[1 << 16];
+    long total = 0;
+    try {
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        total += n;
+      }
+      return total < 30L << 20; // ended early: a complete answer is ~40 MB
+    } catch (IOException e) {
+      return true; // reset
+    }
+  }
+
+  @Test
+  void aFullPoolAnswers503WithRetryAfterAtOnce() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # " + i;
+      running.add(service.http().sendAsync(HttpRequest.newBuilder(service.uri("/sparql?query="
+          + URLEncoder.encode(slow, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString()));
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
+    assertAnswersWithinOneSecond("/health");
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> f : running) {
+      answers.add(f.get());
+    }
+    List<HttpResponse<String>> busy = answers.stream().filter(a -> a.body().contains("busy")).toList();
+    assertTrue(busy.size() >= 3, "refused as busy: " + busy.size() + " of 6");
+    for (HttpResponse<String> b : busy) {
+      assertEquals(503, b.statusCode());
+      assertTrue(b.headers().firstValue("Retry-After").isPresent(), b.headers().toString());
+    }
+    // the ones that ran were stopped at the time limit, not refused
+    assertTrue(answers.stream().anyMatch(a -> a.body().contains("time limit")), answers.toString());
+  }
+
+  @Test
+  void idleAndHalfSentConnectionsAreClosed() throws Exception {
+    for (String sent : new String[] {"", "GET /health HTTP/1.1\r\nHost: loc"}) {
+      try (Socket s = RawHttp.open(service.service().port())) {
+        s.getOutputStream().write(sent.getBytes(StandardCharsets.US_ASCII));
+        long start = System.nanoTime();
+        int read;
+        try {
+          read = s.getInputStream().read();
+        } catch (IOException e) {
+          read = -1;
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(-1, read, "the server closed the connection");
+        assertTrue(millis >= 3000 && millis < 10_000, "closed after " + millis + " ms with a 4 s idle timeout");
+      }
+    }
+  }
+
+  private static void assertAnswersWithinOneSecond(String path) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> r = service.get(path);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(200, r.statusCode(), path + ": " + r.body());
+    assertTrue(millis < 1000, path + " took " + millis + " ms");
+  }
+}
