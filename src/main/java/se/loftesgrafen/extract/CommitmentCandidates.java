@@ -40,23 +40,13 @@ final class CommitmentCandidates {
   private final List<Pattern> results;
   private final List<Pattern> elaborations;
   private final List<Pattern> subElaborations;
-  private final List<Pattern> split;
-  private final List<Pattern> splitRequires;
-  private final List<Pattern> glued;
   private final List<Pattern> gluedStarts;
   private final List<Pattern> splitBlocked;
-  private final List<Pattern> clauseSplit;
-  private final Pattern colonList;
-  private final Pattern infinitiveShape;
-  private final Pattern dangling;
   private final Pattern responsibility;
-  private final List<Pattern> verbStarts;
-  private final List<Pattern> nounStarts;
-  private final List<Pattern> problemWords;
-  private final java.util.Map<String, List<Pattern>> leadCues;
   private final ActorResolver actors;
-  private final ThemeClassifier themes;
   private final TargetExtractor targets;
+  private final CandidateFeatures features;
+  private final ProseClauses prose;
 
   CommitmentCandidates(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets) {
     this.stop = rules.combined("stop_headings");
@@ -72,23 +62,19 @@ final class CommitmentCandidates {
     this.results = rules.combined("result_items");
     this.elaborations = rules.combined("elaboration_items");
     this.subElaborations = rules.combined("elaboration_subitems");
-    this.split = rules.patterns("split_before");
-    this.splitRequires = rules.patterns("split_requires");
-    this.glued = rules.combined("glued_items");
     this.gluedStarts = rules.combined("glued_item_starts");
     this.splitBlocked = rules.patterns("split_blocked_by");
-    this.clauseSplit = rules.patterns("clause_split_before");
-    this.colonList = rules.combined("inline_list_leads").get(0);
-    this.infinitiveShape = rules.combined("infinitive_shape").get(0);
-    this.dangling = rules.combined("dangling_ends").get(0);
     this.responsibility = rules.patterns("responsibility_lines").get(0);
-    this.verbStarts = rules.combined("verb_starts");
-    this.nounStarts = rules.combined("activity_noun_starts");
-    this.problemWords = rules.combined("problem_words");
-    this.leadCues = rules.namedCombined("lead_cues");
     this.actors = actors;
-    this.themes = themes;
     this.targets = targets;
+    this.features = new CandidateFeatures(rules, actors, themes, targets);
+    this.prose = new ProseClauses(rules);
+  }
+
+  /** What the walk knows of a candidate's place, for its features. */
+  private static CandidateFeatures.Context context(State st) {
+    return new CandidateFeatures.Context("zone=" + st.zone, "list=" + st.list, st.underPromiseTitle, st.lastHead,
+        st.lastHeadIsLead, st.blocksSinceHead, st.promiseHeads, st.we);
   }
 
   /** Reading state while walking the blocks. */
@@ -126,7 +112,7 @@ final class CommitmentCandidates {
       }
       if (b.isItem()) {
         if (prev == null || !prev.isItem()) {
-          st.listShape = listFeatures(blocks, i);
+          st.listShape = features.listShape(blocks, i);
         }
         item(b, prev, next, position, st, out);
         if (b.level() <= 1) {
@@ -190,20 +176,20 @@ final class CommitmentCandidates {
     if (t.length() < 3 || isNeverAnUndertaking(t) || b.link()) {
       return;
     }
-    List<String> f = common(t, position, st);
+    List<String> f = features.of(t, position, context(st));
     f.add("src=item");
     f.addAll(st.listShape);
     if (b.level() > 1) {
       f.add("level2");
     }
     boolean excluded = false;
-    excluded |= flag(f, "link", b.link() || any(links, t));
-    excluded |= flag(f, "result", any(results, t));
-    excluded |= flag(f, "quote", any(quotes, t));
-    excluded |= flag(f, "elaboration", any(elaborations, t) || b.level() > 1 && any(subElaborations, t));
-    excluded |= flag(f, "tiny", t.length() < 12);
-    excluded |= flag(f, "subheading", isSubHeading(b, next));
-    excluded |= flag(f, "groupheading", isGroupHeading(b, next));
+    excluded |= CandidateFeatures.flag(f, "link", b.link() || any(links, t));
+    excluded |= CandidateFeatures.flag(f, "result", any(results, t));
+    excluded |= CandidateFeatures.flag(f, "quote", any(quotes, t));
+    excluded |= CandidateFeatures.flag(f, "elaboration", any(elaborations, t) || b.level() > 1 && any(subElaborations, t));
+    excluded |= CandidateFeatures.flag(f, "tiny", t.length() < 12);
+    excluded |= CandidateFeatures.flag(f, "subheading", isSubHeading(b, next));
+    excluded |= CandidateFeatures.flag(f, "groupheading", isGroupHeading(b, next));
     if (prev != null && !prev.isItem()) {
       f.add("firstInList");
     }
@@ -219,8 +205,8 @@ final class CommitmentCandidates {
       own = tagged;
       f.add("tag");
     }
-    flag(f, "undertakes", undertakes);
-    flag(f, "ownActor", !own.isEmpty());
+    CandidateFeatures.flag(f, "undertakes", undertakes);
+    CandidateFeatures.flag(f, "ownActor", !own.isEmpty());
     boolean inPromise = st.zone == Zone.PROMISE || st.list == ListKind.PROMISE || st.underPromiseTitle;
     boolean rule = !excluded && st.zone != Zone.STOP && st.zone != Zone.BACKGROUND && st.list != ListKind.NOT_PROMISE
         && (inPromise || undertakes);
@@ -239,7 +225,7 @@ final class CommitmentCandidates {
     if (t.length() < 6 || isNeverAnUndertaking(t)) {
       return;
     }
-    List<String> f = common(t, position, st);
+    List<String> f = features.of(t, position, context(st));
     f.add(b.isHeading() ? "src=heading" : "src=line");
     int run = 1;
     for (int j = i - 1; j >= 0 && isShortLine(blocks.get(j)); j--) {
@@ -249,10 +235,10 @@ final class CommitmentCandidates {
       run++;
     }
     f.add(run >= 3 ? "run>=3" : run == 2 ? "run=2" : "run=1");
-    flag(f, "afterLead", prev != null && prev.isLeadIn());
-    flag(f, "nextIsProse", next != null && !next.isItem() && !isShortLine(next));
-    flag(f, "nextIsItem", next != null && next.isItem());
-    flag(f, "headPattern", any(promise, t) || any(stop, t) || any(background, t) || any(notPromise, t)
+    CandidateFeatures.flag(f, "afterLead", prev != null && prev.isLeadIn());
+    CandidateFeatures.flag(f, "nextIsProse", next != null && !next.isItem() && !isShortLine(next));
+    CandidateFeatures.flag(f, "nextIsItem", next != null && next.isItem());
+    CandidateFeatures.flag(f, "headPattern", any(promise, t) || any(stop, t) || any(background, t) || any(notPromise, t)
         || any(promiseTitles, t));
     Set<Actor> tagged = tag(t, st.we);
     if (!tagged.isEmpty()) {
@@ -281,27 +267,6 @@ final class CommitmentCandidates {
     out.set(out.size() - 1, new Candidate(last.text(), last.start(), actorsOfItem, f, last.ruleAccepts()));
   }
 
-  /** What the run of items starting at {@code from} looks like as a whole. */
-  private List<String> listFeatures(List<Block> blocks, int from) {
-    int n = 0;
-    int verbs = 0;
-    int themed = 0;
-    int sentences = 0;
-    for (int j = from; j < blocks.size() && blocks.get(j).isItem(); j++) {
-      String t = blocks.get(j).text();
-      n++;
-      verbs += any(verbStarts, t) || any(nounStarts, t) || infinitiveShape.matcher(t).lookingAt() ? 1 : 0;
-      themed += themes.classify(t).isEmpty() ? 0 : 1;
-      sentences += t.endsWith(".") ? 1 : 0;
-    }
-    List<String> f = new ArrayList<>();
-    f.add(n == 1 ? "listSize=1" : n <= 3 ? "listSize<=3" : "listSize>3");
-    f.add(verbs * 2 >= n ? "listVerbs=most" : "listVerbs=few");
-    f.add(themed * 2 >= n ? "listThemes=most" : "listThemes=few");
-    f.add(sentences * 2 >= n ? "listEnds=." : "listEnds=word");
-    return f;
-  }
-
   /**
    * What by definition is no undertaking, whatever its words: what someone says (a quote in a news text) and link
    * or document texts. These are not candidates at all; the model never has to outweigh them.
@@ -312,61 +277,6 @@ final class CommitmentCandidates {
 
   private static boolean isShortLine(Block b) {
     return !b.isItem() && !b.isLeadIn() && (b.isHeading() || TextReader.looksLikeHeading(b.text()));
-  }
-
-  /** Features every candidate has: where it stands, what it says, what the rules think of it. */
-  private List<String> common(String t, double position, State st) {
-    List<String> f = new ArrayList<>();
-    f.add("zone=" + st.zone);
-    f.add("list=" + st.list);
-    if (st.underPromiseTitle) {
-      f.add("underPromiseTitle");
-    }
-    f.add(st.lastHeadIsLead ? "head=lead" : st.lastHead.isEmpty() ? "head=none" : "head=heading");
-    leadCues.forEach((name, patterns) -> {
-      if (any(patterns, st.lastHead)) {
-        f.add("cue=" + name);
-      }
-    });
-    f.add(st.blocksSinceHead == 0 ? "sinceHead=0" : st.blocksSinceHead < 4 ? "sinceHead<4" : "sinceHead>=4");
-    f.add(position < 0.15 ? "pos=head" : position > 0.85 ? "pos=tail" : "pos=body");
-    f.add(st.promiseHeads == 0 ? "promiseHeads=0" : "promiseHeads>0");
-    int words = t.split("\\s+").length;
-    f.add(words <= 2 ? "words<=2" : words <= 5 ? "words<=5" : words <= 12 ? "words<=12" : words <= 30 ? "words<=30"
-        : "words>30");
-    char last = t.charAt(t.length() - 1);
-    f.add(last == '.' ? "end=." : last == ':' ? "end=:" : last == '?' ? "end=?" : last == '!' ? "end=!"
-        : last == ')' ? "end=)" : Character.isLetterOrDigit(last) ? "end=word" : "end=other");
-    String lower = t.toLowerCase(Locale.ROOT);
-    flag(f, "aim", any(aims, t));
-    flag(f, "quote", any(quotes, t));
-    flag(f, "linkText", any(links, t));
-    flag(f, "modal", any(undertakings, t));
-    flag(f, "lovar", lower.contains("lovar"));
-    flag(f, "verbStart", any(verbStarts, t));
-    flag(f, "infinitiveShape", infinitiveShape.matcher(t).lookingAt());
-    flag(f, "statement", !any(undertakings, t) && !actors.subject(t, st.we).isEmpty());
-    flag(f, "nounStart", any(nounStarts, t));
-    flag(f, "problem", any(problemWords, t));
-    flag(f, "target", !targets.extract(t).isEmpty());
-    flag(f, "dangling", dangling.matcher(t).find());
-    flag(f, "digitStart", Character.isDigit(t.codePointAt(0)));
-    flag(f, "lowerStart", Character.isLowerCase(t.codePointAt(0)));
-    flag(f, "year", lower.matches(".*\\b(19|20)\\d\\d\\b.*"));
-    flag(f, "contact", lower.contains("@") || lower.matches(".*\\b(tel|telefon|e-post)\\b.*"));
-    int themeCount = themes.classify(t).size();
-    f.add(themeCount == 0 ? "themes=0" : themeCount == 1 ? "themes=1" : "themes>=2");
-    Set<Actor> subject = actors.subject(t, st.we);
-    f.add(subject.isEmpty() ? "subject=none" : subject.size() > 1 ? "subject=several"
-        : "subject=" + subject.iterator().next().id());
-    return f;
-  }
-
-  private static boolean flag(List<String> f, String name, boolean on) {
-    if (on) {
-      f.add(name);
-    }
-    return on;
   }
 
   /**
@@ -434,7 +344,7 @@ final class CommitmentCandidates {
       ruleSpans(b, st, ruleSpans, ruleActors);
     }
     boolean firstSentence = true;
-    for (Sentences.Span s : unglue(Sentences.split(t))) {
+    for (Sentences.Span s : prose.unglue(Sentences.split(t))) {
       int covered = -1;
       for (int k = 0; k < ruleSpans.size(); k++) {
         int[] r = ruleSpans.get(k);
@@ -454,18 +364,18 @@ final class CommitmentCandidates {
       Set<Actor> subject = actors.subject(s.text(), st.we);
       Set<Actor> tagged = tag(s.text(), st.we);
       Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : named(st.context, s.text(), st.we);
-      List<Clause> clauses = clauses(s.text());
+      List<ProseClauses.Clause> clauses = prose.clauses(s.text());
       if (clauses.size() > 1) {
-        for (Clause c : clauses) {
-          List<String> f = common(c.text, position, st);
+        for (ProseClauses.Clause c : clauses) {
+          List<String> f = features.of(c.text(), position, context(st));
           f.add("src=clause");
-          f.add(c.first ? "clause=first" : "clause=next");
-          out.add(new Candidate(c.text, b.start() + s.start() + c.start, who, f, false));
+          f.add(c.first() ? "clause=first" : "clause=next");
+          out.add(new Candidate(c.text(), b.start() + s.start() + c.start(), who, f, false));
         }
       } else {
-        List<String> f = common(s.text(), position, st);
+        List<String> f = features.of(s.text(), position, context(st));
         f.add(t.length() == s.text().length() ? "src=paragraph" : "src=sentence");
-        flag(f, "firstSentence", firstSentence);
+        CandidateFeatures.flag(f, "firstSentence", firstSentence);
         if (!tagged.isEmpty()) {
           f.add("tag");
         }
@@ -476,101 +386,19 @@ final class CommitmentCandidates {
     for (int k = 0; k < ruleSpans.size(); k++) {
       int[] r = ruleSpans.get(k);
       String text = t.substring(r[0], r[1]);
-      List<Clause> clauses = clauses(text);
+      List<ProseClauses.Clause> clauses = prose.clauses(text);
       if (clauses.size() > 1) {
-        for (Clause c : clauses) {
-          List<String> f = common(c.text, position, st);
+        for (ProseClauses.Clause c : clauses) {
+          List<String> f = features.of(c.text(), position, context(st));
           f.add("src=clause");
-          f.add(c.first ? "clause=first" : "clause=next");
-          out.add(new Candidate(c.text, b.start() + r[0] + c.start, ruleActors.get(k), f, false));
+          f.add(c.first() ? "clause=first" : "clause=next");
+          out.add(new Candidate(c.text(), b.start() + r[0] + c.start(), ruleActors.get(k), f, false));
         }
         continue;
       }
-      List<String> f = common(text, position, st);
+      List<String> f = features.of(text, position, context(st));
       f.add("src=ruleSpan");
       out.add(new Candidate(text, b.start() + r[0], ruleActors.get(k), f, true));
-    }
-  }
-
-  private record Clause(String text, int start, boolean first) {}
-
-  /**
-   * The clauses of a sentence that coordinates undertakings ("ska anordna X, samverka med Y och mäta Z"):
-   * split before a comma or "och" followed by an infinitive (rules: clause_split_before), once the sentence has
-   * a modal. One clause when there is nothing to split.
-   */
-  private List<Clause> clauses(String sentence) {
-    List<Clause> out = new ArrayList<>();
-    Matcher lead = colonList.matcher(sentence);
-    if (lead.find() && lead.end() < sentence.length()) {
-      List<Clause> items = listItems(sentence, lead.end());
-      if (items.size() >= 2) {
-        out.add(new Clause(sentence.substring(0, lead.end()).strip(), 0, true));
-        out.addAll(items);
-        return out;
-      }
-    }
-    if (!any(undertakings, sentence) && !sentence.contains(":")) {
-      out.add(new Clause(sentence, 0, true));
-      return out;
-    }
-    int from = 0;
-    for (Pattern p : clauseSplit) {
-      Matcher m = p.matcher(sentence);
-      while (m.find()) {
-        if (m.start() > from + 15 && !any(splitBlocked, sentence.substring(0, m.start()))) {
-          addClause(out, sentence, from, m.start());
-          from = m.end();
-        }
-      }
-    }
-    addClause(out, sentence, from, sentence.length());
-    return out;
-  }
-
-  /**
-   * The items of an inline list after a lead ("... är: ökad tillgänglighet, riktade insatser mot X och Y, ha en
-   * centrumvärd och ordningsvakter"): split at commas, and the last one at its final "och" when both sides have
-   * words enough to stand alone.
-   */
-  private static List<Clause> listItems(String s, int from) {
-    List<Clause> out = new ArrayList<>();
-    List<int[]> parts = new ArrayList<>();
-    int start = from;
-    for (int i = from; i < s.length(); i++) {
-      if (s.charAt(i) == ',' || s.charAt(i) == ';') {
-        parts.add(new int[] {start, i});
-        start = i + 1;
-      }
-    }
-    int end = s.length();
-    while (end > start && ".!".indexOf(s.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    String last = s.substring(start, end);
-    int och = last.lastIndexOf(" och ");
-    if (!parts.isEmpty() && och > 0 && last.substring(0, och).strip().split("\\s+").length >= 2
-        && last.substring(och + 5).strip().split("\\s+").length >= 2) {
-      parts.add(new int[] {start, start + och});
-      parts.add(new int[] {start + och + 5, end});
-    } else {
-      parts.add(new int[] {start, end});
-    }
-    for (int[] p : parts) {
-      String part = s.substring(p[0], p[1]);
-      String stripped = part.strip();
-      if (stripped.length() >= 4) {
-        out.add(new Clause(stripped, p[0] + part.indexOf(stripped), false));
-      }
-    }
-    return out;
-  }
-
-  private static void addClause(List<Clause> out, String s, int from, int to) {
-    String part = s.substring(from, to);
-    String stripped = part.strip();
-    if (!stripped.isEmpty()) {
-      out.add(new Clause(stripped, from + part.indexOf(stripped), out.isEmpty()));
     }
   }
 
@@ -582,7 +410,7 @@ final class CommitmentCandidates {
     int groupStart = -1;
     int groupEnd = -1;
     Set<Actor> groupActors = null;
-    for (Sentences.Span s : unglue(Sentences.split(t))) {
+    for (Sentences.Span s : prose.unglue(Sentences.split(t))) {
       String text = s.text();
       Set<Actor> subject = actors.subject(text, st.we);
       if (subject.isEmpty() && groupStart >= 0 && st.zone == Zone.PROMISE && any(gluedStarts, text)) {
@@ -612,31 +440,6 @@ final class CommitmentCandidates {
     flush(t, groupStart, groupEnd, groupActors, spans, who);
   }
 
-  /** Splits sentences where a CMS glued list items together (rules: glued_items). */
-  private List<Sentences.Span> unglue(List<Sentences.Span> sentences) {
-    List<Sentences.Span> out = new ArrayList<>();
-    for (Sentences.Span s : sentences) {
-      Matcher m = glued.get(0).matcher(s.text());
-      int from = 0;
-      while (m.find()) {
-        if (m.start() > from) {
-          add(out, s, from, m.start());
-        }
-        from = m.end();
-      }
-      add(out, s, from, s.text().length());
-    }
-    return out;
-  }
-
-  private static void add(List<Sentences.Span> out, Sentences.Span s, int from, int to) {
-    String part = s.text().substring(from, to);
-    String stripped = part.strip();
-    if (!stripped.isEmpty()) {
-      out.add(new Sentences.Span(stripped, s.start() + from + part.indexOf(stripped)));
-    }
-  }
-
   private static boolean lovar(String s) {
     return s.contains("lovar");
   }
@@ -651,7 +454,7 @@ final class CommitmentCandidates {
       return;
     }
     String text = block.substring(from, to);
-    for (int[] part : splitCoordinated(text)) {
+    for (int[] part : prose.splitCoordinated(text)) {
       String piece = text.substring(part[0], part[1]);
       String stripped = piece.strip();
       if (stripped.isEmpty()) {
@@ -661,24 +464,6 @@ final class CommitmentCandidates {
       spans.add(new int[] {s, s + stripped.length()});
       who.add(actorsOfGroup);
     }
-  }
-
-  /** "kommer att ha X, utveckla Y och utveckla Z" holds three undertakings (rules: split_before). */
-  private List<int[]> splitCoordinated(String text) {
-    List<int[]> parts = new ArrayList<>();
-    int from = 0;
-    for (Pattern p : split) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        String before = text.substring(0, m.start());
-        if (m.start() > from + 20 && any(splitRequires, before) && !any(splitBlocked, before)) {
-          parts.add(new int[] {from, m.start()});
-          from = m.end();
-        }
-      }
-    }
-    parts.add(new int[] {from, text.length()});
-    return parts;
   }
 
   /** Who does an item without a subject: the one party it names as doer, else the heading's parties. */

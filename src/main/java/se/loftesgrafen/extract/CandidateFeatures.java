@@ -1,0 +1,138 @@
+package se.loftesgrafen.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import se.loftesgrafen.extract.Commitment.Actor;
+
+/**
+ * The features that describe a commitment candidate to the {@link CommitmentModel}: where it stands (the zone and
+ * list the walk is in, what the heading or lead above announces, position on the page), what it says (verb or
+ * activity first, modal, target, themes, subject, problem words, dangling end, aim) and the shape of its list.
+ * Feature names are the model's vocabulary: renaming one means retraining.
+ */
+final class CandidateFeatures {
+  /**
+   * What the walk knows of a candidate's place.
+   *
+   * @param zone     "zone=" and the zone the headings opened
+   * @param list     "list=" and what the lead-in above says the list is
+   * @param lastHead the last heading or lead-in, lower case
+   * @param we       who "vi" is on this page
+   */
+  record Context(String zone, String list, boolean underPromiseTitle, String lastHead, boolean lastHeadIsLead,
+                 int blocksSinceHead, int promiseHeads, Set<Actor> we) {}
+
+  private final List<Pattern> aims;
+  private final List<Pattern> links;
+  private final List<Pattern> quotes;
+  private final List<Pattern> undertakings;
+  private final List<Pattern> verbStarts;
+  private final List<Pattern> nounStarts;
+  private final List<Pattern> problemWords;
+  private final Pattern infinitiveShape;
+  private final Pattern dangling;
+  private final Map<String, List<Pattern>> leadCues;
+  private final ActorResolver actors;
+  private final ThemeClassifier themes;
+  private final TargetExtractor targets;
+
+  CandidateFeatures(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets) {
+    this.aims = rules.combined("aim_sentences");
+    this.links = rules.combined("link_sentences");
+    this.quotes = rules.combined("quote_sentences");
+    this.undertakings = rules.combined("commitment_sentences");
+    this.verbStarts = rules.combined("verb_starts");
+    this.nounStarts = rules.combined("activity_noun_starts");
+    this.problemWords = rules.combined("problem_words");
+    this.infinitiveShape = rules.combined("infinitive_shape").get(0);
+    this.dangling = rules.combined("dangling_ends").get(0);
+    this.leadCues = rules.namedCombined("lead_cues");
+    this.actors = actors;
+    this.themes = themes;
+    this.targets = targets;
+  }
+
+  /** Features every candidate has: where it stands, what it says, what the rules think of it. */
+  List<String> of(String t, double position, Context st) {
+    List<String> f = new ArrayList<>();
+    f.add(st.zone());
+    f.add(st.list());
+    if (st.underPromiseTitle()) {
+      f.add("underPromiseTitle");
+    }
+    f.add(st.lastHeadIsLead() ? "head=lead" : st.lastHead().isEmpty() ? "head=none" : "head=heading");
+    leadCues.forEach((name, patterns) -> {
+      if (any(patterns, st.lastHead())) {
+        f.add("cue=" + name);
+      }
+    });
+    f.add(st.blocksSinceHead() == 0 ? "sinceHead=0" : st.blocksSinceHead() < 4 ? "sinceHead<4" : "sinceHead>=4");
+    f.add(position < 0.15 ? "pos=head" : position > 0.85 ? "pos=tail" : "pos=body");
+    f.add(st.promiseHeads() == 0 ? "promiseHeads=0" : "promiseHeads>0");
+    int words = t.split("\\s+").length;
+    f.add(words <= 2 ? "words<=2" : words <= 5 ? "words<=5" : words <= 12 ? "words<=12" : words <= 30 ? "words<=30"
+        : "words>30");
+    char last = t.charAt(t.length() - 1);
+    f.add(last == '.' ? "end=." : last == ':' ? "end=:" : last == '?' ? "end=?" : last == '!' ? "end=!"
+        : last == ')' ? "end=)" : Character.isLetterOrDigit(last) ? "end=word" : "end=other");
+    String lower = t.toLowerCase(Locale.ROOT);
+    flag(f, "aim", any(aims, t));
+    flag(f, "quote", any(quotes, t));
+    flag(f, "linkText", any(links, t));
+    flag(f, "modal", any(undertakings, t));
+    flag(f, "lovar", lower.contains("lovar"));
+    flag(f, "verbStart", any(verbStarts, t));
+    flag(f, "infinitiveShape", infinitiveShape.matcher(t).lookingAt());
+    flag(f, "statement", !any(undertakings, t) && !actors.subject(t, st.we()).isEmpty());
+    flag(f, "nounStart", any(nounStarts, t));
+    flag(f, "problem", any(problemWords, t));
+    flag(f, "target", !targets.extract(t).isEmpty());
+    flag(f, "dangling", dangling.matcher(t).find());
+    flag(f, "digitStart", Character.isDigit(t.codePointAt(0)));
+    flag(f, "lowerStart", Character.isLowerCase(t.codePointAt(0)));
+    flag(f, "year", lower.matches(".*\\b(19|20)\\d\\d\\b.*"));
+    flag(f, "contact", lower.contains("@") || lower.matches(".*\\b(tel|telefon|e-post)\\b.*"));
+    int themeCount = themes.classify(t).size();
+    f.add(themeCount == 0 ? "themes=0" : themeCount == 1 ? "themes=1" : "themes>=2");
+    Set<Actor> subject = actors.subject(t, st.we());
+    f.add(subject.isEmpty() ? "subject=none" : subject.size() > 1 ? "subject=several"
+        : "subject=" + subject.iterator().next().id());
+    return f;
+  }
+
+  /** What the run of items starting at {@code from} looks like as a whole. */
+  List<String> listShape(List<Block> blocks, int from) {
+    int n = 0;
+    int verbs = 0;
+    int themed = 0;
+    int sentences = 0;
+    for (int j = from; j < blocks.size() && blocks.get(j).isItem(); j++) {
+      String t = blocks.get(j).text();
+      n++;
+      verbs += any(verbStarts, t) || any(nounStarts, t) || infinitiveShape.matcher(t).lookingAt() ? 1 : 0;
+      themed += themes.classify(t).isEmpty() ? 0 : 1;
+      sentences += t.endsWith(".") ? 1 : 0;
+    }
+    List<String> f = new ArrayList<>();
+    f.add(n == 1 ? "listSize=1" : n <= 3 ? "listSize<=3" : "listSize>3");
+    f.add(verbs * 2 >= n ? "listVerbs=most" : "listVerbs=few");
+    f.add(themed * 2 >= n ? "listThemes=most" : "listThemes=few");
+    f.add(sentences * 2 >= n ? "listEnds=." : "listEnds=word");
+    return f;
+  }
+
+  static boolean flag(List<String> f, String name, boolean on) {
+    if (on) {
+      f.add(name);
+    }
+    return on;
+  }
+
+  private static boolean any(List<Pattern> patterns, String s) {
+    return CommitmentCandidates.any(patterns, s);
+  }
+}
