@@ -21,10 +21,14 @@ final class CandidateFeatures {
    * @param zone     "zone=" and the zone the headings opened
    * @param list     "list=" and what the lead-in above says the list is
    * @param lastHead the last heading or lead-in, lower case
+   * @param cues     its cue features ({@link #cues})
    * @param we       who "vi" is on this page
    */
-  record Context(String zone, String list, boolean underPromiseTitle, String lastHead, boolean lastHeadIsLead,
-                 int blocksSinceHead, int promiseHeads, Set<Actor> we) {}
+  record Context(String zone, String list, boolean underPromiseTitle, String lastHead, List<String> cues,
+                 boolean lastHeadIsLead, int blocksSinceHead, int promiseHeads, Set<Actor> we) {}
+
+  private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
+  private static final Pattern CONTACT = Pattern.compile("\\b(tel|telefon|e-post)\\b");
 
   private final List<Pattern> aims;
   private final List<Pattern> links;
@@ -65,11 +69,7 @@ final class CandidateFeatures {
       f.add("underPromiseTitle");
     }
     f.add(st.lastHeadIsLead() ? "head=lead" : st.lastHead().isEmpty() ? "head=none" : "head=heading");
-    leadCues.forEach((name, patterns) -> {
-      if (any(patterns, st.lastHead())) {
-        f.add("cue=" + name);
-      }
-    });
+    f.addAll(st.cues());
     f.add(st.blocksSinceHead() == 0 ? "sinceHead=0" : st.blocksSinceHead() < 4 ? "sinceHead<4" : "sinceHead>=4");
     f.add(position < 0.15 ? "pos=head" : position > 0.85 ? "pos=tail" : "pos=body");
     f.add(st.promiseHeads() == 0 ? "promiseHeads=0" : "promiseHeads>0");
@@ -83,19 +83,20 @@ final class CandidateFeatures {
     flag(f, "aim", any(aims, t));
     flag(f, "quote", any(quotes, t));
     flag(f, "linkText", any(links, t));
-    flag(f, "modal", any(undertakings, t));
+    boolean modal = any(undertakings, t);
+    flag(f, "modal", modal);
     flag(f, "lovar", lower.contains("lovar"));
     flag(f, "verbStart", any(verbStarts, t));
     flag(f, "infinitiveShape", infinitiveShape.matcher(t).lookingAt());
-    flag(f, "statement", !any(undertakings, t) && !actors.subject(t, st.we()).isEmpty());
+    flag(f, "statement", !modal && !actors.subject(t, st.we()).isEmpty());
     flag(f, "nounStart", any(nounStarts, t));
     flag(f, "problem", any(problemWords, t));
     flag(f, "target", !targets.extract(t).isEmpty());
     flag(f, "dangling", dangling.matcher(t).find());
     flag(f, "digitStart", Character.isDigit(t.codePointAt(0)));
     flag(f, "lowerStart", Character.isLowerCase(t.codePointAt(0)));
-    flag(f, "year", lower.matches(".*\\b(19|20)\\d\\d\\b.*"));
-    flag(f, "contact", lower.contains("@") || lower.matches(".*\\b(tel|telefon|e-post)\\b.*"));
+    flag(f, "year", YEAR.matcher(lower).find());
+    flag(f, "contact", lower.contains("@") || CONTACT.matcher(lower).find());
     int themeCount = themes.classify(t).size();
     f.add(themeCount == 0 ? "themes=0" : themeCount == 1 ? "themes=1" : "themes>=2");
     Set<Actor> subject = actors.subject(t, st.we());
@@ -123,6 +124,17 @@ final class CandidateFeatures {
     f.add(themed * 2 >= n ? "listThemes=most" : "listThemes=few");
     f.add(sentences * 2 >= n ? "listEnds=." : "listEnds=word");
     return f;
+  }
+
+  /** The cue features of a heading or lead-in; the walk reads them once per heading, for all candidates under it. */
+  List<String> cues(String head) {
+    List<String> found = new ArrayList<>();
+    leadCues.forEach((name, patterns) -> {
+      if (any(patterns, head)) {
+        found.add("cue=" + name);
+      }
+    });
+    return List.copyOf(found);
   }
 
   static boolean flag(List<String> f, String name, boolean on) {

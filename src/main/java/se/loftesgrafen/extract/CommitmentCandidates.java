@@ -74,7 +74,7 @@ final class CommitmentCandidates {
   /** What the walk knows of a candidate's place, for its features. */
   private static CandidateFeatures.Context context(State st) {
     return new CandidateFeatures.Context("zone=" + st.zone, "list=" + st.list, st.underPromiseTitle, st.lastHead,
-        st.lastHeadIsLead, st.blocksSinceHead, st.promiseHeads, st.we);
+        st.cues, st.lastHeadIsLead, st.blocksSinceHead, st.promiseHeads, st.we);
   }
 
   /** Reading state while walking the blocks. */
@@ -88,6 +88,7 @@ final class CommitmentCandidates {
     boolean underPromiseTitle;
     /** The last heading or lead-in, lower case ("" before the first). */
     String lastHead = "";
+    List<String> cues = List.of();
     boolean lastHeadIsLead;
     int blocksSinceHead;
     int promiseHeads;
@@ -136,6 +137,7 @@ final class CommitmentCandidates {
     String t = b.text();
     st.underPromiseTitle = b.isHeading() && any(promiseTitles, t);
     st.lastHead = t.toLowerCase(Locale.ROOT);
+    st.cues = features.cues(st.lastHead);
     st.lastHeadIsLead = b.isLeadIn();
     st.blocksSinceHead = 0;
     if (any(stop, t)) {
