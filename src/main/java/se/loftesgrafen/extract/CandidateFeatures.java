@@ -84,11 +84,12 @@ final class CandidateFeatures {
     flag(f, "quote", any(quotes, t));
     flag(f, "linkText", any(links, t));
     boolean modal = any(undertakings, t);
+    Set<Actor> subject = actors.subject(t, st.we());
     flag(f, "modal", modal);
     flag(f, "lovar", lower.contains("lovar"));
     flag(f, "verbStart", any(verbStarts, t));
     flag(f, "infinitiveShape", infinitiveShape.matcher(t).lookingAt());
-    flag(f, "statement", !modal && !actors.subject(t, st.we()).isEmpty());
+    flag(f, "statement", !modal && !subject.isEmpty());
     flag(f, "nounStart", any(nounStarts, t));
     flag(f, "problem", any(problemWords, t));
     flag(f, "target", !targets.extract(t).isEmpty());
@@ -99,7 +100,6 @@ final class CandidateFeatures {
     flag(f, "contact", lower.contains("@") || CONTACT.matcher(lower).find());
     int themeCount = themes.classify(t).size();
     f.add(themeCount == 0 ? "themes=0" : themeCount == 1 ? "themes=1" : "themes>=2");
-    Set<Actor> subject = actors.subject(t, st.we());
     f.add(subject.isEmpty() ? "subject=none" : subject.size() > 1 ? "subject=several"
         : "subject=" + subject.iterator().next().id());
     return f;
