@@ -190,8 +190,8 @@ public final class CatalogBuilder {
         .addProperty(RDF.type, m.createResource(SD + "Service"))
         .addProperty(p, iris.page("sparql"))
         .addProperty(m.createProperty(SD, "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
-        .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "UnionDefaultGraph"))
-        .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "DereferencesURIs"));
+        // not sd:DereferencesURIs: FROM <http://...> is never fetched (the service reads only its own store)
+        .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "UnionDefaultGraph"));
     for (SparqlFormat f : SparqlFormat.values()) {
       service.addProperty(m.createProperty(SD, "resultFormat"), m.createResource(FORMATS + switch (f) {
         case JSON -> "SPARQL_Results_JSON";
