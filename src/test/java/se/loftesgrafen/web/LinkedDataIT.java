@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
@@ -139,6 +143,36 @@ class LinkedDataIT {
     Graph turtle = parse(service.get("/datasets/dcat", "Accept", "text/turtle").body(), Lang.TURTLE);
     assertTrue(turtle.isIsomorphicWith(catalog) || turtle.size() == catalog.size());
     assertTrue(rdfxml.body().contains("http://creativecommons.org/publicdomain/zero/1.0/"));
+  }
+
+  @Test
+  void theCatalogStatesFormatsLicenceIssuedPeriodicityAndBothLanguages() throws Exception {
+    org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createModelForGraph(
+        parse(service.get("/datasets/dcat", "Accept", "text/turtle").body(), Lang.TURTLE));
+    org.apache.jena.rdf.model.Model fileTypes = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+    try (InputStream in = getClass().getResourceAsStream("/graph/eu-vocabularies/file-type.rdf")) {
+      RDFParser.source(in).lang(Lang.RDFXML).parse(fileTypes);
+    }
+    var formats = m.listObjectsOfProperty(DCTerms.format).toList();
+    assertTrue(formats.stream().anyMatch(f -> f.toString().endsWith("/file-type/RDF_N_QUADS")), formats.toString());
+    for (var format : formats) {
+      assertTrue(fileTypes.contains(format.asResource(), RDF.type, SKOS.Concept), format + " is in the EU table");
+    }
+    org.apache.jena.rdf.model.Resource dataset = m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).next();
+    assertTrue(dataset.hasProperty(DCTerms.license, m.createResource("http://creativecommons.org/publicdomain/zero/1.0/")));
+    assertTrue(dataset.getProperty(DCTerms.issued).getLiteral().getDatatypeURI().endsWith("#dateTime"),
+        "issued: the first harvest");
+    // harvest-config/loftesgrafen.yaml: harvest.schedule "0 0 3 * * ?"
+    assertEquals("http://publications.europa.eu/resource/authority/frequency/DAILY",
+        dataset.getPropertyResourceValue(DCTerms.accrualPeriodicity).getURI());
+    for (var type : java.util.List.of(DCAT.Catalog, DCAT.Dataset, DCAT.Distribution, DCAT.DataService)) {
+      for (var r : m.listSubjectsWithProperty(RDF.type, type).toList()) {
+        for (var p : java.util.List.of(DCTerms.title, DCTerms.description)) {
+          var languages = r.listProperties(p).mapWith(st -> st.getLanguage()).toSet();
+          assertEquals(java.util.Set.of("sv", "en"), languages, r + " " + p.getLocalName());
+        }
+      }
+    }
   }
 
   @Test
