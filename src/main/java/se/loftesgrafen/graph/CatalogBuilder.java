@@ -37,13 +37,19 @@ public final class CatalogBuilder {
       ResourceFactory.createResource("http://purl.org/adms/publishertype/NonProfitOrganisation");
 
   private final Iris iris;
+  private final String harvestSchedule;
 
-  public CatalogBuilder(Iris iris) {
+  /** {@code harvestSchedule}: the Quartz cron of {@code harvest.schedule}, which gives the accrual periodicity. */
+  public CatalogBuilder(Iris iris, String harvestSchedule) {
     this.iris = iris;
+    this.harvestSchedule = harvestSchedule;
   }
 
-  /** The DCAT-AP-SE catalog; {@code release} adds sizes and checksums of the dumps, {@code modified} the data date. */
-  public Model catalog(Optional<DumpWriter.Release> release, Instant modified) {
+  /**
+   * The DCAT-AP-SE catalog; {@code release} adds sizes and checksums of the dumps, {@code modified} the data date,
+   * {@code issued} when the first page was harvested.
+   */
+  public Model catalog(Optional<DumpWriter.Release> release, Instant modified, Optional<Instant> issued) {
     Model m = model();
     Resource publisher = m.createResource(iris.inDocument("datasets/dcat", "publisher").getURI())
         .addProperty(RDF.type, FOAF.Agent).addProperty(RDF.type, DCTerms.Agent)
@@ -55,6 +61,7 @@ public final class CatalogBuilder {
         .addProperty(VCARD4.fn, "Löftesgrafen")
         .addProperty(VCARD4.hasEmail, m.createResource("mailto:data@loftesgrafen.se"));
     Resource dataset = dataset(m, publisher, contact, modified);
+    issued.ifPresent(at -> dataset.addLiteral(DCTerms.issued, dateTime(m, at)));
     Resource catalog = m.createResource(iris.inDocument("datasets/dcat", "catalog").getURI())
         .addProperty(RDF.type, DCAT.Catalog)
         .addProperty(DCTerms.title, "Löftesgrafen: katalog", "sv").addProperty(DCTerms.title, "Löftesgrafen: catalogue", "en")
@@ -74,6 +81,7 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.title, "SPARQL 1.1-tjänst för Löftesgrafen", "sv")
         .addProperty(DCTerms.title, "SPARQL 1.1 endpoint of Löftesgrafen", "en")
         .addProperty(DCTerms.description, "Läsbar SPARQL 1.1-ändpunkt med tids- och storleksgränser.", "sv")
+        .addProperty(DCTerms.description, "Read-only SPARQL 1.1 endpoint with time and size limits.", "en")
         .addProperty(DCAT.endpointURL, iris.page("sparql"))
         .addProperty(DCAT.endpointDescription, iris.page("sparql"))
         .addProperty(DCAT.servesDataset, dataset)
@@ -98,6 +106,7 @@ public final class CatalogBuilder {
             + " promises, commitments, actors, themes, targets and signatories, each with its source.", "en")
         .addProperty(DCTerms.publisher, publisher)
         .addProperty(DCAT.contactPoint, contact)
+        .addProperty(DCTerms.license, licence(m))
         .addProperty(DCAT.theme, JUSTICE)
         .addProperty(DCAT.keyword, "medborgarlöfte", "sv").addProperty(DCAT.keyword, "polisen", "sv")
         .addProperty(DCAT.keyword, "kommun", "sv").addProperty(DCAT.keyword, "trygghet", "sv")
@@ -108,24 +117,29 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.accessRights, PUBLIC)
         .addProperty(DCTerms.conformsTo, LG.getURI())
         .addProperty(DCAT.landingPage, iris.page(""))
-        .addProperty(DCTerms.accrualPeriodicity, m.createResource(EU + "frequency/DAILY"))
+        .addProperty(DCTerms.accrualPeriodicity,
+            m.createResource(AccrualPeriodicity.FREQUENCY + AccrualPeriodicity.code(harvestSchedule)))
         .addLiteral(DCTerms.modified, dateTime(m, modified));
   }
 
   private void distributions(Model m, Resource dataset, Optional<DumpWriter.Release> release) {
     record Dist(String file, String fragment, String mediaType, String format, String sv, String en) {
     }
+    // dct:format codes of the EU file-type table (http://publications.europa.eu/resource/authority/file-type)
     List<Dist> all = List.of(
-        new Dist(DumpWriter.NQUADS, "dump-nquads", "application/n-quads", "NQUADS",
-            "Hela grafen som N-Quads (gzip), en namngiven graf per hämtad sida", "The whole graph as N-Quads (gzip)"),
+        new Dist(DumpWriter.NQUADS, "dump-nquads", "application/n-quads", "RDF_N_QUADS",
+            "Hela grafen som N-Quads (gzip), en namngiven graf per hämtad sida",
+            "The whole graph as N-Quads (gzip), one named graph per harvested page"),
         new Dist(DumpWriter.JSONLD, "dump-jsonld", "application/ld+json", "JSON_LD",
             "Hela grafen som JSON-LD", "The whole graph as JSON-LD"),
         new Dist(DumpWriter.CSV, "dump-csv", "text/csv", "CSV",
-            "Åtagandena som en platt tabell (CSV), en rad per åtagande", "The commitments as a flat CSV table"));
+            "Åtagandena som en platt tabell (CSV), en rad per åtagande",
+            "The commitments as a flat CSV table, one row per commitment"));
     for (Dist d : all) {
       Resource dist = m.createResource(iris.inDocument("datasets/dcat", d.fragment()).getURI())
           .addProperty(RDF.type, DCAT.Distribution)
-          .addProperty(DCTerms.title, d.sv(), "sv").addProperty(DCTerms.description, d.en(), "en")
+          .addProperty(DCTerms.title, d.sv(), "sv").addProperty(DCTerms.title, d.en(), "en")
+          .addProperty(DCTerms.description, d.sv(), "sv").addProperty(DCTerms.description, d.en(), "en")
           .addProperty(DCAT.accessURL, iris.page("dumps/" + d.file()))
           .addProperty(DCAT.downloadURL, iris.page("dumps/" + d.file()))
           .addProperty(DCAT.mediaType, m.createResource("https://www.iana.org/assignments/media-types/" + d.mediaType()))
@@ -142,8 +156,9 @@ public final class CatalogBuilder {
     }
     Resource sparqlDist = m.createResource(iris.inDocument("datasets/dcat", "dist-sparql").getURI())
         .addProperty(RDF.type, DCAT.Distribution)
-        .addProperty(DCTerms.title, "SPARQL-ändpunkt", "sv")
+        .addProperty(DCTerms.title, "SPARQL-ändpunkt", "sv").addProperty(DCTerms.title, "SPARQL endpoint", "en")
         .addProperty(DCTerms.description, "Frågor med SPARQL 1.1 mot hela grafen", "sv")
+        .addProperty(DCTerms.description, "SPARQL 1.1 queries over the whole graph", "en")
         .addProperty(DCAT.accessURL, iris.page("sparql"))
         .addProperty(DCAT.accessService, m.getResource(iris.inDocument("datasets/dcat", "sparql").getURI()))
         .addProperty(DCTerms.format, m.createResource(EU + "file-type/SPARQLQ"))
@@ -160,8 +175,9 @@ public final class CatalogBuilder {
     Model m = model();
     Resource d = m.createResource(iris.inDocument(".well-known/void", "dataset").getURI())
         .addProperty(RDF.type, VOID.Dataset)
-        .addProperty(DCTerms.title, "Löftesgrafen", "sv")
+        .addProperty(DCTerms.title, "Löftesgrafen", "sv").addProperty(DCTerms.title, "Löftesgrafen", "en")
         .addProperty(DCTerms.description, "Medborgarlöften som länkade data.", "sv")
+        .addProperty(DCTerms.description, "Citizen promises as linked data.", "en")
         .addProperty(DCTerms.license, CC0)
         .addLiteral(DCTerms.modified, dateTime(m, modified))
         .addProperty(VOID.sparqlEndpoint, iris.page("sparql"))
@@ -190,8 +206,8 @@ public final class CatalogBuilder {
         .addProperty(RDF.type, m.createResource(SD + "Service"))
         .addProperty(p, iris.page("sparql"))
         .addProperty(m.createProperty(SD, "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
-        .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "UnionDefaultGraph"))
-        .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "DereferencesURIs"));
+        // not sd:DereferencesURIs: FROM <http://...> is never fetched (the service reads only its own store)
+        .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "UnionDefaultGraph"));
     for (SparqlFormat f : SparqlFormat.values()) {
       service.addProperty(m.createProperty(SD, "resultFormat"), m.createResource(FORMATS + switch (f) {
         case JSON -> "SPARQL_Results_JSON";

@@ -84,6 +84,10 @@ public final class SparqlExecutor {
   private void write(Query query, QueryExec exec, SparqlFormat format, OutputStream out) {
     if (query.isSelectType()) {
       RowSet rows = exec.select();
+      if (format == SparqlFormat.CSV) {
+        ResultsCsv.write(out, rows.getResultVars(), limited(rows));
+        return;
+      }
       ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(rows.getResultVars(), limited(rows))),
           format.lang());
     } else if (query.isAskType()) {

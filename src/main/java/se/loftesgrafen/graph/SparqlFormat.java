@@ -1,6 +1,5 @@
 package se.loftesgrafen.graph;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.jena.riot.Lang;
@@ -70,17 +69,26 @@ public enum SparqlFormat {
 
   /** By the {@code format=} parameter: a short name (json, ttl, ...) or a media type. */
   public static Optional<SparqlFormat> byName(String name) {
+    return byName(name, List.of(values()));
+  }
+
+  /**
+   * By the {@code format=} parameter, among the formats that suit the query: {@code xml} is RDF/XML for a graph and
+   * SPARQL XML results for a result set, as Fuseki reads it (SPARQLWrapper sends {@code format=xml} by default).
+   */
+  public static Optional<SparqlFormat> byName(String name, List<SparqlFormat> offers) {
     String n = name.trim().toLowerCase(java.util.Locale.ROOT);
-    return Arrays.stream(values()).filter(f -> f.shortName.equals(n) || f.mediaType.equals(n)
+    return offers.stream().filter(f -> f.shortName.equals(n) || f.mediaType.equals(n)
         || alias(f).contains(n)).findFirst();
   }
 
   private static List<String> alias(SparqlFormat f) {
     return switch (f) {
-      case TURTLE -> List.of("ttl", "text/turtle");
+      // N3 is a superset of Turtle: a Turtle answer is N3 (Fuseki answers format=n3 with Turtle too)
+      case TURTLE -> List.of("ttl", "text/turtle", "n3", "text/n3", "text/rdf+n3");
       case JSONLD -> List.of("json-ld", "ld+json");
       case NTRIPLES -> List.of("nt", "n-triples");
-      case RDFXML -> List.of("rdf", "rdf/xml", "application/xml+rdf");
+      case RDFXML -> List.of("rdf", "rdf/xml", "rdf+xml", "application/xml+rdf", "xml", "application/xml");
       case JSON -> List.of("srj", "application/json");
       case XML -> List.of("srx", "application/xml");
       default -> List.of();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.sparql.exec.RowSet;
 import se.loftesgrafen.graph.CatalogBuilder;
 import se.loftesgrafen.graph.DumpWriter;
@@ -53,7 +54,7 @@ final class CatalogRoutes {
     if (answeredByValidators(ctx, "dcat", format, release, modified)) {
       return;
     }
-    blocking.respond(ctx, () -> RdfAnswers.write(builder.catalog(release, modified).getGraph(), format),
+    blocking.respond(ctx, () -> RdfAnswers.write(builder.catalog(release, modified, firstHarvest()).getGraph(), format),
         body -> RdfAnswers.send(ctx, format, body));
   }
 
@@ -85,6 +86,16 @@ final class CatalogRoutes {
       return true;
     }
     return false;
+  }
+
+  /** When the first page was harvested (the dataset's dcterms:issued); empty while the store holds no snapshot. */
+  private java.util.Optional<Instant> firstHarvest() {
+    return store.query(se.loftesgrafen.graph.Queries.load("first-snapshot").asQuery(), Duration.ofMinutes(1), exec -> {
+      RowSet rows = exec.select();
+      return java.util.Optional.ofNullable(rows.hasNext() ? rows.next().get("first") : null)
+          .filter(n -> n.isLiteral() && n.getLiteralValue() instanceof XSDDateTime)
+          .map(n -> ((XSDDateTime) n.getLiteralValue()).asCalendar().toInstant());
+    });
   }
 
   private long tripleCount() {

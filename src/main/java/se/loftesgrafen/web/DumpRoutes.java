@@ -90,6 +90,11 @@ final class DumpRoutes {
     }
     ctx.response().putHeader("Content-Type", TYPES.get(name))
         .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    if (name.endsWith(".gz")) {
+      // N-Quads, gzip-coded (RFC 9110 8.4): Jena's riot, rdflib and Comunica decode it and read N-Quads from the URL;
+      // as application/gzip none of them would know what is inside. The saved file stays the .gz it is named.
+      ctx.response().putHeader("Content-Encoding", "gzip");
+    }
     if (ctx.request().method() == HttpMethod.HEAD) { // sendFile would send the body even for HEAD
       long bytes = r.files().stream().filter(f -> f.name().equals(name)).findFirst().map(DumpWriter.DumpFile::bytes)
           .orElse(0L);

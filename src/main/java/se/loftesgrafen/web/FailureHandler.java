@@ -48,6 +48,9 @@ final class FailureHandler implements Handler<RoutingContext> {
     if (outcome.status() == 503) {
       ctx.response().putHeader("Retry-After", "5");
     }
+    if (ctx.failure() instanceof HttpError e && e.allow().isPresent()) {
+      ctx.response().putHeader("Allow", e.allow().get());
+    }
     try {
       ctx.response().end(JSON.writeValueAsString(new ErrorBody(outcome.status(), reason(outcome.status()),
           outcome.message(), RequestIds.of(ctx))));

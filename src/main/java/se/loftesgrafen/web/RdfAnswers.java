@@ -16,7 +16,7 @@ final class RdfAnswers {
   static SparqlFormat choose(RoutingContext ctx, List<SparqlFormat> offers) {
     String param = ctx.request().getParam("format");
     if (param != null) {
-      return SparqlFormat.byName(param).filter(offers::contains)
+      return SparqlFormat.byName(param, offers)
           .orElseThrow(() -> new HttpError(400, "unknown format '" + param + "'; use one of "
               + offers.stream().map(SparqlFormat::shortName).toList()));
     }

@@ -33,6 +33,7 @@ final class SparqlRoutes {
   private static final int KEEP_BYTES = 1 << 20;
   private static final String QUERY_SECONDS = "loftesgrafen_sparql_query_seconds";
   private static final String QUERIES = "loftesgrafen_sparql_queries_total";
+  private static final String ALLOW = "GET, HEAD, POST, OPTIONS";
 
   private final SparqlExecutor executor;
   private final QueryCache cache;
@@ -58,9 +59,11 @@ final class SparqlRoutes {
         .allowedHeader("Content-Type").allowedHeader("Accept").exposedHeader("X-Request-Id"));
     // A form carries the query percent-encoded (up to three bytes for one); the decoded text is checked in request().
     router.post("/sparql").handler(BodyHandler.create().setBodyLimit(bodyLimit(limits)));
+    // HEAD answers as GET does, without the body (Vert.x writes no body for HEAD; link checkers use it).
     router.get("/sparql").handler(this::handle);
+    router.head("/sparql").handler(this::handle);
     router.post("/sparql").handler(this::handle);
-    router.route("/sparql").handler(ctx -> ctx.fail(new HttpError(405,
+    router.route("/sparql").handler(ctx -> ctx.fail(HttpError.methodNotAllowed(ALLOW,
         "method " + ctx.request().method() + " is not allowed on /sparql: use GET or POST (SPARQL 1.1 Protocol)")));
   }
 
@@ -154,19 +157,22 @@ final class SparqlRoutes {
     if (params.contains("update")) {
       throw readOnly();
     }
-    String text = params.get("query");
+    List<String> inUrl = ctx.queryParams().getAll("query");
+    List<String> inBody = List.of();
     if (ctx.request().method() == HttpMethod.POST) {
       String type = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("")
           .split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
       switch (type) {
         case "application/sparql-update" -> throw readOnly();
-        case "application/sparql-query" -> text = ctx.body().asString("UTF-8");
-        case "application/x-www-form-urlencoded", "multipart/form-data" -> { }
+        case "application/sparql-query" -> inBody = List.of(ctx.body().asString("UTF-8"));
+        case "application/x-www-form-urlencoded", "multipart/form-data" ->
+            inBody = ctx.request().formAttributes().getAll("query");
         default -> throw new HttpError(415, "unsupported Content-Type '" + type + "': POST a query as "
             + "application/x-www-form-urlencoded (query=...) or as application/sparql-query");
       }
     }
-    if (text == null || text.isBlank()) {
+    String text = onlyQuery(inUrl, inBody).orElse("");
+    if (text.isBlank()) {
       return Optional.empty();
     }
     int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -178,8 +184,25 @@ final class SparqlRoutes {
     return Optional.of(new Request(text, params.getAll("default-graph-uri"), params.getAll("named-graph-uri")));
   }
 
+  /**
+   * The one query of the request. The protocol (section 2.1) allows exactly one: several query parameters, or a
+   * query both in the URL and in the body, are ambiguous and refused (as Fuseki does) rather than one picked.
+   */
+  private static Optional<String> onlyQuery(List<String> inUrl, List<String> inBody) {
+    if (!inUrl.isEmpty() && !inBody.isEmpty()) {
+      throw new HttpError(400, "the request has a query both in the URL and in the body: send it in one place"
+          + " (SPARQL 1.1 Protocol, section 2.1)");
+    }
+    List<String> queries = inUrl.isEmpty() ? inBody : inUrl;
+    if (queries.size() > 1) {
+      throw new HttpError(400, "the request has " + queries.size() + " query parameters: send exactly one"
+          + " (SPARQL 1.1 Protocol, section 2.1)");
+    }
+    return queries.stream().findFirst();
+  }
+
   private static HttpError readOnly() {
-    return new HttpError(405, "SPARQL Update is not allowed: this endpoint is read-only (the graph changes only by"
+    return HttpError.methodNotAllowed(ALLOW, "SPARQL Update is not allowed: this endpoint is read-only (the graph changes only by"
         + " harvesting)");
   }
 
@@ -188,7 +211,7 @@ final class SparqlRoutes {
     boolean graph = query.isConstructType() || query.isDescribeType();
     List<SparqlFormat> offers = graph ? SparqlFormat.graphs() : SparqlFormat.results();
     if (formatParam != null && !formatParam.isBlank()) {
-      return SparqlFormat.byName(formatParam).filter(offers::contains).orElseThrow(() -> new HttpError(400,
+      return SparqlFormat.byName(formatParam, offers).orElseThrow(() -> new HttpError(400,
           "format '" + formatParam + "' does not suit a " + (graph ? "graph" : "result set") + "; use one of "
               + offers.stream().map(SparqlFormat::shortName).toList()));
     }

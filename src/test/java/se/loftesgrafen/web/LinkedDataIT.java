@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
@@ -142,6 +146,36 @@ class LinkedDataIT {
   }
 
   @Test
+  void theCatalogStatesFormatsLicenceIssuedPeriodicityAndBothLanguages() throws Exception {
+    org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createModelForGraph(
+        parse(service.get("/datasets/dcat", "Accept", "text/turtle").body(), Lang.TURTLE));
+    org.apache.jena.rdf.model.Model fileTypes = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+    try (InputStream in = getClass().getResourceAsStream("/graph/eu-vocabularies/file-type.rdf")) {
+      RDFParser.source(in).lang(Lang.RDFXML).parse(fileTypes);
+    }
+    var formats = m.listObjectsOfProperty(DCTerms.format).toList();
+    assertTrue(formats.stream().anyMatch(f -> f.toString().endsWith("/file-type/RDF_N_QUADS")), formats.toString());
+    for (var format : formats) {
+      assertTrue(fileTypes.contains(format.asResource(), RDF.type, SKOS.Concept), format + " is in the EU table");
+    }
+    org.apache.jena.rdf.model.Resource dataset = m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).next();
+    assertTrue(dataset.hasProperty(DCTerms.license, m.createResource("http://creativecommons.org/publicdomain/zero/1.0/")));
+    assertTrue(dataset.getProperty(DCTerms.issued).getLiteral().getDatatypeURI().endsWith("#dateTime"),
+        "issued: the first harvest");
+    // harvest-config/loftesgrafen.yaml: harvest.schedule "0 0 3 * * ?"
+    assertEquals("http://publications.europa.eu/resource/authority/frequency/DAILY",
+        dataset.getPropertyResourceValue(DCTerms.accrualPeriodicity).getURI());
+    for (var type : java.util.List.of(DCAT.Catalog, DCAT.Dataset, DCAT.Distribution, DCAT.DataService)) {
+      for (var r : m.listSubjectsWithProperty(RDF.type, type).toList()) {
+        for (var p : java.util.List.of(DCTerms.title, DCTerms.description)) {
+          var languages = r.listProperties(p).mapWith(st -> st.getLanguage()).toSet();
+          assertEquals(java.util.Set.of("sv", "en"), languages, r + " " + p.getLocalName());
+        }
+      }
+    }
+  }
+
+  @Test
   void voidNamesTheEndpointAndDumps() throws Exception {
     HttpResponse<String> r = service.get("/.well-known/void", "Accept", "text/turtle");
     assertEquals(200, r.statusCode());
@@ -170,6 +204,11 @@ class LinkedDataIT {
       RDFParser.source(in).lang(Lang.NQUADS).parse(quads);
     }
     assertEquals(meta.at("/counts/quads").asLong(), quads.stream().count());
+    assertEquals("gzip", nq.headers().firstValue("Content-Encoding").orElse(""), nq.headers().toString());
+    // what `riot <URL>` does: Jena's parser reads the URL, decodes the gzip coding and takes N-Quads from Content-Type
+    DatasetGraph fromUrl = DatasetGraphFactory.create();
+    RDFParser.source(service.uri("/dumps/loftesgrafen.nq.gz").toString()).parse(fromUrl);
+    assertEquals(quads.stream().count(), fromUrl.stream().count(), "riot reads the dump from its URL");
     DatasetGraph fromJsonLd = DatasetGraphFactory.create();
     service.parseJsonLd(service.get("/dumps/loftesgrafen.jsonld").body()).stream().forEach(fromJsonLd::add);
     assertEquals(quads.stream().count(), fromJsonLd.stream().count(), "the JSON-LD dump holds the same quads");

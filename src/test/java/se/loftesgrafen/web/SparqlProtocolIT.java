@@ -205,6 +205,89 @@ class SparqlProtocolIT {
     assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
   }
 
+  @Test
+  void severalQueriesOrAQueryInUrlAndBodyAreA400WithTheReason() {
+    String two = "/sparql?query=" + enc("ASK {}") + "&query=" + enc("SELECT * {}");
+    HttpResponse<String> get = get(two, "application/sparql-results+json");
+    assertEquals(400, get.statusCode(), get.body());
+    assertTrue(get.body().contains("2 query parameters"), get.body());
+    HttpResponse<String> form = post("application/x-www-form-urlencoded", "query=" + enc("ASK {}") + "&query="
+        + enc("SELECT * {}"));
+    assertEquals(400, form.statusCode(), form.body());
+    assertTrue(form.body().contains("2 query parameters"), form.body());
+    for (String type : List.of("application/sparql-query", "application/x-www-form-urlencoded")) {
+      String body = type.endsWith("sparql-query") ? "SELECT * {}" : "query=" + enc("SELECT * {}");
+      HttpResponse<String> both = send(HttpRequest.newBuilder(service.uri("/sparql?query=" + enc("ASK {}")))
+          .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)));
+      assertEquals(400, both.statusCode(), type + ": " + both.body());
+      assertTrue(both.body().contains("both in the URL and in the body"), both.body());
+    }
+  }
+
+  @Test
+  void every405NamesTheAllowedMethods() {
+    HttpResponse<String> put = send(HttpRequest.newBuilder(service.uri("/sparql"))
+        .PUT(HttpRequest.BodyPublishers.ofString("x")));
+    HttpResponse<String> update = post("application/sparql-update", "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }");
+    HttpResponse<String> updateForm = post("application/x-www-form-urlencoded", "update=" + enc("CLEAR ALL"));
+    HttpResponse<String> updateAsQuery = get("/sparql?query=" + enc("CLEAR ALL"), "application/sparql-results+json");
+    for (HttpResponse<String> r : List.of(put, update, updateForm, updateAsQuery)) {
+      assertEquals(405, r.statusCode(), r.body());
+      assertEquals("GET, HEAD, POST, OPTIONS", r.headers().firstValue("Allow").orElse("(none)"), r.request().toString());
+    }
+  }
+
+  @Test
+  void headAnswersAsGetWithoutABody() throws Exception {
+    String path = "/sparql?query=" + enc(SELECT);
+    HttpResponse<String> get = get(path, "text/csv");
+    String head = RawHttp.exchange(service.service().port(), "HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+        + "Accept: text/csv\r\nConnection: close\r\n\r\n");
+    assertEquals(200, RawHttp.status(head), head);
+    assertTrue(head.toLowerCase().contains("content-type: " + get.headers().firstValue("Content-Type").orElseThrow()),
+        head);
+    assertTrue(head.endsWith("\r\n\r\n"), "no body after the headers: " + head);
+  }
+
+  @Test
+  void theServiceDescriptionClaimsNoDereferencing() {
+    HttpResponse<String> sd = get("/sparql", "application/n-triples");
+    assertEquals(200, sd.statusCode());
+    assertTrue(sd.body().contains("UnionDefaultGraph"), sd.body());
+    assertFalse(sd.body().contains("DereferencesURIs"), sd.body());
+  }
+
+  /** SPARQLWrapper's defaults: format=xml (also rdf+xml, n3) with an Accept for RDF/XML or Turtle. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"xml, RDFXML", "rdf+xml, RDFXML", "n3, TURTLE"})
+  void graphQueriesTakeTheFormatNamesOfSparqlWrapper(String name, SparqlFormat expected) {
+    String accept = "application/rdf+xml,application/xml;q=0.9,text/turtle;q=0.8";
+    String construct = LG + "CONSTRUCT { ?p lg:municipality ?k } WHERE { ?p a lg:CitizenPromise ; lg:municipality ?k }";
+    Graph expectedGraph = QueryExecHTTP.service(endpoint()).query(construct).build().construct();
+    for (String query : List.of(construct, "DESCRIBE <" + service.iri("/id/kommun/1492") + ">")) {
+      HttpResponse<String> r = get("/sparql?format=" + enc(name) + "&query=" + enc(query), accept);
+      assertEquals(200, r.statusCode(), name + ": " + r.body());
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(expected.mediaType()),
+          r.headers().toString());
+      Graph parsed = GraphFactory.createDefaultGraph();
+      RDFParser.fromString(r.body(), expected.lang()).base(service.iri("/")).parse(parsed);
+      assertTrue(parsed.size() >= 3, r.body());
+      if (query.equals(construct)) {
+        assertTrue(parsed.isIsomorphicWith(expectedGraph), r.body());
+      }
+    }
+    HttpResponse<String> select = get("/sparql?format=xml&query=" + enc(SELECT), "*/*");
+    assertTrue(select.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+xml"));
+  }
+
+  @Test
+  void csvWritesBlankNodesAsTurtleLabels() {
+    HttpResponse<String> r = get("/sparql?query=" + enc("SELECT ?b ?c ?t { BIND(BNODE() AS ?b) BIND(?b AS ?c)"
+        + " BIND(\"a, \\\"b\\\"\" AS ?t) }"), "text/csv");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("b,c,t\r\n_:b0,_:b0,\"a, \"\"b\"\"\"\r\n", r.body());
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -212,6 +295,14 @@ class SparqlProtocolIT {
   static HttpResponse<String> get(String path, String accept) {
     try {
       return service.get(path, "Accept", accept);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return service.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
