@@ -22,10 +22,11 @@ final class CandidateFeatures {
    * @param list     "list=" and what the lead-in above says the list is
    * @param lastHead the last heading or lead-in, lower case
    * @param cues     its cue features ({@link #cues})
-   * @param we       who "vi" is on this page
+   * @param subject  the subject actors of a text, as the walk reads them (once per page and text)
    */
   record Context(String zone, String list, boolean underPromiseTitle, String lastHead, List<String> cues,
-                 boolean lastHeadIsLead, int blocksSinceHead, int promiseHeads, Set<Actor> we) {}
+                 boolean lastHeadIsLead, int blocksSinceHead, int promiseHeads,
+                 java.util.function.Function<String, Set<Actor>> subject) {}
 
   private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
   private static final Pattern CONTACT = Pattern.compile("\\b(tel|telefon|e-post)\\b");
@@ -40,11 +41,10 @@ final class CandidateFeatures {
   private final Pattern infinitiveShape;
   private final Pattern dangling;
   private final Map<String, List<Pattern>> leadCues;
-  private final ActorResolver actors;
   private final ThemeClassifier themes;
   private final TargetExtractor targets;
 
-  CandidateFeatures(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets) {
+  CandidateFeatures(ExtractionRules rules, ThemeClassifier themes, TargetExtractor targets) {
     this.aims = rules.combined("aim_sentences");
     this.links = rules.combined("link_sentences");
     this.quotes = rules.combined("quote_sentences");
@@ -55,7 +55,6 @@ final class CandidateFeatures {
     this.infinitiveShape = rules.combined("infinitive_shape").get(0);
     this.dangling = rules.combined("dangling_ends").get(0);
     this.leadCues = rules.namedCombined("lead_cues");
-    this.actors = actors;
     this.themes = themes;
     this.targets = targets;
   }
@@ -84,7 +83,7 @@ final class CandidateFeatures {
     flag(f, "quote", any(quotes, t));
     flag(f, "linkText", any(links, t));
     boolean modal = any(undertakings, t);
-    Set<Actor> subject = actors.subject(t, st.we());
+    Set<Actor> subject = st.subject().apply(t);
     flag(f, "modal", modal);
     flag(f, "lovar", lower.contains("lovar"));
     flag(f, "verbStart", any(verbStarts, t));

@@ -67,14 +67,19 @@ final class CommitmentCandidates {
     this.responsibility = rules.patterns("responsibility_lines").get(0);
     this.actors = actors;
     this.targets = targets;
-    this.features = new CandidateFeatures(rules, actors, themes, targets);
+    this.features = new CandidateFeatures(rules, themes, targets);
     this.prose = new ProseClauses(rules);
   }
 
+  /** The subject actors of a sentence or item, read once per page. */
+  private Set<Actor> subject(State st, String text) {
+    return st.subjects.computeIfAbsent(text, t -> actors.subject(t, st.we));
+  }
+
   /** What the walk knows of a candidate's place, for its features. */
-  private static CandidateFeatures.Context context(State st) {
+  private CandidateFeatures.Context context(State st) {
     return new CandidateFeatures.Context("zone=" + st.zone, "list=" + st.list, st.underPromiseTitle, st.lastHead,
-        st.cues, st.lastHeadIsLead, st.blocksSinceHead, st.promiseHeads, st.we);
+        st.cues, st.lastHeadIsLead, st.blocksSinceHead, st.promiseHeads, t -> subject(st, t));
   }
 
   /** Reading state while walking the blocks. */
@@ -92,6 +97,8 @@ final class CommitmentCandidates {
     boolean lastHeadIsLead;
     int blocksSinceHead;
     int promiseHeads;
+    /** Subjects already read on this page: an item or sentence is read as candidate, as rule span and as features. */
+    final java.util.Map<String, Set<Actor>> subjects = new java.util.HashMap<>();
     /** Features of the list the current item belongs to (its size, how many items open with a verb). */
     List<String> listShape = List.of();
   }
@@ -198,7 +205,7 @@ final class CommitmentCandidates {
     Set<Actor> own = EnumSet.noneOf(Actor.class);
     boolean undertakes = false;
     for (Sentences.Span s : Sentences.split(t)) {
-      Set<Actor> a = actors.subject(s.text(), st.we);
+      Set<Actor> a = subject(st, s.text());
       own.addAll(a);
       undertakes |= !a.isEmpty() && any(undertakings, s.text()) && !any(aims, s.text());
     }
@@ -363,7 +370,7 @@ final class CommitmentCandidates {
         firstSentence = false;
         continue;
       }
-      Set<Actor> subject = actors.subject(s.text(), st.we);
+      Set<Actor> subject = subject(st, s.text());
       Set<Actor> tagged = tag(s.text(), st.we);
       Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : named(st.context, s.text(), st.we);
       List<ProseClauses.Clause> clauses = prose.clauses(s.text());
@@ -414,7 +421,7 @@ final class CommitmentCandidates {
     Set<Actor> groupActors = null;
     for (Sentences.Span s : prose.unglue(Sentences.split(t))) {
       String text = s.text();
-      Set<Actor> subject = actors.subject(text, st.we);
+      Set<Actor> subject = subject(st, text);
       if (subject.isEmpty() && groupStart >= 0 && st.zone == Zone.PROMISE && any(gluedStarts, text)) {
         if (groupEnd - groupStart >= STUB) {
           flush(t, groupStart, groupEnd, groupActors, spans, who);
