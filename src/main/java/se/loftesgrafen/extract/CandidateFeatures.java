@@ -23,17 +23,17 @@ final class CandidateFeatures {
    * @param lastHead the last heading or lead-in, lower case
    * @param cues     its cue features ({@link #cues})
    * @param subject  the subject actors of a text, as the walk reads them (once per page and text)
+   * @param themes   the themes of a text, likewise
    */
   record Context(String zone, String list, boolean underPromiseTitle, String lastHead, List<String> cues,
                  boolean lastHeadIsLead, int blocksSinceHead, int promiseHeads,
-                 java.util.function.Function<String, Set<Actor>> subject) {}
+                 java.util.function.Function<String, Set<Actor>> subject,
+                 java.util.function.Function<String, List<String>> themes) {}
 
   private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
   private static final Pattern CONTACT = Pattern.compile("\\b(tel|telefon|e-post)\\b");
 
   private final List<Pattern> aims;
-  private final List<Pattern> links;
-  private final List<Pattern> quotes;
   private final List<Pattern> undertakings;
   private final List<Pattern> verbStarts;
   private final List<Pattern> nounStarts;
@@ -41,13 +41,10 @@ final class CandidateFeatures {
   private final Pattern infinitiveShape;
   private final Pattern dangling;
   private final Map<String, List<Pattern>> leadCues;
-  private final ThemeClassifier themes;
   private final TargetExtractor targets;
 
-  CandidateFeatures(ExtractionRules rules, ThemeClassifier themes, TargetExtractor targets) {
+  CandidateFeatures(ExtractionRules rules, TargetExtractor targets) {
     this.aims = rules.combined("aim_sentences");
-    this.links = rules.combined("link_sentences");
-    this.quotes = rules.combined("quote_sentences");
     this.undertakings = rules.combined("commitment_sentences");
     this.verbStarts = rules.combined("verb_starts");
     this.nounStarts = rules.combined("activity_noun_starts");
@@ -55,7 +52,6 @@ final class CandidateFeatures {
     this.infinitiveShape = rules.combined("infinitive_shape").get(0);
     this.dangling = rules.combined("dangling_ends").get(0);
     this.leadCues = rules.namedCombined("lead_cues");
-    this.themes = themes;
     this.targets = targets;
   }
 
@@ -80,8 +76,6 @@ final class CandidateFeatures {
         : last == ')' ? "end=)" : Character.isLetterOrDigit(last) ? "end=word" : "end=other");
     String lower = t.toLowerCase(Locale.ROOT);
     flag(f, "aim", any(aims, t));
-    flag(f, "quote", any(quotes, t));
-    flag(f, "linkText", any(links, t));
     boolean modal = any(undertakings, t);
     Set<Actor> subject = st.subject().apply(t);
     flag(f, "modal", modal);
@@ -97,7 +91,7 @@ final class CandidateFeatures {
     flag(f, "lowerStart", Character.isLowerCase(t.codePointAt(0)));
     flag(f, "year", YEAR.matcher(lower).find());
     flag(f, "contact", lower.contains("@") || CONTACT.matcher(lower).find());
-    int themeCount = themes.classify(t).size();
+    int themeCount = st.themes().apply(t).size();
     f.add(themeCount == 0 ? "themes=0" : themeCount == 1 ? "themes=1" : "themes>=2");
     f.add(subject.isEmpty() ? "subject=none" : subject.size() > 1 ? "subject=several"
         : "subject=" + subject.iterator().next().id());
@@ -105,7 +99,7 @@ final class CandidateFeatures {
   }
 
   /** What the run of items starting at {@code from} looks like as a whole. */
-  List<String> listShape(List<Block> blocks, int from) {
+  List<String> listShape(List<Block> blocks, int from, java.util.function.Function<String, List<String>> themesOf) {
     int n = 0;
     int verbs = 0;
     int themed = 0;
@@ -114,7 +108,7 @@ final class CandidateFeatures {
       String t = blocks.get(j).text();
       n++;
       verbs += any(verbStarts, t) || any(nounStarts, t) || infinitiveShape.matcher(t).lookingAt() ? 1 : 0;
-      themed += themes.classify(t).isEmpty() ? 0 : 1;
+      themed += themesOf.apply(t).isEmpty() ? 0 : 1;
       sentences += t.endsWith(".") ? 1 : 0;
     }
     List<String> f = new ArrayList<>();

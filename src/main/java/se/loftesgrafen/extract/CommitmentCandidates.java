@@ -44,6 +44,7 @@ final class CommitmentCandidates {
   private final List<Pattern> splitBlocked;
   private final Pattern responsibility;
   private final ActorResolver actors;
+  private final ThemeClassifier themes;
   private final TargetExtractor targets;
   private final CandidateFeatures features;
   private final ProseClauses prose;
@@ -66,8 +67,9 @@ final class CommitmentCandidates {
     this.splitBlocked = rules.patterns("split_blocked_by");
     this.responsibility = rules.patterns("responsibility_lines").get(0);
     this.actors = actors;
+    this.themes = themes;
     this.targets = targets;
-    this.features = new CandidateFeatures(rules, themes, targets);
+    this.features = new CandidateFeatures(rules, targets);
     this.prose = new ProseClauses(rules);
   }
 
@@ -76,10 +78,15 @@ final class CommitmentCandidates {
     return st.subjects.computeIfAbsent(text, t -> actors.subject(t, st.we));
   }
 
+  /** The themes of a text, classified once per page (an item is read for its list's shape and for itself). */
+  private List<String> themes(State st, String text) {
+    return st.themes.computeIfAbsent(text, themes::classify);
+  }
+
   /** What the walk knows of a candidate's place, for its features. */
   private CandidateFeatures.Context context(State st) {
     return new CandidateFeatures.Context("zone=" + st.zone, "list=" + st.list, st.underPromiseTitle, st.lastHead,
-        st.cues, st.lastHeadIsLead, st.blocksSinceHead, st.promiseHeads, t -> subject(st, t));
+        st.cues, st.lastHeadIsLead, st.blocksSinceHead, st.promiseHeads, t -> subject(st, t), t -> themes(st, t));
   }
 
   /** Reading state while walking the blocks. */
@@ -99,6 +106,7 @@ final class CommitmentCandidates {
     int promiseHeads;
     /** Subjects already read on this page: an item or sentence is read as candidate, as rule span and as features. */
     final java.util.Map<String, Set<Actor>> subjects = new java.util.HashMap<>();
+    final java.util.Map<String, List<String>> themes = new java.util.HashMap<>();
     /** Features of the list the current item belongs to (its size, how many items open with a verb). */
     List<String> listShape = List.of();
   }
@@ -120,7 +128,7 @@ final class CommitmentCandidates {
       }
       if (b.isItem()) {
         if (prev == null || !prev.isItem()) {
-          st.listShape = features.listShape(blocks, i);
+          st.listShape = features.listShape(blocks, i, t -> themes(st, t));
         }
         item(b, prev, next, position, st, out);
         if (b.level() <= 1) {
@@ -191,10 +199,9 @@ final class CommitmentCandidates {
     if (b.level() > 1) {
       f.add("level2");
     }
+    // Quotes and link texts never get here (isNeverAnUndertaking), so they are no features either.
     boolean excluded = false;
-    excluded |= CandidateFeatures.flag(f, "link", b.link() || any(links, t));
     excluded |= CandidateFeatures.flag(f, "result", any(results, t));
-    excluded |= CandidateFeatures.flag(f, "quote", any(quotes, t));
     excluded |= CandidateFeatures.flag(f, "elaboration", any(elaborations, t) || b.level() > 1 && any(subElaborations, t));
     excluded |= CandidateFeatures.flag(f, "tiny", t.length() < 12);
     excluded |= CandidateFeatures.flag(f, "subheading", isSubHeading(b, next));

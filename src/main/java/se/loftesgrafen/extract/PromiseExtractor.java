@@ -66,13 +66,15 @@ public final class PromiseExtractor {
    * (a broken PDF) gives an {@link IOException} with the source in the message.
    */
   public ExtractedPromise extract(SourceDocument doc) throws IOException {
-    MainText main;
+    return extract(doc, read(doc));
+  }
+
+  private MainText read(SourceDocument doc) throws IOException {
     try {
-      main = reader.read(doc);
+      return reader.read(doc);
     } catch (IOException | RuntimeException e) {
       throw new IOException(doc.source() + ": cannot read document: " + e.getMessage(), e);
     }
-    return extract(doc, main);
   }
 
   private ExtractedPromise extract(SourceDocument doc, MainText main) {
@@ -105,12 +107,7 @@ public final class PromiseExtractor {
    * extractor never reads commitments from). For training and cross-validation.
    */
   List<Candidate> candidates(SourceDocument doc) throws IOException {
-    MainText main;
-    try {
-      main = reader.read(doc);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException(doc.source() + ": cannot read document: " + e.getMessage(), e);
-    }
+    MainText main = read(doc);
     Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
     return statesNoPromise(main, title) ? List.of() : commitments.candidates(main);
   }
