@@ -44,10 +44,8 @@ class PdfChromiumIT {
 
   @Test
   void readsAChromiumPrintedPromiseByLayout(@TempDir Path dir) throws IOException, InterruptedException {
-    String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-    if (!Files.isExecutable(Path.of(chromium))) {
-      fail("this test needs Chromium at " + chromium + ": `apt-get install -y chromium` (.ci/run does), or set CHROMIUM_BIN");
-    }
+    se.loftesgrafen.testing.Browser.require(se.loftesgrafen.testing.Browser.chromium());
+    String chromium = se.loftesgrafen.testing.Browser.chromium().toString();
     Path html = dir.resolve("loefte.html");
     Path pdf = dir.resolve("loefte.pdf");
     Files.writeString(html, PAGE, StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package se.loftesgrafen.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -51,13 +50,10 @@ class WebPageIT {
 
   @BeforeAll
   static void start() throws Exception {
-    String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-    String driver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-    if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(driver))) {
-      fail("the browser tests need Chromium and chromedriver at " + chromium + " and " + driver
-          + ": install them with `apt-get install -y chromium chromium-driver` (.ci/run does), or set CHROMIUM_BIN and"
-          + " CHROMEDRIVER_BIN");
-    }
+    se.loftesgrafen.testing.Browser.require(se.loftesgrafen.testing.Browser.chromium(),
+        se.loftesgrafen.testing.Browser.chromedriver());
+    String chromium = se.loftesgrafen.testing.Browser.chromium().toString();
+    String driver = se.loftesgrafen.testing.Browser.chromedriver().toString();
     Files.createDirectories(SCREENSHOTS);
     service = RunningService.start(folder.resolve("store"));
     // A small synthetic nation next to the sample, so that the charts have years and counties to draw.
