@@ -14,7 +14,6 @@ import java.util.TreeSet;
  * matched pairs, themes on matched pairs, period by years, municipalities as a set, signatories by name.
  */
 final class EvaluationScore {
-  static final double MATCH = 0.6;
 
   int commitmentTp;
   int commitmentPred;
@@ -76,26 +75,17 @@ final class EvaluationScore {
     List<Commitment> pred = p.commitments();
     commitmentPred += pred.size();
     commitmentGold += gold.size();
+    List<String> goldTexts = new ArrayList<>();
+    gold.forEach(g -> goldTexts.add(g.get("text").asText()));
+    int[] pairedWith = CommitmentMatch.pair(pred.stream().map(Commitment::text).toList(), goldTexts);
     boolean[] usedGold = new boolean[gold.size()];
-    boolean[] usedPred = new boolean[pred.size()];
-    List<double[]> pairs = new ArrayList<>();
-    for (int i = 0; i < gold.size(); i++) {
-      for (int j = 0; j < pred.size(); j++) {
-        double d = dice(gold.get(i).get("text").asText(), pred.get(j).text());
-        if (d >= MATCH) {
-          pairs.add(new double[] {d, i, j});
-        }
-      }
-    }
-    pairs.sort((a, b) -> Double.compare(b[0], a[0]));
-    for (double[] pair : pairs) {
-      int i = (int) pair[1];
-      int j = (int) pair[2];
-      if (usedGold[i] || usedPred[j]) {
+    for (int j = 0; j < pairedWith.length; j++) {
+      int i = pairedWith[j];
+      if (i < 0) {
+        misses.add(name + ": extra " + pred.get(j).text());
         continue;
       }
       usedGold[i] = true;
-      usedPred[j] = true;
       commitmentTp++;
       Commitment c = pred.get(j);
       Set<String> actors = new TreeSet<>();
@@ -119,11 +109,6 @@ final class EvaluationScore {
     for (int i = 0; i < gold.size(); i++) {
       if (!usedGold[i]) {
         misses.add(name + ": missed " + gold.get(i).get("text").asText());
-      }
-    }
-    for (int j = 0; j < pred.size(); j++) {
-      if (!usedPred[j]) {
-        misses.add(name + ": extra " + pred.get(j).text());
       }
     }
   }
@@ -181,27 +166,6 @@ final class EvaluationScore {
         """, label, pages, prf(commitmentTp, commitmentPred, commitmentGold), commitmentTp, commitmentPred,
         commitmentGold, actors(), prf(themeTp, themePred, themeGold), periodOk, periodN, municipalityOk,
         municipalityN, prf(signatoryTp, signatoryPred, signatoryGold), promiseOk, pages);
-  }
-
-  static double dice(String a, String b) {
-    Set<String> x = words(a);
-    Set<String> y = words(b);
-    if (x.isEmpty() || y.isEmpty()) {
-      return 0;
-    }
-    Set<String> common = new HashSet<>(x);
-    common.retainAll(y);
-    return 2.0 * common.size() / (x.size() + y.size());
-  }
-
-  private static Set<String> words(String s) {
-    Set<String> out = new HashSet<>();
-    for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
   }
 
   private static String year(String s) {
