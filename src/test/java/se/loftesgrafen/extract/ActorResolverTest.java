@@ -28,6 +28,8 @@ class ActorResolverTest {
       Tekniska verken kommer under året att byta ut belysningen i tunnlarna.           | other
       Räddningstjänsten och kommunen ska genomföra brandskyddskontroller.              | kommunen other
       Kustbevakningen ska delta i sjösäkerhetsveckan.                                  | other
+      Kommunen stöttar föräldravandringar under helger och lov.                        | kommunen
+      Staden stödjer polisens löfte genom:                                             | kommunen
       Polisen ska tillsammans med bostadsbolagen genomföra trygghetsvandringar.        | polisen other
       """)
   void subjectOfASentence(String sentence, String expected) {
