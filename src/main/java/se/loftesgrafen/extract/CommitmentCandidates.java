@@ -199,7 +199,8 @@ final class CommitmentCandidates {
 
   private void item(Block b, Block prev, Block next, double position, State st, List<Candidate> out) {
     String t = b.text();
-    if (t.length() < 3 || isNeverAnUndertaking(t) || b.link()) {
+    if (t.length() < 3 || isNeverAnUndertaking(t) || b.link() || isSubHeading(b, next)) {
+      // A sub-heading's undertaking is the paragraph under it, which is a candidate of its own.
       return;
     }
     List<String> f = features.of(t, position, context(st));
@@ -213,7 +214,6 @@ final class CommitmentCandidates {
     excluded |= CandidateFeatures.flag(f, "result", any(results, t));
     excluded |= CandidateFeatures.flag(f, "elaboration", any(elaborations, t) || b.level() > 1 && any(subElaborations, t));
     excluded |= CandidateFeatures.flag(f, "tiny", t.length() < 12);
-    excluded |= CandidateFeatures.flag(f, "subheading", isSubHeading(b, next));
     excluded |= CandidateFeatures.flag(f, "groupheading", isGroupHeading(b, next));
     if (prev != null && !prev.isItem()) {
       f.add("firstInList");
