@@ -112,11 +112,12 @@ public final class WebServer {
   }
 
   /**
-   * Resources and catalogue, rendered once per data version: 64 MB of them at most; the 512 most requested are
+   * Resources and catalogue, rendered once per data version: 128 MB of them at most (every municipality and
+   * promise of the national synthetic graph in JSON-LD and Turtle take about 85 MB); the 512 most requested are
    * rendered again in the background after a change, once the version has been unchanged for two seconds.
    */
   private Representations representations(PromiseStore store) {
-    Representations representations = new Representations(store::version, blocking::run, 64L << 20, 512, 2000);
+    Representations representations = new Representations(store::version, blocking::run, 128L << 20, 512, 2000);
     metrics.gauge("loftesgrafen_representations_bytes", "Heap bytes of kept representations, keys included",
         representations::bytes);
     metrics.gauge("loftesgrafen_representations_hits", "Requests answered from a kept representation",
