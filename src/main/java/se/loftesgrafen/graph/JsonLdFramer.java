@@ -62,6 +62,7 @@ public final class JsonLdFramer {
   /** The context parsed once; titanium reads it, never changes it (jakarta.json values are immutable). */
   private final Document contextDocument;
   private final JsonObject compactFrame;
+  private final FramedJsonLdWriter direct;
 
   public JsonLdFramer(String contextUrl) {
     this.contextUrl = contextUrl;
@@ -72,6 +73,7 @@ public final class JsonLdFramer {
       throw new IllegalStateException("the JSON-LD context does not parse: " + e.getMessage(), e);
     }
     this.compactFrame = Json.createObjectBuilder().add("@context", contextUrl).build();
+    this.direct = new FramedJsonLdWriter(new JsonLdTerms(context), contextUrl);
   }
 
   public String contextUrl() {
@@ -83,8 +85,17 @@ public final class JsonLdFramer {
     return context.clone();
   }
 
-  /** The description as JSON-LD: framed on {@code root} when that loses nothing, else compacted. */
+  /**
+   * The description as JSON-LD: framed on {@code root} when that loses nothing, else the nodes as a graph.
+   * Written directly from the graph ({@link FramedJsonLdWriter}, some 20 times faster than framing with titanium);
+   * what that writer leaves out (blank nodes, literals with a base direction) goes through titanium.
+   */
   public byte[] write(Graph description, String root) {
+    return direct.write(description, root).orElseGet(() -> general(description, root));
+  }
+
+  /** Framing or compaction by titanium-json-ld (JSON-LD 1.1 Framing and Compaction algorithms). */
+  byte[] general(Graph description, String root) {
     try {
       JsonLdOptions options = options();
       Document expanded = JsonDocument.of(JenaToTitanium.convert(DatasetGraphFactory.wrap(description), options));
