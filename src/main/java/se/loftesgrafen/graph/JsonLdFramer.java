@@ -40,13 +40,14 @@ import se.loftesgrafen.vocab.PROV;
 
 /**
  * JSON-LD of one resource with OUR context (vocab/context.jsonld, served at {@code <base>context/v1.jsonld} and
- * referenced by that URL), framed on the resource so that a promise comes with its commitments nested
- * (JSON-LD 1.1 Framing, titanium-json-ld). Framing drops what is not reachable from the root (a municipality's
- * promises point to it, not it to them), so the description is framed only when every subject in it is reachable
- * from the root along its links (rdf:type excepted: JSON-LD writes types as {@code @type}, which framing does not
- * follow), and otherwise the plain compacted form is given: the JSON-LD always expands to exactly the triples of
- * the Turtle. The check is a walk over the graph; it replaced turning the framed document back into RDF and
- * comparing, which cost a third of the time (JFR). The context is parsed once.
+ * referenced by that URL), framed on the resource so that a promise comes with its commitments nested. The document
+ * is written straight from the graph ({@link FramedJsonLdWriter}); framing by titanium-json-ld (JSON-LD 1.1
+ * Framing) remains for what that writer leaves out. Framing drops what is not reachable from the root (a
+ * municipality's promises point to it, not it to them), so a single framed object is given only when every subject
+ * of the description is reachable from the root along its links (rdf:type excepted: JSON-LD writes types as
+ * {@code @type}, which framing does not follow), and otherwise a {@code @graph} of the nodes: the JSON-LD always
+ * expands to exactly the triples of the Turtle. The check is a walk over the graph, not a round trip through RDF;
+ * the context is parsed once.
  */
 public final class JsonLdFramer {
   /** Prefixes of every description (Turtle). */
