@@ -2,7 +2,10 @@ package se.loftesgrafen.graph;
 
 import java.time.Duration;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.query.ParameterizedSparqlString;
+import java.util.Map;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.rdf.model.Resource;
 
 /**
@@ -11,8 +14,11 @@ import org.apache.jena.rdf.model.Resource;
  * (queries/describe-resource.rq).
  */
 public final class ResourceDescriber {
+  private static final Var RESOURCE = Var.alloc("resource");
   private final PromiseStore store;
   private final Duration timeout;
+  /** Parsed once: a parse costs about as much as answering it (JFR); each call substitutes the resource. */
+  private final Query template = Queries.load("describe-resource").asQuery();
 
   public ResourceDescriber(PromiseStore store, Duration timeout) {
     this.store = store;
@@ -21,9 +27,8 @@ public final class ResourceDescriber {
 
   /** The description; an empty graph when the store says nothing about the resource. */
   public Graph describe(Resource resource) {
-    ParameterizedSparqlString q = Queries.load("describe-resource");
-    q.setParam("resource", resource);
-    Graph graph = store.query(q.asQuery(), timeout, exec -> exec.construct());
+    Query query = QueryTransformOps.replaceVars(template, Map.of(RESOURCE, resource.asNode()));
+    Graph graph = store.query(query, timeout, exec -> exec.construct());
     graph.getPrefixMapping().setNsPrefixes(JsonLdFramer.PREFIXES);
     return graph;
   }

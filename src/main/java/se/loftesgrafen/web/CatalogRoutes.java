@@ -3,7 +3,6 @@ package se.loftesgrafen.web;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,16 +27,16 @@ final class CatalogRoutes {
       SparqlFormat.JSONLD, SparqlFormat.NTRIPLES);
   private final CatalogBuilder builder;
   private final PromiseStore store;
-  private final BlockingWork blocking;
+  private final Representations representations;
   private final DataClock clock;
   private final DumpRoutes dumps;
   /** Triples in the store, by data version: counting a national graph takes a moment. */
   private final AtomicReference<long[]> triples = new AtomicReference<>(new long[] {Long.MIN_VALUE, 0});
 
-  CatalogRoutes(CatalogBuilder builder, PromiseStore store, BlockingWork blocking, DataClock clock, DumpRoutes dumps) {
+  CatalogRoutes(CatalogBuilder builder, PromiseStore store, Representations representations, DataClock clock, DumpRoutes dumps) {
     this.builder = builder;
     this.store = store;
-    this.blocking = blocking;
+    this.representations = representations;
     this.clock = clock;
     this.dumps = dumps;
   }
@@ -50,42 +49,37 @@ final class CatalogRoutes {
   private void catalog(RoutingContext ctx) {
     SparqlFormat format = RdfAnswers.choose(ctx, DCAT);
     var release = dumps.release();
-    var modified = clock.modified();
-    if (answeredByValidators(ctx, "dcat", format, release, modified)) {
-      return;
-    }
-    blocking.respond(ctx, () -> RdfAnswers.write(builder.catalog(release, modified, firstHarvest()).getGraph(), format),
-        body -> RdfAnswers.send(ctx, format, body));
+    answer(ctx, "dcat", format, release, () -> RdfAnswers.write(builder.catalog(release, clock.modified(),
+        firstHarvest()).getGraph(), format));
   }
 
   private void voidDescription(RoutingContext ctx) {
     SparqlFormat format = RdfAnswers.choose(ctx, VOID);
     var release = dumps.release();
-    var modified = clock.modified();
-    if (answeredByValidators(ctx, "void", format, release, modified)) {
-      return;
-    }
-    blocking.respond(ctx, () -> RdfAnswers.write(builder.voidDescription(tripleCount(), release, modified).getGraph(),
-        format), body -> RdfAnswers.send(ctx, format, body));
+    answer(ctx, "void", format, release, () -> RdfAnswers.write(builder.voidDescription(tripleCount(), release,
+        clock.modified()).getGraph(), format));
   }
 
   /**
-   * Sets ETag and Last-Modified, which change only with the data (its version, kept in the store) and the dump
-   * release the description lists; answers 304 and returns true when the client's copy is current.
+   * The document, rendered once per data version and dump release (which the description lists) and kept; sets
+   * ETag (from the bytes) and Last-Modified (the data version, kept in the store), and answers 304 when the
+   * client's copy is current.
    */
-  private boolean answeredByValidators(RoutingContext ctx, String document, SparqlFormat format,
-                                       java.util.Optional<DumpWriter.Release> release, Instant modified) {
-    String key = document + "|" + store.version() + "|" + release.map(r -> r.version() + "|" + r.date()).orElse("-")
-        + "|" + format.contentType();
-    String etag = "\"" + Iris.sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 20) + "\"";
-    ctx.response().putHeader("ETag", etag).putHeader("Last-Modified", DataClock.httpDate(modified))
-        .putHeader("Vary", "Accept").putHeader("Cache-Control", "public, max-age=60");
-    if (DataClock.notModified(ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since"),
-        etag, modified)) {
-      ctx.response().setStatusCode(304).end();
-      return true;
-    }
-    return false;
+  private void answer(RoutingContext ctx, String document, SparqlFormat format,
+                      java.util.Optional<DumpWriter.Release> release, java.util.concurrent.Callable<byte[]> render) {
+    String key = "/" + document + "|" + release.map(r -> r.version() + "|" + r.date()).orElse("-");
+    representations.get(new Representations.Key(key, format.contentType()),
+        () -> new Representations.Rendered(format.contentType(), render.call())).onSuccess(r -> {
+          Instant modified = clock.modifiedAt(representations.version());
+          ctx.response().putHeader("ETag", r.etag()).putHeader("Last-Modified", DataClock.httpDate(modified))
+              .putHeader("Vary", "Accept").putHeader("Cache-Control", "public, max-age=60");
+          if (DataClock.notModified(ctx.request().getHeader("If-None-Match"),
+              ctx.request().getHeader("If-Modified-Since"), r.etag(), modified)) {
+            ctx.response().setStatusCode(304).end();
+          } else {
+            RdfAnswers.send(ctx, format, r.body());
+          }
+        }).onFailure(ctx::fail);
   }
 
   /** When the first page was harvested (the dataset's dcterms:issued); empty while the store holds no snapshot. */

@@ -18,15 +18,16 @@ import se.loftesgrafen.graph.SparqlFormat;
 /**
  * Dereferences the IRIs we mint under {@code /id/} (municipalities, counties, promises, commitments, snapshots,
  * concepts, ...) with content negotiation: JSON-LD with our context (framed), Turtle, N-Triples, RDF/XML, or HTML
- * for browsers. Answers carry {@code Vary: Accept}, an ETag from data version, IRI and format, and Last-Modified;
- * a conditional GET on unchanged data is answered 304 without touching the store. The context itself is
- * served by VocabRoutes.
+ * for browsers. Each representation is rendered once per data version and kept ({@link Representations}); answers
+ * carry {@code Vary: Accept}, an ETag from the bytes and Last-Modified (the data version), and a conditional GET
+ * for a kept representation is answered 304 without touching the store. The context itself is served by
+ * VocabRoutes.
  */
 final class ResourceRoutes {
   private static final List<SparqlFormat> RDF = List.of(SparqlFormat.TURTLE, SparqlFormat.JSONLD,
       SparqlFormat.NTRIPLES, SparqlFormat.RDFXML);
   private final ResourceDescriber describer;
-  private final BlockingWork blocking;
+  private final Representations representations;
   private final Iris iris;
   private final PromiseStore store;
   private final DataClock clock;
@@ -36,10 +37,10 @@ final class ResourceRoutes {
   private static final java.util.regex.Pattern IRI_PATH =
       java.util.regex.Pattern.compile("[^\\x00-\\x20<>\"{}|\\\\^`\\x7f]*");
 
-  ResourceRoutes(ResourceDescriber describer, BlockingWork blocking, Iris iris, PromiseStore store, DataClock clock,
+  ResourceRoutes(ResourceDescriber describer, Representations representations, Iris iris, PromiseStore store, DataClock clock,
                  JsonLdFramer jsonld) {
     this.describer = describer;
-    this.blocking = blocking;
+    this.representations = representations;
     this.iris = iris;
     this.store = store;
     this.clock = clock;
@@ -64,31 +65,40 @@ final class ResourceRoutes {
         && Conneg.prefersHtml(ctx.request().getHeader("Accept"), RDF.stream().map(SparqlFormat::mediaType).toList());
     SparqlFormat format = html ? null : RdfAnswers.choose(ctx, RDF);
     String type = html ? "text/html; charset=utf-8" : format.contentType();
-    long version = store.version();
-    Instant modified = clock.modifiedAt(version);
-    String etag = "\"" + Iris.sha256Hex((version + "|" + iri + "|" + type).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .substring(0, 20) + "\"";
-    ctx.response().putHeader("Vary", "Accept").putHeader("ETag", etag)
+    boolean namedGraph = ctx.request().path().startsWith("/graph/");
+    Representations.Key key = new Representations.Key(iri, type);
+    // The renderer depends on the IRI and the format only: the read-ahead calls it again after a change.
+    representations.get(key, () -> new Representations.Rendered(type, render(iri, namedGraph, format)))
+        .onSuccess(r -> send(ctx, r))
+        .onFailure(ctx::fail);
+  }
+
+  /** Sends a kept representation, or 304 when the client's copy is current (RFC 9110, 13.1). */
+  private void send(RoutingContext ctx, Representations.Representation r) {
+    Instant modified = clock.modifiedAt(representations.version());
+    ctx.response().putHeader("Vary", "Accept").putHeader("ETag", r.etag())
         .putHeader("Last-Modified", DataClock.httpDate(modified)).putHeader("Cache-Control", "public, max-age=60")
         .putHeader("Access-Control-Allow-Origin", "*");
     if (DataClock.notModified(ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since"),
-        etag, modified)) {
+        r.etag(), modified)) {
       ctx.response().setStatusCode(304).end();
       return;
     }
-    blocking.respond(ctx, () -> {
-      boolean namedGraph = ctx.request().path().startsWith("/graph/");
-      Graph graph = namedGraph ? store.graph(NodeFactory.createURI(iri))
-          : describer.describe(ResourceFactory.createResource(iri));
-      if (graph.isEmpty()) {
-        throw new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
-            + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
-            + "id/lofte/{codes}/{period}, id/snapshot/{hash}; find them with SPARQL at " + iris.page("sparql").getURI());
-      }
-      if (html) {
-        return page.render(graph, iri, graph.getPrefixMapping());
-      }
-      return format == SparqlFormat.JSONLD && !namedGraph ? jsonld.write(graph, iri) : RdfAnswers.write(graph, format);
-    }, body -> ctx.response().putHeader("Content-Type", type).end(Buffer.buffer(body)));
+    ctx.response().putHeader("Content-Type", r.contentType()).end(Buffer.buffer(r.body()));
+  }
+
+  /** On a worker: the description (or named graph) in {@code format}, or as HTML when it is null; 404 when empty. */
+  private byte[] render(String iri, boolean namedGraph, SparqlFormat format) {
+    Graph graph = namedGraph ? store.graph(NodeFactory.createURI(iri))
+        : describer.describe(ResourceFactory.createResource(iri));
+    if (graph.isEmpty()) {
+      throw new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
+          + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
+          + "id/lofte/{codes}/{period}, id/snapshot/{hash}; find them with SPARQL at " + iris.page("sparql").getURI());
+    }
+    if (format == null) {
+      return page.render(graph, iri, graph.getPrefixMapping());
+    }
+    return format == SparqlFormat.JSONLD && !namedGraph ? jsonld.write(graph, iri) : RdfAnswers.write(graph, format);
   }
 }

@@ -97,16 +97,34 @@ public final class WebServer {
     new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows(),
         new QueryPolicy(limits.serviceAllowList())), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics,
         new ServicePages(catalog.serviceDescription().getGraph(), iris.base()), limits).mount(router);
-    new ResourceRoutes(new ResourceDescriber(store, timeout), blocking, iris, store, clock, new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
+    Representations representations = representations(store);
+    new ResourceRoutes(new ResourceDescriber(store, timeout), representations, iris, store, clock,
+        new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
     dumps = new DumpRoutes(new DumpWriter(store, iris, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
-    new CatalogRoutes(catalog, store, blocking, clock, dumps).mount(router);
+    new CatalogRoutes(catalog, store, representations, clock, dumps).mount(router);
     new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
     harvestGauges(harvests);
     SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     health.storeReady(store);
+  }
+
+  /**
+   * Resources and catalogue, rendered once per data version: 128 MB of them at most (every municipality and
+   * promise of the national synthetic graph in JSON-LD and Turtle take about 85 MB); the 512 most requested are
+   * rendered again in the background after a change, once the version has been unchanged for two seconds.
+   */
+  private Representations representations(PromiseStore store) {
+    Representations representations = new Representations(store::version, blocking::run, 128L << 20, 512, 2000);
+    metrics.gauge("loftesgrafen_representations_bytes", "Heap bytes of kept representations, keys included",
+        representations::bytes);
+    metrics.gauge("loftesgrafen_representations_hits", "Requests answered from a kept representation",
+        representations::hits);
+    metrics.gauge("loftesgrafen_representations_misses", "Requests that had to render their representation",
+        representations::misses);
+    return representations;
   }
 
   /** Harvest counts for /metrics: whether a run is going, and what the last finished run did. */

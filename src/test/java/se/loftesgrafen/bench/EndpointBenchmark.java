@@ -168,7 +168,7 @@ public final class EndpointBenchmark {
         nanos.length / total, sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
   }
 
-  private static long export(RunningService ours, Path file) throws IOException {
+  static long export(RunningService ours, Path file) throws IOException {
     long[] count = {0};
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS_UTF8);
@@ -183,7 +183,7 @@ public final class EndpointBenchmark {
     return count[0];
   }
 
-  private static void upload(FusekiProcess fuseki, Path nq) throws IOException, InterruptedException {
+  static void upload(FusekiProcess fuseki, Path nq) throws IOException, InterruptedException {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(fuseki.dataset())
         .header("Content-Type", "application/n-quads").POST(HttpRequest.BodyPublishers.ofFile(nq)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -50,6 +50,68 @@ class JsonLdFramerTest {
     }
   }
 
+  /**
+   * Framing is chosen by a walk over the description instead of a round trip: for every kind of resource the
+   * document must still expand to exactly the description's triples, framed where the root reaches everything.
+   */
+  @Test
+  void everyDescribedResourceExpandsToItsDescription(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Iris iris = new Iris(URI.create("http://example.org/"));
+    try (PromiseStore store = PromiseStore.embedded(dir)) {
+      store.replaceGraphs(java.util.Map.of(org.apache.jena.graph.NodeFactory.createURI(iris.vocabularyGraph().getURI()),
+          se.loftesgrafen.vocab.VocabularyFiles.load(iris.base())));
+      SyntheticNation nation = SyntheticNation.generate(2, 2020, 2, 3, 11);
+      nation.load(store, iris, 10);
+      java.util.List<String> roots = new java.util.ArrayList<>();
+      for (SyntheticNation.Page page : nation.pages()) {
+        org.apache.jena.rdf.model.Resource promise = new PromiseMapper(iris, "x")
+            .promiseIri(page.promise(), page.snapshot()).orElseThrow();
+        roots.add(promise.getURI());
+        roots.add(iris.municipality(page.kommun().code()).getURI());
+        roots.add(iris.commitment(promise, page.promise().commitments().get(0).text()).getURI());
+      }
+      roots.add(iris.theme("narkotika").getURI());
+      roots.add(iris.county(nation.kommuner().get(0).countyCode()).getURI());
+      ResourceDescriber describer = new ResourceDescriber(store, java.time.Duration.ofSeconds(10));
+      JsonLdFramer framer = new JsonLdFramer("http://example.org/context/v1.jsonld");
+      int framed = 0;
+      for (String root : roots) {
+        Graph description = describer.describe(org.apache.jena.rdf.model.ResourceFactory.createResource(root));
+        assertTrue(!description.isEmpty(), root);
+        String json = new String(framer.write(description, root), StandardCharsets.UTF_8);
+        Graph back = framer.toGraph(jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject());
+        assertTrue(back.isIsomorphicWith(description), () -> root + ": only in JSON-LD " + difference(back, description)
+            + "\nonly in the description: " + difference(description, back));
+        if (!new ObjectMapper().readTree(json).has("@graph")) {
+          framed++;
+        }
+      }
+      assertTrue(framed >= nation.pages().size() * 2, "promises and commitments are framed: " + framed);
+    }
+  }
+
+  @Test
+  void framingIsChosenOnlyWhenTheRootReachesEverySubject() {
+    Graph g = parse("""
+        @prefix ex: <http://example.org/> .
+        ex:p ex:has <http://example.org/p/c> ; a ex:Promise .
+        <http://example.org/p/c> ex:label "c" .
+        """);
+    assertTrue(JsonLdFramer.reachesAll(g, org.apache.jena.graph.NodeFactory.createURI("http://example.org/p")));
+    g.add(org.apache.jena.graph.NodeFactory.createURI("http://example.org/other"),
+        org.apache.jena.graph.NodeFactory.createURI("http://example.org/municipality"),
+        org.apache.jena.graph.NodeFactory.createURI("http://example.org/p"));
+    assertTrue(!JsonLdFramer.reachesAll(g, org.apache.jena.graph.NodeFactory.createURI("http://example.org/p")),
+        "a node pointing to the root is not reached from it");
+    Graph typed = parse("""
+        @prefix ex: <http://example.org/> .
+        ex:p a ex:Promise . ex:Promise ex:label "class" .
+        """);
+    assertTrue(!JsonLdFramer.reachesAll(typed, org.apache.jena.graph.NodeFactory.createURI("http://example.org/p")),
+        "framing does not follow rdf:type");
+  }
+
   static String difference(Graph a, Graph b) {
     return a.find().filterDrop(b::contains).toList().toString();
   }
