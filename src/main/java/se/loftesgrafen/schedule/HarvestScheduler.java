@@ -64,14 +64,19 @@ public final class HarvestScheduler implements AutoCloseable {
       }
       scheduler.start();
       return new HarvestScheduler(scheduler);
-    } catch (SchedulerException e) {
+    } catch (SchedulerException | java.text.ParseException e) {
       throw new IllegalStateException("cannot start the harvest schedule '" + cron + "': " + e.getMessage(), e);
     }
   }
 
-  private static void schedule(Scheduler scheduler, String schedule, String cron) throws SchedulerException {
+  private static void schedule(Scheduler scheduler, String schedule, String cron)
+      throws SchedulerException, java.text.ParseException {
     // Named by the schedule, so that every replica names the same job the same way.
     String name = "harvest-" + Integer.toHexString(schedule.hashCode());
+    if (new org.quartz.CronExpression(schedule).getNextValidTimeAfter(new java.util.Date()) == null) {
+      LOG.warn("harvest schedule '{}' never fires again (its times are past): not scheduled", schedule);
+      return;
+    }
     TriggerKey key = TriggerKey.triggerKey(name, GROUP);
     Trigger existing = scheduler.getTrigger(key);
     if (existing instanceof CronTrigger c && c.getCronExpression().equals(schedule)) {
