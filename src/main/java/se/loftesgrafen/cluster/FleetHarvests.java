@@ -250,6 +250,11 @@ public final class FleetHarvests implements Harvests, ScheduledRuns {
     }
   }
 
+  /** The run going in the fleet, as "run ID on REPLICA"; empty when none is. */
+  public Optional<String> going() {
+    return lease.holder().map(h -> "run " + h.runId() + " on " + h.replica());
+  }
+
   public String replica() {
     return replica;
   }

@@ -189,6 +189,18 @@ class FleetIT {
             config.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("validate.log").toFile()).start();
         assertEquals(0, validate.waitFor(), Files.readString(dir.resolve("validate.log")));
 
+        // 5. 'loftesgrafen harvest' beside the fleet takes the fleet's lease and shared state like a replica.
+        ProcessBuilder cli = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+            System.getProperty("java.class.path"), "se.loftesgrafen.cli.Main", "harvest", "--config",
+            config.toString(), "--progress", "0").redirectErrorStream(true)
+            .redirectOutput(dir.resolve("harvest-cli.log").toFile());
+        cli.environment().putAll(Map.of("LOFTESGRAFEN_REPLICA", "cli", "LOFTESGRAFEN_CLUSTER_USER", "postgres"));
+        assertEquals(0, cli.start().waitFor(), Files.readString(dir.resolve("harvest-cli.log")));
+        JsonNode byCli = awaitFinished(List.of(survivor), 4, Duration.ofSeconds(60));
+        assertEquals(List.of("cli"), replicas(byCli), byCli.toString());
+        assertEquals(0, byCli.get("stored").asInt(), "nothing changed: " + byCli);
+        assertEquals(PAGES, byCli.get("notModified").asInt(), "conditional requests from the fleet's state: " + byCli);
+
         // What a second replica costs, on this machine (README, "Scaling out").
         List<Long> delays = new ArrayList<>();
         seen.values().stream().filter(t -> t[0] != null && t[1] != null).forEach(t -> delays.add(Math.abs(t[1] - t[0])));
