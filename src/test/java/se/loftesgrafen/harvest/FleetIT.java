@@ -368,10 +368,17 @@ class FleetIT {
     }
   }
 
-  static long noticed(ReplicaProcess r) throws IOException, InterruptedException {
-    return r.get("/metrics").body().lines().filter(l -> l.startsWith("loftesgrafen_data_versions_noticed "))
-        .map(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim())).findFirst()
-        .orElseThrow();
+  static long noticed(ReplicaProcess r) {
+    return metric(r, "loftesgrafen_data_versions_noticed");
+  }
+
+  static long metric(ReplicaProcess r, String name) {
+    try {
+      return r.get("/metrics").body().lines().filter(l -> l.startsWith(name + " "))
+          .map(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim())).findFirst().orElse(-1L);
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
   }
 
   /**
@@ -407,11 +414,14 @@ class FleetIT {
     }
   }
 
-  /** Records when each replica first answered with each data version: [first replica, second replica]. */
+  /**
+   * Records when each replica first served each data version: [first replica, second replica]. From /metrics, which
+   * reads the version from memory (/ready would probe the store and add reads to what is measured).
+   */
   static void watchVersions(List<ReplicaProcess> replicas, Map<Long, Long[]> seen) {
     while (!Thread.currentThread().isInterrupted()) {
       for (int i = 0; i < replicas.size(); i++) {
-        long v = version(replicas.get(i));
+        long v = metric(replicas.get(i), "loftesgrafen_data_version");
         if (v > 0) {
           int at = i;
           seen.computeIfAbsent(v, k -> new Long[2]);
