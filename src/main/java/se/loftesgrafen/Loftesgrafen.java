@@ -24,7 +24,11 @@ import se.loftesgrafen.graph.StoreException;
 import se.loftesgrafen.harvest.HarvestRunner;
 import se.loftesgrafen.harvest.Harvester;
 import se.loftesgrafen.harvest.SourcesFile;
+import se.loftesgrafen.cluster.ClusterDatabase;
+import se.loftesgrafen.cluster.FleetHarvests;
 import se.loftesgrafen.schedule.HarvestScheduler;
+import se.loftesgrafen.schedule.Harvests;
+import se.loftesgrafen.schedule.LocalHarvests;
 import se.loftesgrafen.web.WebServer;
 
 /**
@@ -43,9 +47,14 @@ public final class Loftesgrafen implements AutoCloseable {
   private final WebServer web;
   private final HarvestRunner harvests;
   private final HarvestScheduler schedule;
+  private final Optional<Fleet> fleet;
+
+  /** This replica's part of a fleet: the cluster database and the fleet's harvests. */
+  private record Fleet(ClusterDatabase database, FleetHarvests harvests) {
+  }
 
   private Loftesgrafen(AppConfig config, PromiseStore store, Iris iris, Vertx vertx, WebServer web,
-                       HarvestRunner harvests, HarvestScheduler schedule) {
+                       HarvestRunner harvests, HarvestScheduler schedule, Optional<Fleet> fleet) {
     this.config = config;
     this.store = store;
     this.iris = iris;
@@ -53,11 +62,13 @@ public final class Loftesgrafen implements AutoCloseable {
     this.web = web;
     this.harvests = harvests;
     this.schedule = schedule;
+    this.fleet = fleet;
   }
 
   /** Opens the store, loads the vocabulary, harvests the sample into an empty store, then listens. */
   public static Loftesgrafen start(AppConfig requested) throws BindException {
     PromiseStore store = openStore(requested);
+    Optional<ClusterDatabase> database = Optional.empty();
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
@@ -67,29 +78,47 @@ public final class Loftesgrafen implements AutoCloseable {
       Iris iris = new Iris(config.baseIri());
       // One harvester (extractor rules, theme lexicon, shapes compiled once) for the sample and the scheduled runs.
       Harvester harvester = harvester(config, store, iris);
+      AppConfig.ClusterConfig cluster = config.cluster();
+      database = cluster.enabled() ? Optional.of(ClusterDatabase.open(cluster)) : Optional.empty();
+      if (database.isPresent()) {
+        harvester = FleetHarvests.shared(harvester, database.get(), cluster);
+      }
       HarvestRunner harvests = new HarvestRunner(harvester,
           () -> SourcesFile.read(config.harvest().sources()));
+      Optional<Fleet> fleet = database.map(db -> new Fleet(db, new FleetHarvests(harvests, db, cluster)));
       if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
           NodeFactory.createURI(iris.vocabularyGraph().getURI()))) {
-        // Through the runner, so that /harvest/status and the metrics count it as every other run.
-        harvests.runAndWait(() -> SourcesFile.read(config.harvest().sampleSources())).ifPresent(sample ->
+        // Through the runner, so that /harvest/status and the metrics count it as every other run; in a fleet,
+        // through its lease, so that replicas starting together on an empty store harvest the sample once.
+        (fleet.isPresent() ? fleet.get().harvests().runNow(() -> SourcesFile.read(config.harvest().sampleSources()))
+            : harvests.runAndWait(() -> SourcesFile.read(config.harvest().sampleSources()))).ifPresent(sample ->
             LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
                 sample.failed().size()));
       }
-      web.mount(config, store, iris, harvests);
-      HarvestScheduler schedule = HarvestScheduler.start(harvests, config.harvest().schedule());
+      web.mount(config, store, iris, harvests, fleet.<Harvests>map(Fleet::harvests)
+          .orElseGet(() -> new LocalHarvests(harvests, cluster.replica())));
+      String cron = config.harvest().schedule();
+      HarvestScheduler schedule = fleet.isEmpty() ? HarvestScheduler.start(harvests, cron)
+          : HarvestScheduler.start(fleet.get().harvests(), harvests.schedules(cron), cron,
+              FleetHarvests.quartzProperties(fleet.get().database(), cluster));
+      fleet.ifPresent(f -> {
+        f.harvests().launchWith(schedule::launch);
+        LOG.info("replica {} of the fleet on {}", cluster.replica(), f.database().url());
+      });
       if (config.service().remoteStore().isEmpty()) {
         announce(config.service().store(), web.port());
       }
       LOG.info("listening on port {} (base IRI {})", web.port(), iris.base());
-      return new Loftesgrafen(config, store, iris, vertx, web, harvests, schedule);
+      return new Loftesgrafen(config, store, iris, vertx, web, harvests, schedule, fleet);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       vertx.close();
+      database.ifPresent(ClusterDatabase::close);
       store.close();
       throw new IllegalStateException("interrupted while harvesting the sample", e);
     } catch (RuntimeException | BindException e) {
       vertx.close();
+      database.ifPresent(ClusterDatabase::close);
       store.close();
       throw e;
     }
@@ -224,8 +253,14 @@ public final class Loftesgrafen implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("web server did not stop cleanly: {}", e.toString());
     } finally {
+      // A running harvest stops first (what it committed stays; in a fleet its run ends, and the next run goes on
+      // from there), then the schedule, then the store.
+      harvests.close();
       schedule.close();
-      harvests.close(); // stops a running harvest before the store closes; what it committed stays
+      fleet.ifPresent(f -> {
+        f.harvests().close();
+        f.database().close();
+      });
       store.close();
       if (config.service().remoteStore().isEmpty()) {
         try {

@@ -52,8 +52,12 @@ final class HarvestCommand implements Callable<Integer> {
     }
     try (PromiseStore store = opened) {
       Harvester harvester = Loftesgrafen.harvester(config, store, new Iris(config.baseIri()));
+      if (config.cluster().enabled()) {
+        return inFleet(config, harvester, list);
+      }
       HarvestProgress progress = new HarvestProgress(Harvester.newRunId());
-      Thread ticker = progressMillis > 0 ? Thread.ofVirtual().start(() -> tick(progress)) : null;
+      Thread ticker = progressMillis > 0 ? Thread.ofVirtual().start(() -> tick(() -> Optional.of(progress.summary())))
+          : null;
       HarvestSummary summary;
       try {
         summary = harvester.run(list, progress);
@@ -63,16 +67,46 @@ final class HarvestCommand implements Callable<Integer> {
           ticker.join();
         }
       }
-      PrintWriter out = spec.commandLine().getOut();
-      table(out, summary);
-      out.flush();
-      if (summary.stopped().isPresent()) {
-        spec.commandLine().getErr().println("harvest " + summary.runId() + " stopped: " + summary.stopped().get());
-        spec.commandLine().getErr().flush();
-        return 1;
-      }
-      return summary.harvestedAnything() ? 0 : 1;
+      return report(summary);
     }
+  }
+
+  /**
+   * In a fleet (cluster.database) the run takes the fleet's lease like a replica's run: it runs unless one is going
+   * on a replica, reports to /harvest/status, and uses the fleet's harvest state.
+   */
+  private int inFleet(AppConfig config, Harvester local, List<Source> list) throws Exception {
+    try (se.loftesgrafen.cluster.ClusterDatabase db = se.loftesgrafen.cluster.ClusterDatabase.open(config.cluster());
+         se.loftesgrafen.harvest.HarvestRunner runner = new se.loftesgrafen.harvest.HarvestRunner(
+             se.loftesgrafen.cluster.FleetHarvests.shared(local, db, config.cluster()), () -> list)) {
+      se.loftesgrafen.cluster.FleetHarvests fleet = new se.loftesgrafen.cluster.FleetHarvests(runner, db,
+          config.cluster());
+      Thread ticker = progressMillis > 0 ? Thread.ofVirtual().start(() -> tick(runner::current)) : null;
+      Optional<HarvestSummary> summary;
+      try {
+        summary = fleet.runNow(() -> list);
+      } finally {
+        fleet.close();
+        if (ticker != null) {
+          ticker.interrupt();
+          ticker.join();
+        }
+      }
+      return report(summary.orElseThrow(() -> new UserError("a harvest is already going in the fleet ("
+          + fleet.going().orElse("just ended") + "): see /harvest/status", 1)));
+    }
+  }
+
+  private int report(HarvestSummary summary) {
+    PrintWriter out = spec.commandLine().getOut();
+    table(out, summary);
+    out.flush();
+    if (summary.stopped().isPresent()) {
+      spec.commandLine().getErr().println("harvest " + summary.runId() + " stopped: " + summary.stopped().get());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+    return summary.harvestedAnything() ? 0 : 1;
   }
 
   /** The running service holds the store: it runs the harvest of its configured sources, and says how it went. */
@@ -92,12 +126,12 @@ final class HarvestCommand implements Callable<Integer> {
     return run.get("stored").asInt() + run.get("unchanged").asInt() > 0 ? 0 : 1; // as HarvestSummary.harvestedAnything
   }
 
-  private void tick(HarvestProgress progress) {
+  private void tick(java.util.function.Supplier<Optional<HarvestSummary>> progress) {
     PrintWriter err = spec.commandLine().getErr();
     try {
       while (!Thread.currentThread().isInterrupted()) {
         Thread.sleep(Duration.ofMillis(progressMillis));
-        err.println(line(progress.summary()));
+        progress.get().ifPresent(s -> err.println(line(s)));
         err.flush();
       }
     } catch (InterruptedException e) {

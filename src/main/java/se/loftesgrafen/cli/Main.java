@@ -35,6 +35,10 @@ public final class Main implements Runnable {
         cmd.getErr().println("error: " + store.getMessage());
         return 1;
       }
+      if (ex instanceof se.loftesgrafen.cluster.ClusterException cluster) {
+        cmd.getErr().println("error: " + cluster.getMessage());
+        return 1;
+      }
       if (ex instanceof UserError user) {
         cmd.getErr().println("error: " + user.getMessage());
         return user.exitCode();

@@ -46,7 +46,7 @@ final class ReextractCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AppConfig config = options.load(Optional.empty(), Optional.empty());
-    List<Path> folders = new ArrayList<>(List.of(config.service().store().resolve("warc")));
+    List<Path> folders = new ArrayList<>(List.of(config.harvest().warc()));
     folders.addAll(warcFolders);
     ReextractSummary summary;
     // The same graph as serve, harvest, dump and validate: opened (base IRI checked, vocabulary loaded) one way.

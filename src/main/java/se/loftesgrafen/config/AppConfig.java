@@ -12,12 +12,18 @@ import java.util.Optional;
  * @param configDir the configuration folder (harvest-config/ by default)
  * @param service   settings of the web service and the store
  * @param harvest   settings of the harvester
+ * @param cluster   settings of a fleet of replicas (off by default: one process, in-memory schedule)
  */
-public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig harvest) {
+public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig harvest, ClusterConfig cluster) {
   public AppConfig {
     Objects.requireNonNull(configDir, "configDir");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(harvest, "harvest");
+    Objects.requireNonNull(cluster, "cluster");
+  }
+
+  public AppConfig(Path configDir, ServiceConfig service, HarvestConfig harvest) {
+    this(configDir, service, harvest, ClusterConfig.NONE);
   }
 
   /**
@@ -32,11 +38,11 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
   }
 
   public AppConfig withBaseIri(URI base) {
-    return new AppConfig(configDir, service.withBaseIri(base), harvest);
+    return new AppConfig(configDir, service.withBaseIri(base), harvest, cluster);
   }
 
   public AppConfig withPort(int port) {
-    return new AppConfig(configDir, service.withPort(port), harvest);
+    return new AppConfig(configDir, service.withPort(port), harvest, cluster);
   }
 
   /**
@@ -105,11 +111,13 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param fetch              limits of one HTTP fetch
    * @param discovery          bounds of link discovery
    * @param extractionTimeout  time bound of extracting one document; past it the page fails with that reason
+   * @param warc               folder of the WARC evidence (default {@code <service.store>/warc}; shared by a fleet)
    */
   public record HarvestConfig(Path sources, Path sampleSources, boolean sampleOnEmptyStore, String userAgent,
                               Duration perHostDelay, String schedule, FetchLimits fetch, DiscoveryLimits discovery,
-                              Duration extractionTimeout) {
+                              Duration extractionTimeout, Path warc) {
     public HarvestConfig {
+      Objects.requireNonNull(warc, "warc");
       Objects.requireNonNull(extractionTimeout, "extractionTimeout");
       Objects.requireNonNull(sources, "sources");
       Objects.requireNonNull(sampleSources, "sampleSources");
@@ -147,5 +155,42 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param pagesPerHost pages fetched per host by discovery (robots.txt and sitemaps not counted)
    */
   public record DiscoveryLimits(int depth, int pagesPerHost) {
+  }
+
+  /**
+   * Several replicas over one remote store: Quartz's JDBC job store in clustered mode on PostgreSQL, the fleet's
+   * harvest lease, run reports and harvest state in the same database.
+   *
+   * @param database        JDBC URL of the PostgreSQL database ({@code jdbc:postgresql://host:5432/name}); empty: no
+   *                        fleet (the in-memory schedule of one process)
+   * @param user            database user (environment only: LOFTESGRAFEN_CLUSTER_USER)
+   * @param password        database password (environment only: LOFTESGRAFEN_CLUSTER_PASSWORD)
+   * @param replica         this replica's name in the fleet (Quartz's instance id); unique per running replica
+   * @param checkinInterval how often a replica tells the others it lives; a replica silent for about this plus
+   *                        7.5 s is taken for dead and its harvest is handed over
+   */
+  public record ClusterConfig(Optional<String> database, Optional<String> user, Optional<String> password,
+                              String replica, Duration checkinInterval) {
+    public static final ClusterConfig NONE = new ClusterConfig(Optional.empty(), Optional.empty(), Optional.empty(),
+        "local", Duration.ofSeconds(5));
+
+    public ClusterConfig {
+      Objects.requireNonNull(database, "database");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+      Objects.requireNonNull(replica, "replica");
+      Objects.requireNonNull(checkinInterval, "checkinInterval");
+    }
+
+    public boolean enabled() {
+      return database.isPresent();
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+      return "ClusterConfig[database=" + database.orElse("none") + ", user=" + user.orElse("none") + ", replica="
+          + replica + ", checkinInterval=" + checkinInterval + "]";
+    }
   }
 }

@@ -43,7 +43,7 @@ public final class ConfigLoader {
   private static ConfigFile read(Path file) {
     try {
       if (YAML.readTree(file.toFile()) == null || YAML.readTree(file.toFile()).isMissingNode()) {
-        return new ConfigFile(null, null);
+        return new ConfigFile(null, null, null);
       }
       return YAML.readValue(file.toFile(), ConfigFile.class);
     } catch (UnrecognizedPropertyException e) {
@@ -109,6 +109,14 @@ public final class ConfigLoader {
         v.atLeast("harvest.pagesPerHost", h.pagesPerHost(), 400, 1));
     Duration extraction = v.duration("harvest.extractionTimeout",
         h.extractionTimeout() == null ? "60s" : h.extractionTimeout());
+    String warcName = o.pick("warc", Optional.empty(), h.warc());
+    Path warc = warcName == null || warcName.isBlank() ? store.resolve("warc") : Path.of(warcName.trim());
+    AppConfig.ClusterConfig cluster = cluster(raw.cluster() != null ? raw.cluster() : ConfigFile.Cluster.empty(), v,
+        o);
+    if (cluster.enabled() && remote.isEmpty()) {
+      problems.add(file + ": cluster.database needs service.remoteStore: the replicas of a fleet share one store"
+          + " (an embedded TDB2 store belongs to one process)");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -116,7 +124,44 @@ public final class ConfigLoader {
         new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token, limits),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
             h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery,
-            extraction));
+            extraction, warc), cluster);
+  }
+
+  /**
+   * The fleet: a PostgreSQL JDBC URL turns it on. User and password come from the environment only, so that no
+   * secret sits in a configuration file that is checked in.
+   */
+  private static AppConfig.ClusterConfig cluster(ConfigFile.Cluster c, Values v, ConfigOverrides o) {
+    Optional<String> database = Optional.ofNullable(o.pick("clusterDatabase", Optional.empty(), c.database()))
+        .map(String::trim).filter(d -> !d.isEmpty());
+    database.filter(d -> !d.startsWith("jdbc:postgresql:"))
+        .ifPresent(d -> v.problems().add(v.file() + ": cluster.database must be a PostgreSQL JDBC URL"
+            + " (jdbc:postgresql://host:5432/name), not '" + d + "'"));
+    Optional<String> user = Optional.ofNullable(o.pick("clusterUser", Optional.empty(), null)).filter(u -> !u.isBlank());
+    Optional<String> password = Optional.ofNullable(o.pick("clusterPassword", Optional.empty(), null));
+    String replica = Optional.ofNullable(o.pick("replica", Optional.empty(), c.replica())).map(String::trim)
+        .filter(r -> !r.isEmpty()).orElseGet(ConfigLoader::defaultReplica);
+    if (!replica.matches("[A-Za-z0-9._-]{1,80}")) {
+      v.problems().add(v.file() + ": cluster.replica must be 1 to 80 letters, digits, '.', '_' or '-', not '"
+          + replica + "'");
+    }
+    Duration checkin = v.duration("cluster.checkinInterval",
+        c.checkinInterval() == null ? "5s" : c.checkinInterval());
+    if (checkin.toMillis() < 500) {
+      v.problems().add(v.file() + ": cluster.checkinInterval must be at least 500ms, not " + checkin);
+    }
+    return new AppConfig.ClusterConfig(database, user, password, replica, checkin);
+  }
+
+  /** A replica without a configured name: host name and process id, unique among running replicas. */
+  private static String defaultReplica() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "replica";
+    }
+    return (host.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + ProcessHandle.current().pid());
   }
 
   private static AppConfig.EndpointLimits endpointLimits(ConfigFile.Service s, Values v, ConfigOverrides o) {

@@ -26,7 +26,12 @@ public record ConfigOverrides(Optional<String> port, Optional<String> store, Opt
       Map.entry("queryQueue", "LOFTESGRAFEN_QUERY_QUEUE"),
       Map.entry("idleTimeout", "LOFTESGRAFEN_IDLE_TIMEOUT"),
       Map.entry("writeTimeout", "LOFTESGRAFEN_WRITE_TIMEOUT"),
-      Map.entry("allowPrivateAddresses", "LOFTESGRAFEN_ALLOW_PRIVATE_ADDRESSES"));
+      Map.entry("allowPrivateAddresses", "LOFTESGRAFEN_ALLOW_PRIVATE_ADDRESSES"),
+      Map.entry("warc", "LOFTESGRAFEN_WARC"),
+      Map.entry("clusterDatabase", "LOFTESGRAFEN_CLUSTER_DATABASE"),
+      Map.entry("clusterUser", "LOFTESGRAFEN_CLUSTER_USER"),
+      Map.entry("clusterPassword", "LOFTESGRAFEN_CLUSTER_PASSWORD"),
+      Map.entry("replica", "LOFTESGRAFEN_REPLICA"));
 
   public ConfigOverrides {
     Objects.requireNonNull(port, "port");

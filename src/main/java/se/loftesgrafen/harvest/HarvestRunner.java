@@ -37,11 +37,16 @@ public final class HarvestRunner implements AutoCloseable {
   }
 
   /** Starts a run of the given sources; empty when one is already going. */
-  public synchronized Optional<String> start(Supplier<List<Source>> which) {
+  public Optional<String> start(Supplier<List<Source>> which) {
+    return start(Harvester.newRunId(), which);
+  }
+
+  /** Starts a run with the given id (a fleet's run, handed over from another replica); empty when one is going. */
+  private synchronized Optional<String> start(String runId, Supplier<List<Source>> which) {
     if (current.get() != null || reextracting.get()) {
       return Optional.empty();
     }
-    HarvestProgress progress = new HarvestProgress(Harvester.newRunId());
+    HarvestProgress progress = new HarvestProgress(runId);
     Thread thread = Thread.ofVirtual().name("harvest-run-" + progress.runId()).unstarted(() -> {
       try {
         last = Optional.of(harvester.run(which.get(), progress));
@@ -79,6 +84,32 @@ public final class HarvestRunner implements AutoCloseable {
   }
 
   /**
+   * Runs {@code which} now as run {@code runId} and waits: a fleet's run, started by the schedule or the admin endpoint
+   * on any replica, or handed over from a replica that died. Empty when a run or re-extraction was going here.
+   */
+  public Optional<HarvestSummary> runAndWait(String runId, Supplier<List<Source>> which) throws InterruptedException {
+    Running running;
+    synchronized (this) {
+      if (start(runId, which).isEmpty()) {
+        return Optional.empty();
+      }
+      running = current.get();
+    }
+    running.thread().join();
+    return last;
+  }
+
+  /** The configured sources that run on {@code schedule} ({@code defaultSchedule} for those without their own). */
+  public Supplier<List<Source>> sourcesOn(String schedule, String defaultSchedule) {
+    return () -> sources.get().stream().filter(s -> s.schedule().orElse(defaultSchedule).equals(schedule)).toList();
+  }
+
+  /** The configured sources, read now. */
+  public Supplier<List<Source>> sources() {
+    return sources;
+  }
+
+  /**
    * Runs the configured sources on {@code schedule} now and waits (a scheduled job); false when a run was going.
    * A source without a schedule of its own runs on {@code defaultSchedule}.
    */
@@ -86,8 +117,7 @@ public final class HarvestRunner implements AutoCloseable {
     Optional<String> id;
     Running running;
     synchronized (this) {
-      id = start(() -> sources.get().stream()
-          .filter(s -> s.schedule().orElse(defaultSchedule).equals(schedule)).toList());
+      id = start(sourcesOn(schedule, defaultSchedule));
       running = current.get();
     }
     if (id.isEmpty() || running == null) {

@@ -1,41 +1,23 @@
 package se.loftesgrafen.harvest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the harvester remembers between runs per URL, beside the graph: the validators for a conditional GET,
  * the content hash last seen, whether the page stated a promise, and the links it had (a 304 has no body to read
- * them from). An append-only JSON-lines file in the store folder ({@code harvest-state.jsonl}): an entry is
- * appended after its page is committed to the store, a line cut short by a kill is skipped on reading, and the
- * file is compacted when opened. Losing it only costs full GETs: the content hash in the graph still decides
- * whether a page changed.
+ * them from). An entry is written after its page is committed to the store. One process keeps it in a file in its
+ * store folder ({@link #open}); a fleet of replicas in its database, where every replica sees what another
+ * harvested. Losing it only costs full GETs: the content hash in the graph still decides whether a page changed.
  */
-final class HarvestState implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("harvest");
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
+public interface HarvestState extends AutoCloseable {
 
   /** One URL's memory. */
   record Entry(String url, Optional<String> etag, Optional<String> lastModified, String sha256, boolean promise,
                List<String> pages, List<String> pdfs) {
-    Entry {
+    public Entry {
       Objects.requireNonNull(url, "url");
       etag = etag == null ? Optional.empty() : etag;
       lastModified = lastModified == null ? Optional.empty() : lastModified;
@@ -49,66 +31,16 @@ final class HarvestState implements AutoCloseable {
     }
   }
 
-  private final Path file;
-  private final Map<String, Entry> entries;
-  private final BufferedWriter out;
-
-  private HarvestState(Path file, Map<String, Entry> entries, BufferedWriter out) {
-    this.file = file;
-    this.entries = entries;
-    this.out = out;
-  }
-
+  /** Opens the state of one process: {@code harvest-state.jsonl}, compacted on opening. */
   static HarvestState open(Path file) {
-    Map<String, Entry> entries = new LinkedHashMap<>();
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      if (Files.isRegularFile(file)) {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          try {
-            Entry e = JSON.readValue(line, Entry.class);
-            entries.put(e.url(), e);
-          } catch (JsonProcessingException e) {
-            LOG.warn("{}: skipping an unreadable line (cut short by a kill?): {}", file, e.getOriginalMessage());
-          }
-        }
-      }
-      Path compacted = file.resolveSibling(file.getFileName() + ".tmp");
-      try (BufferedWriter w = Files.newBufferedWriter(compacted, StandardCharsets.UTF_8)) {
-        for (Entry e : entries.values()) {
-          w.write(JSON.writeValueAsString(e));
-          w.write('\n');
-        }
-      }
-      Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-      return new HarvestState(file, new ConcurrentHashMap<>(entries), out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open harvest state " + file + ": " + e.getMessage(), e);
-    }
+    return HarvestStateFile.open(file);
   }
 
-  Optional<Entry> get(String url) {
-    return Optional.ofNullable(entries.get(url));
-  }
+  Optional<Entry> get(String url);
 
-  synchronized void put(Entry entry) {
-    entries.put(entry.url(), entry);
-    try {
-      out.write(JSON.writeValueAsString(entry));
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      LOG.warn("{}: cannot remember {}: {}", file, entry.url(), e.getMessage());
-    }
-  }
+  /** Remembers an entry; a failure to write is logged, not thrown (it only costs a full GET next time). */
+  void put(Entry entry);
 
   @Override
-  public synchronized void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      LOG.warn("{}: cannot close: {}", file, e.getMessage());
-    }
-  }
+  void close();
 }

@@ -23,8 +23,8 @@ import se.loftesgrafen.graph.StoreException;
 
 /**
  * One harvest run over a list of sources: local files and WARC archives first, then every http(s) source through
- * the polite {@link Crawl}. Evidence goes to {@code <store>/warc/}, what the harvester remembers between runs to
- * {@code <store>/harvest-state.jsonl}, pages to the store through {@link SnapshotRecorder}. A run that is
+ * the polite {@link Crawl}. Evidence goes to {@code harvest.warc} ({@code <store>/warc/}), what the harvester
+ * remembers between runs to {@code <store>/harvest-state.jsonl} (a fleet's database), pages to the store through {@link SnapshotRecorder}. A run that is
  * interrupted stops its hosts and returns what it did; everything committed before stays.
  */
 public final class Harvester {
@@ -37,15 +37,35 @@ public final class Harvester {
   private final AppConfig.HarvestConfig config;
   private final Path storeFolder;
   private final ShapesValidator shapes;
+  private final java.util.function.Supplier<HarvestState> state;
+  private final Optional<String> replica;
 
   public Harvester(PromiseExtractor extractor, PromiseStore store, Iris iris, AppConfig.HarvestConfig config,
                    Path storeFolder) {
+    this(extractor, store, iris, config, storeFolder, ShapesValidator.create(iris.base()),
+        () -> HarvestState.open(storeFolder.resolve("harvest-state.jsonl")), Optional.empty());
+  }
+
+  private Harvester(PromiseExtractor extractor, PromiseStore store, Iris iris, AppConfig.HarvestConfig config,
+                    Path storeFolder, ShapesValidator shapes, java.util.function.Supplier<HarvestState> state,
+                    Optional<String> replica) {
     this.extractor = extractor;
     this.store = store;
     this.iris = iris;
     this.config = config;
     this.storeFolder = storeFolder;
-    this.shapes = ShapesValidator.create(iris.base());
+    this.shapes = shapes;
+    this.state = state;
+    this.replica = replica;
+  }
+
+  /**
+   * The same harvester as one replica of a fleet: its harvest state opened from where every replica sees it, its
+   * WARC files named for the replica too (a run handed over from a killed replica goes on in files of its own, never
+   * appending to a file cut short).
+   */
+  public Harvester asReplica(String name, java.util.function.Supplier<HarvestState> sharedState) {
+    return new Harvester(extractor, store, iris, config, storeFolder, shapes, sharedState, Optional.of(name));
   }
 
   /** The SHACL violations of one page's graph: every graph the harvester stores must pass the shapes. */
@@ -60,7 +80,7 @@ public final class Harvester {
 
   /** A re-extraction of the stored snapshots with this harvester's extractor, reading the store's WARC files. */
   public Reextractor reextractor() {
-    return new Reextractor(extractor, PromiseExtractor.VERSION, store, iris, List.of(storeFolder.resolve("warc")));
+    return new Reextractor(extractor, PromiseExtractor.VERSION, store, iris, List.of(config.warc()));
   }
 
   public HarvestSummary run(List<Source> sources) {
@@ -73,8 +93,9 @@ public final class Harvester {
     LOG.info("run {}: harvesting {} sources", runId, sources.size());
     try (CpuWork cpu = new CpuWork(config.extractionTimeout());
          GroupCommitWriter writer = new GroupCommitWriter(store);
-         HarvestState state = HarvestState.open(storeFolder.resolve("harvest-state.jsonl"));
-         WarcRecorder warc = new WarcRecorder(storeFolder.resolve("warc"), runId, WarcRecorder.MAX_FILE_BYTES);
+         HarvestState state = this.state.get();
+         WarcRecorder warc = new WarcRecorder(config.warc(), replica.map(r -> runId + "-" + r).orElse(runId),
+             WarcRecorder.MAX_FILE_BYTES);
          HttpFetcher fetcher = new HttpFetcher(config.fetch(), config.userAgent(), Optional.of(warc))) {
       SnapshotRecorder snapshots = new SnapshotRecorder(store, writer::replaceGraphs,
           new PromiseMapper(iris, PromiseExtractor.VERSION), iris, this::violations);

@@ -13,12 +13,34 @@ import se.loftesgrafen.graph.PromiseStore;
  * When the data last changed, for Last-Modified and the catalogue's dcterms:modified: the store's data version is
  * the moment of the last change and is kept in the store, so a restart changes nothing (whole seconds, as HTTP
  * dates have). Also the conditional-request rules of RFC 9110, 13.1.
+ *
+ * <p>It also notices new versions: {@link #tick()}, on a timer, tells every {@link #onNewVersion} listener when the
+ * version moved, whether by a write here or by another replica over the same remote store (whose version the store
+ * re-reads every second), so that what is kept per version follows without a restart.
  */
 final class DataClock {
   private final PromiseStore store;
+  private final java.util.List<java.util.function.LongConsumer> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile long seen;
 
   DataClock(PromiseStore store) {
     this.store = store;
+    this.seen = store.version();
+  }
+
+  /** Calls {@code listener} with each new data version noticed; on the event loop, so it must only queue work. */
+  void onNewVersion(java.util.function.LongConsumer listener) {
+    listeners.add(listener);
+  }
+
+  /** Compares the store's version (a number in memory) with the last one seen; cheap, safe on the event loop. */
+  void tick() {
+    long now = store.version();
+    if (now != seen) {
+      seen = now;
+      listeners.forEach(l -> l.accept(now));
+    }
   }
 
   Instant modifiedAt(long version) {

@@ -11,24 +11,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import se.loftesgrafen.harvest.HarvestRunner;
-import se.loftesgrafen.harvest.HarvestSummary;
 import se.loftesgrafen.harvest.ReextractSummary;
+import se.loftesgrafen.schedule.Harvests;
+import se.loftesgrafen.schedule.RunStatus;
 
 /**
  * {@code POST /admin/harvest} starts a harvest of the configured sources: it needs
  * {@code Authorization: Bearer <service.adminToken>} (401 without credentials, 403 with wrong ones or when no
- * token is configured), answers 202 with the run id, or 409 while a run is going.
- * {@code GET /harvest/status} answers the current and the last run as JSON.
+ * token is configured), answers 202 with the run id, or 409 with the run id and the replica that holds the run
+ * while one is going (in a fleet: on any replica).
+ * {@code GET /harvest/status} answers the current and the last run as JSON (in a fleet: the same on every replica).
  * {@code POST /admin/reextract[?dryRun=true]}, with the same token, re-extracts the stored snapshots from their WARC
  * records and answers 200 with the summary when done, or 409 while a harvest or re-extraction is going.
  */
 public final class HarvestAdminRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Optional<String> adminToken;
-  private final HarvestRunner runner;
+  private final Harvests runner;
 
-  public HarvestAdminRoutes(Optional<String> adminToken, HarvestRunner runner) {
+  public HarvestAdminRoutes(Optional<String> adminToken, Harvests runner) {
     this.adminToken = adminToken;
     this.runner = runner;
   }
@@ -39,19 +40,32 @@ public final class HarvestAdminRoutes {
     router.get("/harvest/status").handler(this::status);
   }
 
+  /** On a worker thread: in a fleet, starting asks the database. Both answers are outcomes, not failures. */
   private void start(RoutingContext ctx) {
     if (!authorised(ctx)) {
       return;
     }
-    Optional<String> runId = runner.start();
-    if (runId.isEmpty()) {
-      ctx.fail(new HttpError(409, "a harvest or re-extraction is already running: see /harvest/status"));
-      return;
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("runId", runId.get());
-    body.put("status", "/harvest/status");
-    send(ctx.response().setStatusCode(202).putHeader("Location", "/harvest/status"), body, ctx);
+    ctx.vertx().executeBlocking(runner::start, false).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      if (ar.result() instanceof Harvests.Busy busy) {
+        body.put("status", 409);
+        body.put("error", "Conflict");
+        body.put("message", "a harvest or re-extraction is already running: run " + busy.runId() + " on "
+            + busy.replica() + "; see /harvest/status");
+        body.put("runId", busy.runId());
+        body.put("replica", busy.replica());
+        send(ctx.response().setStatusCode(409), body, ctx);
+      } else if (ar.result() instanceof Harvests.Accepted accepted) {
+        body.put("runId", accepted.runId());
+        body.put("replica", accepted.replica());
+        body.put("status", "/harvest/status");
+        send(ctx.response().setStatusCode(202).putHeader("Location", "/harvest/status"), body, ctx);
+      }
+    });
   }
 
   /**
@@ -97,11 +111,13 @@ public final class HarvestAdminRoutes {
   }
 
   private void status(RoutingContext ctx) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("current", runner.current().map(HarvestAdminRoutes::json).orElse(null));
-    body.put("last", runner.last().map(HarvestAdminRoutes::json).orElse(null));
-    body.put("finishedRuns", runner.finishedRuns()); // since start, the start-up harvest of the sample included
-    send(ctx.response().putHeader("Cache-Control", "no-store"), body, ctx);
+    ctx.vertx().executeBlocking(runner::status, false).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else {
+        send(ctx.response().putHeader("Cache-Control", "no-store"), ar.result(), ctx);
+      }
+    });
   }
 
   private static void send(io.vertx.core.http.HttpServerResponse response, Map<String, Object> body,
@@ -114,33 +130,6 @@ public final class HarvestAdminRoutes {
   }
 
   static Map<String, Object> json(ReextractSummary s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("runId", s.runId());
-    m.put("extractorVersion", s.extractorVersion());
-    m.put("dryRun", s.dryRun());
-    m.put("started", s.started().toString());
-    m.put("snapshots", s.snapshots());
-    m.put("read", s.read());
-    m.put("unchanged", s.unchanged());
-    m.put("changed", s.changed());
-    m.put("failed", s.failed());
-    return m;
-  }
-
-  static Map<String, Object> json(HarvestSummary s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("runId", s.runId());
-    m.put("running", s.running());
-    m.put("started", s.started().toString());
-    m.put("ended", s.ended().map(Object::toString).orElse(null));
-    m.put("queued", s.queued());
-    m.put("fetched", s.fetched());
-    m.put("notModified", s.notModified());
-    m.put("stored", s.stored());
-    m.put("unchanged", s.unchanged());
-    m.put("disallowed", s.disallowed());
-    m.put("problems", s.failed());
-    m.put("hosts", s.hosts());
-    return m;
+    return RunStatus.of(s);
   }
 }

@@ -89,8 +89,21 @@ public final class WebServer {
 
   /** Mounts every route; called once, when the store holds the vocabulary. */
   public void mount(AppConfig config, PromiseStore store, Iris iris, HarvestRunner harvests) {
+    mount(config, store, iris, harvests, new se.loftesgrafen.schedule.LocalHarvests(harvests, "local"));
+  }
+
+  /** Mounts every route, the admin endpoint and status on {@code control} (this process's runs, or a fleet's). */
+  public void mount(AppConfig config, PromiseStore store, Iris iris, HarvestRunner harvests,
+                    se.loftesgrafen.schedule.Harvests control) {
     Duration timeout = config.service().sparqlTimeout();
     DataClock clock = new DataClock(store);
+    vertx.setPeriodic(1000, id -> clock.tick()); // a write by another replica is noticed within about 2 s
+    java.util.concurrent.atomic.AtomicLong noticed = new java.util.concurrent.atomic.AtomicLong();
+    clock.onNewVersion(v -> noticed.incrementAndGet());
+    metrics.gauge("loftesgrafen_data_version", "The data version this replica serves (the same on every replica"
+        + " of a fleet once it has noticed the last write)", store::version);
+    metrics.gauge("loftesgrafen_data_versions_noticed", "New data versions noticed since start, written here or by"
+        + " another replica", noticed::get);
     CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule());
     new MetricsRoutes(metrics, store, blocking).mount(router);
     VocabRoutes.mount(router, iris.base());
@@ -103,7 +116,7 @@ public final class WebServer {
     dumps = new DumpRoutes(new DumpWriter(store, iris, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
     new CatalogRoutes(catalog, store, representations, clock, dumps).mount(router);
-    new HarvestAdminRoutes(config.service().adminToken(), harvests).mount(router);
+    new HarvestAdminRoutes(config.service().adminToken(), control).mount(router);
     harvestGauges(harvests);
     SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
     WebPageRoutes.mount(router);

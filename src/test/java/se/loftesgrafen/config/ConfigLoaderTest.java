@@ -76,7 +76,12 @@ class ConfigLoaderTest {
       "harvest:\\n  maxBodySize: lots|harvest.maxBodySize must be a size",
       "harvest:\\n  retries: -1|harvest.retries must be at least 0",
       "harvest:\\n  firstByteTimeout: 5|harvest.firstByteTimeout must be a duration",
-      "harvest:\\n  pagesPerHost: 0|harvest.pagesPerHost must be at least 1"})
+      "harvest:\\n  pagesPerHost: 0|harvest.pagesPerHost must be at least 1",
+      "cluster:\\n  database: postgres://db/lg|cluster.database must be a PostgreSQL JDBC URL",
+      "cluster:\\n  database: jdbc:postgresql://db/lg|cluster.database needs service.remoteStore",
+      "cluster:\\n  replica: a b|cluster.replica must be 1 to 80 letters",
+      "cluster:\\n  checkinInterval: 100ms|cluster.checkinInterval must be at least 500ms",
+      "cluster:\\n  password: secret|unknown"})
   void everyBadValueGetsAClearMessage(String yaml, String expected) throws IOException {
     Path d = write(yaml.replace("\\n", "\n"));
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));
@@ -98,5 +103,36 @@ class ConfigLoaderTest {
     ConfigException f = assertThrows(ConfigException.class,
         () -> ConfigLoader.load(dir.resolve("nowhere"), ConfigOverrides.none()));
     assertTrue(f.getMessage().startsWith("config folder not found"), f.getMessage());
+  }
+
+  @Test
+  void aFleetIsOffByDefaultAndTheWarcFolderIsInTheStore() throws IOException {
+    AppConfig config = ConfigLoader.load(write("service:\n  store: /srv/lg\n"), ConfigOverrides.none());
+    assertTrue(config.cluster().database().isEmpty(), "one process, the in-memory schedule");
+    assertEquals(Path.of("/srv/lg/warc"), config.harvest().warc());
+  }
+
+  @Test
+  void aFleetTakesItsDatabaseFromTheFileAndItsCredentialsFromTheEnvironment() throws IOException {
+    Path d = write("""
+        service:
+          remoteStore: http://fuseki:3030/loftesgrafen
+        harvest:
+          warc: /shared/warc
+        cluster:
+          database: jdbc:postgresql://db:5432/loftesgrafen
+          checkinInterval: 2s
+        """);
+    AppConfig config = ConfigLoader.load(d, new ConfigOverrides(Optional.empty(), Optional.empty(), Optional.empty(),
+        Map.of("LOFTESGRAFEN_CLUSTER_USER", "lg", "LOFTESGRAFEN_CLUSTER_PASSWORD", "pw", "LOFTESGRAFEN_REPLICA",
+            "replica-a")));
+    AppConfig.ClusterConfig c = config.cluster();
+    assertEquals(Optional.of("jdbc:postgresql://db:5432/loftesgrafen"), c.database());
+    assertEquals(Optional.of("lg"), c.user());
+    assertEquals(Optional.of("pw"), c.password());
+    assertEquals("replica-a", c.replica());
+    assertEquals(Duration.ofSeconds(2), c.checkinInterval());
+    assertEquals(Path.of("/shared/warc"), config.harvest().warc());
+    assertTrue(!c.toString().contains("pw"), "the password is never printed: " + c);
   }
 }

@@ -1,0 +1,49 @@
+package se.loftesgrafen.schedule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import se.loftesgrafen.harvest.HarvestRunner;
+import se.loftesgrafen.harvest.ReextractSummary;
+
+/** Harvests of one process: its own runner, one run at a time. */
+public final class LocalHarvests implements Harvests, ScheduledRuns {
+  private final HarvestRunner runner;
+  private final String replica;
+
+  public LocalHarvests(HarvestRunner runner, String replica) {
+    this.runner = runner;
+    this.replica = replica;
+  }
+
+  @Override
+  public Start start() {
+    Optional<String> runId = runner.start();
+    if (runId.isPresent()) {
+      return new Accepted(runId.get(), replica);
+    }
+    return new Busy(runner.current().map(se.loftesgrafen.harvest.HarvestSummary::runId).orElse("reextract"), replica);
+  }
+
+  @Override
+  public void fire(Optional<String> runId, String schedule, String defaultSchedule, boolean recovering)
+      throws InterruptedException {
+    if (!runner.runAndWait(schedule, defaultSchedule)) {
+      org.slf4j.LoggerFactory.getLogger("harvest").info("scheduled harvest skipped: a harvest is already running");
+    }
+  }
+
+  @Override
+  public Optional<ReextractSummary> reextract(boolean dryRun) {
+    return runner.reextract(dryRun);
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("current", runner.current().map(s -> RunStatus.of(s, replica)).orElse(null));
+    body.put("last", runner.last().map(s -> RunStatus.of(s, replica)).orElse(null));
+    body.put("finishedRuns", runner.finishedRuns()); // since start, the start-up harvest of the sample included
+    return body;
+  }
+}
