@@ -1,0 +1,105 @@
+package se.loftesgrafen.journalist;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import se.loftesgrafen.graph.ComparisonCache;
+import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.Queries;
+
+/**
+ * What the Atom feeds list (queries/journalist-feed-entries.rq): one entry per current snapshot that states a
+ * promise, newest fetch first; "changed" when the snapshot revises an earlier one of the same page, else "new".
+ * Read once per data version; the feeds of a theme, county or municipality filter the same list.
+ */
+public final class FeedEntries {
+  /**
+   * One entry.
+   *
+   * @param snapshot  the snapshot IRI (the entry's id: a new fetch of changed content is a new entry)
+   * @param fetchedAt when it was fetched (the entry's updated)
+   * @param revises   the snapshot it replaced, for a changed page
+   * @param themes    theme concept IRIs of its commitments
+   */
+  public record Entry(String snapshot, String url, String fetchedAt, Optional<String> revises, String promise,
+                      String title, Set<String> municipalities, Optional<String> start, Optional<String> end,
+                      Set<String> themes, int commitments) {
+    public Entry {
+      municipalities = Set.copyOf(municipalities);
+      themes = Set.copyOf(themes);
+    }
+
+    public boolean changed() {
+      return revises.isPresent();
+    }
+  }
+
+  private final PromiseStore store;
+  private final Duration timeout;
+  private final ComparisonCache cache;
+
+  public FeedEntries(PromiseStore store, Duration timeout) {
+    this.store = store;
+    this.timeout = timeout;
+    this.cache = new ComparisonCache(store, 4, true);
+  }
+
+  /** Every entry, newest first (then by snapshot IRI, for a stable order). */
+  public List<Entry> all() {
+    return cache.get("feed-entries", this::read);
+  }
+
+  private List<Entry> read() {
+    Map<String, Builder> found = new LinkedHashMap<>();
+    store.query(Queries.load("journalist-feed-entries").asQuery(), timeout, exec -> {
+      exec.select().forEachRemaining(b -> found.computeIfAbsent(value(b, "snapshot").orElseThrow() + " "
+          + value(b, "promise").orElseThrow(), k -> new Builder(b)).add(b));
+      return null;
+    });
+    List<Entry> out = new ArrayList<>();
+    found.values().forEach(b -> out.add(b.build()));
+    out.sort(Comparator.comparing(Entry::fetchedAt).reversed().thenComparing(Entry::snapshot));
+    return List.copyOf(out);
+  }
+
+  private static final class Builder {
+    final Binding first;
+    final Set<String> municipalities = new LinkedHashSet<>();
+    final Set<String> themes = new LinkedHashSet<>();
+    final Set<String> commitments = new LinkedHashSet<>();
+
+    Builder(Binding first) {
+      this.first = first;
+    }
+
+    void add(Binding b) {
+      value(b, "kommun").map(k -> k.substring(k.lastIndexOf('/') + 1)).ifPresent(municipalities::add);
+      value(b, "tag").ifPresent(themes::add);
+      value(b, "c").ifPresent(commitments::add);
+    }
+
+    Entry build() {
+      return new Entry(value(first, "snapshot").orElseThrow(), value(first, "url").orElse(""),
+          value(first, "at").orElse(""), value(first, "previous"), value(first, "promise").orElseThrow(),
+          value(first, "title").orElse(""), municipalities, value(first, "start"), value(first, "end"), themes,
+          commitments.size());
+    }
+  }
+
+  private static Optional<String> value(Binding b, String var) {
+    Node n = b.get(Var.alloc(var));
+    if (n == null) {
+      return Optional.empty();
+    }
+    return Optional.of(n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
+  }
+}
