@@ -59,6 +59,16 @@ public final class FeedEntries {
   }
 
   private List<Entry> read() {
+    Map<String, Set<String>> themes = new java.util.HashMap<>();
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    store.query(Queries.load("journalist-promise-themes").asQuery(), timeout, exec -> {
+      exec.select().forEachRemaining(b -> {
+        String promise = value(b, "promise").orElseThrow();
+        value(b, "tag").ifPresent(t -> themes.computeIfAbsent(promise, p -> new LinkedHashSet<>()).add(t));
+        counts.put(promise, Integer.parseInt(value(b, "n").orElse("0")));
+      });
+      return null;
+    });
     Map<String, Builder> found = new LinkedHashMap<>();
     store.query(Queries.load("journalist-feed-entries").asQuery(), timeout, exec -> {
       exec.select().forEachRemaining(b -> found.computeIfAbsent(value(b, "snapshot").orElseThrow() + " "
@@ -66,7 +76,7 @@ public final class FeedEntries {
       return null;
     });
     List<Entry> out = new ArrayList<>();
-    found.values().forEach(b -> out.add(b.build()));
+    found.values().forEach(b -> out.add(b.build(themes, counts)));
     out.sort(Comparator.comparing(Entry::fetchedAt).reversed().thenComparing(Entry::snapshot));
     return List.copyOf(out);
   }
@@ -74,8 +84,6 @@ public final class FeedEntries {
   private static final class Builder {
     final Binding first;
     final Set<String> municipalities = new LinkedHashSet<>();
-    final Set<String> themes = new LinkedHashSet<>();
-    final Set<String> commitments = new LinkedHashSet<>();
 
     Builder(Binding first) {
       this.first = first;
@@ -83,15 +91,15 @@ public final class FeedEntries {
 
     void add(Binding b) {
       value(b, "kommun").map(k -> k.substring(k.lastIndexOf('/') + 1)).ifPresent(municipalities::add);
-      value(b, "tag").ifPresent(themes::add);
-      value(b, "c").ifPresent(commitments::add);
     }
 
-    Entry build() {
+    /** @param themes theme tags per promise; {@code counts} commitments per promise */
+    Entry build(Map<String, Set<String>> themes, Map<String, Integer> counts) {
+      String promise = value(first, "promise").orElseThrow();
       return new Entry(value(first, "snapshot").orElseThrow(), value(first, "url").orElse(""),
-          value(first, "at").orElse(""), value(first, "previous"), value(first, "promise").orElseThrow(),
-          value(first, "title").orElse(""), municipalities, value(first, "start"), value(first, "end"), themes,
-          commitments.size());
+          value(first, "at").orElse(""), value(first, "previous"), promise, value(first, "title").orElse(""),
+          municipalities, value(first, "start"), value(first, "end"), themes.getOrDefault(promise, Set.of()),
+          counts.getOrDefault(promise, 0));
     }
   }
 

@@ -60,7 +60,7 @@ public final class MapSvg {
       }
       String title = row.name() + ": " + describe(status, commitments, label, en);
       String href = base + "?kommun=" + row.code() + (en ? "&lang=en" : "");
-      paths.append("<a href=\"").append(esc(href)).append("\" target=\"_top\" class=\"kommun ")
+      paths.append("<a href=\"").append(esc(href)).append("\" target=\"_top\" tabindex=\"0\" class=\"kommun ")
           .append(shown ? status.id() : "outside").append("\" data-code=\"").append(row.code())
           .append("\" data-status=\"").append(status.id()).append("\" data-commitments=\"").append(commitments)
           .append("\" aria-label=\"").append(esc(title)).append("\"><title>").append(esc(title))
@@ -72,7 +72,7 @@ public final class MapSvg {
     double legendHeight = 0;
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 ")
         .append(fmt(shapes.width())).append(' ').append(fmt(shapes.height() + legendHeight))
-        .append("\" role=\"img\" aria-labelledby=\"map-title map-desc\" class=\"sweden-map\" lang=\"")
+        .append("\" role=\"img\" aria-labelledby=\"map-title map-desc\" tabindex=\"-1\" class=\"sweden-map\" lang=\"")
         .append(en ? "en" : "sv").append("\" data-theme=\"").append(esc(theme.id())).append("\" data-from=\"")
         .append(from).append("\" data-to=\"").append(to).append("\">\n");
     svg.append("<title id=\"map-title\">").append(esc(heading)).append("</title>\n");

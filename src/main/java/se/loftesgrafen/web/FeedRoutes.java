@@ -51,7 +51,10 @@ final class FeedRoutes {
 
   static void mount(Router router, PromiseStore store, ComparisonRoutes comparison, BlockingWork blocking, Iris iris,
                     java.time.Duration timeout) {
-    FeedRoutes routes = new FeedRoutes(new FeedEntries(store, timeout), comparison, blocking, iris, store);
+    // Our own bounded queries over every snapshot: at least a minute, as the comparison queries get.
+    java.time.Duration limit = timeout.compareTo(java.time.Duration.ofMinutes(1)) > 0 ? timeout
+        : java.time.Duration.ofMinutes(1);
+    FeedRoutes routes = new FeedRoutes(new FeedEntries(store, limit), comparison, blocking, iris, store);
     router.get("/feeds/all.atom").handler(ctx -> routes.feed(ctx, "all", "all", e -> true));
     router.getWithRegex("/feeds/theme/([^/]+)\\.atom").handler(routes::theme);
     router.getWithRegex("/feeds/county/([^/]+)\\.atom").handler(routes::county);

@@ -185,7 +185,8 @@ class JournalistViewsIT {
     chrome.driver().switchTo().activeElement().sendKeys(Keys.TAB);
     WebElement focused = chrome.driver().switchTo().activeElement();
     String first = kommuner.get(0).getAttribute("data-code");
-    assertEquals(first, focused.getAttribute("data-code"), "the map's first municipality has the focus");
+    assertEquals(first, focused.getAttribute("data-code"), "the map's first municipality has the focus, not "
+        + chrome.script("const e = document.activeElement; return e.outerHTML.slice(0, 200);"));
     chrome.waiter().until(d -> d.findElement(By.cssSelector("#map-info h2")).getText().equals(nameOf(first)));
 
     // Click opens the municipality.
