@@ -26,6 +26,7 @@ final class ActorResolver {
   private final List<Pattern> policeOwned;
   private final List<Pattern> places;
   private final List<Pattern> thirdPartyPages;
+  private final List<Pattern> thirdPartyNames;
 
   ActorResolver(ExtractionRules rules) {
     Map<String, List<Pattern>> actors = rules.namedCombined("actors");
@@ -38,6 +39,7 @@ final class ActorResolver {
     policeOwned = rules.patterns("police_owned_pages");
     places = rules.combined("place_phrases");
     thirdPartyPages = rules.combined("third_party_pages");
+    thirdPartyNames = rules.combined("third_party_names");
   }
 
   private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {
@@ -61,6 +63,9 @@ final class ActorResolver {
     if (verb != null) {
       String before = s.substring(0, verb.start());
       mentions(before, we, out);
+      if (firstOf(thirdPartyNames, before) != null) {
+        out.add(Actor.OTHER);
+      }
       if (out.isEmpty()) {
         // Inverted word order after an adverbial: "Under året ska Ljungby kommun informera ..."
         String after = s.substring(verb.end());
@@ -84,10 +89,13 @@ final class ActorResolver {
     return out;
   }
 
-  /** Every party a heading or lead-in names. */
+  /** Every party a heading or lead-in names, third parties by name included. */
   Set<Actor> named(String heading, Set<Actor> we) {
     Set<Actor> out = EnumSet.noneOf(Actor.class);
     mentions(heading, we, out);
+    if (firstOf(thirdPartyNames, withoutPartners(heading)) != null) {
+      out.add(Actor.OTHER);
+    }
     return out;
   }
 

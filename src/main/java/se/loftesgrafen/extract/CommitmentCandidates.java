@@ -169,7 +169,7 @@ final class CommitmentCandidates {
       st.list = ListKind.NOT_PROMISE;
       return;
     }
-    Set<Actor> named = actors.named(t, st.we);
+    Set<Actor> named = headActors(t, st.we);
     if (any(promise, t)) {
       st.zone = Zone.PROMISE;
       st.list = ListKind.PROMISE;
@@ -186,6 +186,15 @@ final class CommitmentCandidates {
     if (!named.isEmpty()) {
       st.context = named;
     }
+  }
+
+  /**
+   * Who a heading or lead-in names as doers: its subject when it has one ("Staden stödjer polisens löfte genom:" is
+   * the municipality), else every party it names ("Polismyndigheten i samverkan med kommunen:" is both).
+   */
+  private Set<Actor> headActors(String head, Set<Actor> we) {
+    Set<Actor> subject = actors.subject(head, we);
+    return subject.isEmpty() ? actors.named(head, we) : subject;
   }
 
   private void item(Block b, Block prev, Block next, double position, State st, List<Candidate> out) {

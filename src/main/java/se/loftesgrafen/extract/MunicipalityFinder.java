@@ -63,9 +63,9 @@ final class MunicipalityFinder {
 
   List<MunicipalityRef> find(MainText main, String text, URI uri) {
     Map<String, Score> scores = new LinkedHashMap<>();
-    scan(text, scores, 0);
+    scan(text, scores, 0, false);
     main.title().ifPresent(t -> {
-      for (Score s : scan(t, scores, Integer.MAX_VALUE / 2)) {
+      for (Score s : scan(t, scores, Integer.MAX_VALUE / 2, true)) {
         s.strong++;
       }
     });
@@ -108,9 +108,9 @@ final class MunicipalityFinder {
   private void headingMentions(MainText main, Map<String, Score> scores) {
     for (Block b : main.blocks()) {
       if (b.isHeading() && b.text().toLowerCase(java.util.Locale.ROOT).contains("medborgarlöfte")) {
-        for (Score s : scan(b.text(), scores, b.start())) {
+        for (Score s : scan(b.text(), scores, b.start(), true)) {
           s.strong++;
-          s.weak--;
+          s.weak = Math.max(0, s.weak - 1);
         }
         return;
       }
@@ -131,8 +131,11 @@ final class MunicipalityFinder {
     }
   }
 
-  /** Counts the mentions in a text; returns the municipalities mentioned. */
-  private List<Score> scan(String text, Map<String, Score> scores, int offset) {
+  /**
+   * Counts the mentions in a text; returns the municipalities mentioned. In a title or the promise's heading
+   * ({@code titled}) a name that is also a common word ("Medborgarlöfte Ale 2024") needs no "kommun" beside it.
+   */
+  private List<Score> scan(String text, Map<String, Score> scores, int offset, boolean titled) {
     List<Score> seen = new ArrayList<>();
     Matcher w = WORD.matcher(text);
     int from = 0;
@@ -151,7 +154,7 @@ final class MunicipalityFinder {
           || LIST_BEFORE.matcher(text.substring(Math.max(0, w.start() - 120), w.start())).find();
       // "Lokalpolisområde Boden och Bodens kommun": the police area's list ends where "kommun" names the municipality
       if (!context && CommitmentExtractor.any(notInListAfter, before)
-          || !context && needContext.contains(hit.m.name().toLowerCase(java.util.Locale.ROOT))) {
+          || !context && !titled && needContext.contains(hit.m.name().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
       Score s = scores.computeIfAbsent(hit.m.code(), c -> new Score(hit.m, offset + w.start()));

@@ -174,10 +174,10 @@ final class SignatoryExtractor {
   }
 
   /**
-   * How many signing roles a line names side by side: "Kommunstyrelsens ordförande Lokalpolisområdeschef" is two
-   * columns; "kommunalråd, kommunstyrelsens ordförande" (joined by a comma or "och") is one person's.
+   * The signing roles a line names side by side, each with the words up to the next one: "Kommunstyrelsens
+   * ordförande Lokalpolisområdeschef" gives both titles, in column order.
    */
-  int roleCount(String s) {
+  List<String> roleColumns(String s) {
     List<int[]> spans = new ArrayList<>();
     for (Pattern p : roles) {
       Matcher m = p.matcher(s);
@@ -186,15 +186,19 @@ final class SignatoryExtractor {
       }
     }
     spans.sort((x, y) -> Integer.compare(x[0], y[0]));
-    int n = 0;
+    List<Integer> starts = new ArrayList<>();
     int lastEnd = -1;
     for (int[] x : spans) {
       if (lastEnd < 0 || x[0] >= lastEnd && s.substring(lastEnd, x[0]).isBlank()) {
-        n++;
+        starts.add(starts.isEmpty() ? 0 : x[0]);
       }
       lastEnd = Math.max(lastEnd, x[1]);
     }
-    return n;
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < starts.size(); i++) {
+      columns.add(s.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : s.length()).strip());
+    }
+    return columns;
   }
 
   private void fromSentence(String s, Optional<String> municipality, Map<String, Signatory> out) {

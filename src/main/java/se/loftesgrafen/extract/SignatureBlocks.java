@@ -109,26 +109,30 @@ final class SignatureBlocks {
         used[i + 2] = true;
       }
       boolean strong = names.isRole(role) || n.slash() || signing;
-      int columns = names.roleCount(blocks.get(title).text());
+      List<String> columns = names.roleColumns(blocks.get(title).text());
       String[] words = n.name().split(" ");
-      if (columns >= 2 && words.length == 2 * columns) {
-        pairs(words, i, Optional.of(role), strong, units);
+      if (columns.size() >= 2 && words.length == 2 * columns.size()) {
+        pairs(words, i, columns, strong, units);
       } else {
         units.add(new Unit(n.name(), Optional.of(role), n.party(), i, strong));
       }
     } else if (n.slash() || signing) {
       String[] words = n.name().split(" ");
       if (words.length >= 4 && words.length % 2 == 0) {
-        pairs(words, i, Optional.empty(), true, units);
+        pairs(words, i, List.of(), true, units);
       } else {
         units.add(new Unit(n.name(), Optional.empty(), n.party(), i, true));
       }
     }
   }
 
-  /** Names in two columns on one line: "Anna Andersson Bo Berg" is two people when two titles stand under it. */
-  private static void pairs(String[] words, int i, Optional<String> role, boolean strong, List<Unit> units) {
+  /**
+   * Names in two columns on one line: "Anna Andersson Bo Berg" is two people when two titles stand under it, each
+   * with the title in its column.
+   */
+  private static void pairs(String[] words, int i, List<String> roles, boolean strong, List<Unit> units) {
     for (int w = 0; w + 1 < words.length; w += 2) {
+      Optional<String> role = w / 2 < roles.size() ? Optional.of(roles.get(w / 2)) : Optional.empty();
       units.add(new Unit(words[w] + " " + words[w + 1], role, Optional.empty(), i, strong));
     }
   }

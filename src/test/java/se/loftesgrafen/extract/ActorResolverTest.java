@@ -25,6 +25,12 @@ class ActorResolverTest {
       Polisen och socialtjänstens samverkan kring unga ska öka.                        | polisen kommunen
       Parterna ska gemensamt informera föräldrar.                                      | polisen kommunen
       Samverkan med missbruksinstitutionerna ska ske genom gemensamma möten.           | -
+      Tekniska verken kommer under året att byta ut belysningen i tunnlarna.           | other
+      Räddningstjänsten och kommunen ska genomföra brandskyddskontroller.              | kommunen other
+      Kustbevakningen ska delta i sjösäkerhetsveckan.                                  | other
+      Kommunen stöttar föräldravandringar under helger och lov.                        | kommunen
+      Staden stödjer polisens löfte genom:                                             | kommunen
+      Polisen ska tillsammans med bostadsbolagen genomföra trygghetsvandringar.        | polisen other
       """)
   void subjectOfASentence(String sentence, String expected) {
     assertEquals(actors(expected), ACTORS.subject(sentence));
@@ -37,6 +43,8 @@ class ActorResolverTest {
       Under samma tidsperiod lovar kommunerna att:   | kommunen
       Det här ska vi göra                            | polisen kommunen
       Samverkan                                      | -
+      Kommunen och Räddningstjänsten lovar att:      | kommunen other
+      Fastighetsägarna i centrum lovar att:          | other
       """)
   void partiesOfAHeading(String heading, String expected) {
     assertEquals(actors(expected), ACTORS.named(heading, ActorResolver.BOTH));

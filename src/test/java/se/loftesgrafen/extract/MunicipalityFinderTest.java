@@ -23,10 +23,24 @@ class MunicipalityFinderTest {
       Invånarna i Tranås och Aneby vill se fler vuxna ute. Kommunalråden från Tranås och Aneby skrev under. I Aneby ska skolorna bjuda in till föräldramöten. Tranås kommun ordnar nattvandringar. | 0687;0604
       Kommunpolis för Tierp, Älvkarleby och Östhammar är Anna Berg. Östhammars kommun och polisen lovar att öka tryggheten i Östhammar. | 0382
       Polisen i lokalpolisområde Södertälje och Nykvarns kommun har tagit fram ett löfte. Lokalpolisområde Södertälje ska öka närvaron i Nykvarn. | 0140
+      Medborgarlöfte Tidaholm 2019. Polisen ska genomföra trafikkontroller vid skolorna.                       | 1498
+      Medborgarlöfte i Lund. Polisen och kommunen ska genomföra trygghetsvandringar.                          | 1281
+      Lokalpolisområde Boden ska synas mer i Älvsbyn. Älvsbyns kommun ordnar nattvandringar.                   | 2560
       """)
   void findsTheCoveredMunicipalities(String text, String codes) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("m.txt", text));
     assertEquals(List.of(codes.split(";")), p.municipalities().stream().map(ExtractedPromise.MunicipalityRef::code).toList());
+  }
+
+  /** A name that is also a common word needs "kommun" beside it in the text, but not in the promise's heading. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Medborgarlöfte Ale 2024                  | Polisen ska vara synlig i centrum.          | 1440
+      Medborgarlöfte för Vara                  | Kommunen ska ordna nattvandringar.          | 1470
+      """)
+  void aCommonWordNamesTheMunicipalityInTheHeading(String heading, String body, String code) throws IOException {
+    var p = Fixtures.extractor().extract(Fixtures.text("m.txt", heading + "\n\n" + body));
+    assertEquals(List.of(code), p.municipalities().stream().map(ExtractedPromise.MunicipalityRef::code).toList());
   }
 
   @ParameterizedTest(name = "{0}")

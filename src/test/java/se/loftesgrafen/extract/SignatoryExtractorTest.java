@@ -69,4 +69,16 @@ class SignatoryExtractorTest {
     List<String> expected = names.equals("-") ? List.of() : List.of(names.split(";"));
     assertEquals(expected, p.signatories().stream().map(ExtractedPromise.Signatory::name).toList());
   }
+
+  /** Names and titles in two columns: each person gets the title in their column, not both. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      spaced columns | Vi lovar att synas mer.\\nMaria Lind     Johan Ek\\nKommunstyrelsens ordförande     Lokalpolisområdeschef
+      one space      | Ort och datum\\nMaria Lind Johan Ek\\nKommunstyrelsens ordförande Lokalpolisområdeschef
+      """)
+  void titlesInTwoColumns(String label, String text) throws IOException {
+    var p = Fixtures.extractor().extract(Fixtures.text("c.txt", text.replace("\\n", "\n")));
+    assertEquals(List.of("Maria Lind: Kommunstyrelsens ordförande", "Johan Ek: Lokalpolisområdeschef"),
+        p.signatories().stream().map(s -> s.name() + ": " + s.role().orElse("-")).toList());
+  }
 }
