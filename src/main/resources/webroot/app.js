@@ -27,13 +27,27 @@ const TEXT = {
     showTable: 'Visa siffrorna som tabell', share: 'andel', count: 'kommuner', commitments: 'åtaganden',
     error: 'Något gick fel: ', otherLang: 'English', otherLangCode: 'en', kommunSuffix: '', period: 'Period',
     countyCount: n => `${n} kommuner`, municipalitiesIn: 'Kommun i',
-    noData: 'Inga åtaganden i det här temat ännu.'
+    coverageSummary: (n, h, m) => `${n} kommuner: ${h} med minst ett hämtat löfte, ${n - h} utan; ${m} saknar ett löfte för i år.`,
+    noData: 'Inga åtaganden i det här temat ännu.',
+    pageTitle: 'Löftesgrafen – medborgarlöften i Sverige', navMap: 'Karta', navSince: 'Sedan när?',
+    questionLabel: 'Vilka kommuner lovar insatser mot …', questionSince: '… och sedan när?', questionMap: 'Visa på kartan',
+    pickKommun: 'Gå till en kommun', pickPlaceholder: 't.ex. Åmål', go: 'Visa',
+    unknownKommunName: n => `Ingen kommun heter ”${n}”. Välj ett namn ur listan.`,
+    unknownKommun: c => `Det finns ingen kommun med koden ${c}. Kommunkoder har fyra siffror, till exempel 1492 för Åmål.`,
+    errNotFound: 'Det du letar efter finns inte.', errBadRequest: 'Frågan kunde inte besvaras: kontrollera valen.',
+    errServer: 'Tjänsten kunde inte svara just nu. Försök igen om en stund.', errNetwork: 'Ingen kontakt med tjänsten.',
+    signed: 'Undertecknat av', demo: 'Demodata: här finns bara exempelsidorna som följer med programmet, inte Sveriges alla medborgarlöften. Siffror och kartor visar bara dem.',
+    feed: 'Prenumerera (Atom)', archived: 'arkiverad kopia', firstPromise: 'första löftet här',
+    mapTitle: 'Karta: vilka kommuner lovar vad?', fromYear: 'Från år', toYear: 'Till år',
+    mapHint: 'Peka på eller tabba till en kommun för att se dess åtaganden; klicka för att öppna den.',
+    embed: 'Bädda in', sinceTitle: 'Sedan när? Kommun för kommun, år för år', sortBy: 'Sortera',
+    sortFirst: 'Första år med temat', sortName: 'Namn', sortCounty: 'Län', onlyWith: 'Bara kommuner med temat'
   },
   en: {
     skip: 'Skip to content', menu: 'Main menu', navSearch: 'Search', navOverview: 'Overview',
     navCoverage: 'Coverage', navApi: 'API', searchTitle: 'What do the police and the municipalities promise?',
     searchLead: 'Search the commitments of Sweden\'s citizen promises (medborgarlöften); filter by theme, county, year and actor.',
-    q: 'Search words', qPlaceholder: 'e.g. narkotika', theme: 'Theme', county: 'County', year: 'Year', actor: 'Actor',
+    q: 'Search words', qPlaceholder: 'e.g. drugs', theme: 'Theme', county: 'County', year: 'Year', actor: 'Actor',
     any: 'All', polisen: 'Police', kommunen: 'Municipality', annan: 'Other', searchButton: 'Search', pages: 'Pages',
     timeline: 'Promises year by year', similar: 'Similar municipalities',
     similarHint: 'Municipalities whose promises address the same themes.', overviewTitle: 'Themes over time and by county',
@@ -52,7 +66,21 @@ const TEXT = {
     showTable: 'Show the numbers as a table', share: 'share', count: 'municipalities', commitments: 'commitments',
     error: 'Something went wrong: ', otherLang: 'Svenska', otherLangCode: 'sv', kommunSuffix: '', period: 'Period',
     countyCount: n => `${n} municipalities`, municipalitiesIn: 'Municipality in',
-    noData: 'No commitments in this theme yet.'
+    coverageSummary: (n, h, m) => `${n} municipalities: ${h} with at least one harvested promise, ${n - h} without; ${m} lack a promise for this year.`,
+    noData: 'No commitments in this theme yet.',
+    pageTitle: 'Löftesgrafen – citizen promises in Sweden', navMap: 'Map', navSince: 'Since when?',
+    questionLabel: 'Which municipalities promise action on …', questionSince: '… and since when?', questionMap: 'Show on the map',
+    pickKommun: 'Go to a municipality', pickPlaceholder: 'e.g. Åmål', go: 'Show',
+    unknownKommunName: n => `No municipality is called “${n}”. Choose a name from the list.`,
+    unknownKommun: c => `There is no municipality with the code ${c}. Municipality codes have four digits, e.g. 1492 for Åmål.`,
+    errNotFound: 'What you are looking for does not exist.', errBadRequest: 'The question could not be answered: check the choices.',
+    errServer: 'The service could not answer just now. Try again in a moment.', errNetwork: 'No contact with the service.',
+    signed: 'Signed by', demo: 'Demo data: only the sample pages that come with the program are here, not all of Sweden\'s citizen promises. Figures and maps show only them.',
+    feed: 'Subscribe (Atom)', archived: 'archived copy', firstPromise: 'first promise here',
+    mapTitle: 'Map: which municipalities promise what?', fromYear: 'From year', toYear: 'To year',
+    mapHint: 'Point at or tab to a municipality to see its commitments; click to open it.',
+    embed: 'Embed', sinceTitle: 'Since when? Municipality by municipality, year by year', sortBy: 'Sort by',
+    sortFirst: 'First year with the theme', sortName: 'Name', sortCounty: 'County', onlyWith: 'Only municipalities with the theme'
   }
 };
 
@@ -85,11 +113,29 @@ function apiUrl(path, query) {
   return new URL('api/' + path + (s ? '?' + s : ''), document.baseURI).toString();
 }
 
+/** An API failure in the page's language; the service's own (English) message is kept for the console. */
+class ApiError extends Error {
+  constructor(status, detail) {
+    super(status === 404 ? T.errNotFound : status === 400 ? T.errBadRequest : status === 0 ? T.errNetwork : T.errServer);
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
 async function api(path, query) {
-  const r = await fetch(apiUrl(path, query), { headers: { Accept: 'application/ld+json' } });
-  const body = await r.json();
-  if (!r.ok) throw new Error(body.message || r.statusText);
-  return body;
+  let r;
+  try {
+    r = await fetch(apiUrl(path, query), { headers: { Accept: 'application/ld+json' } });
+  } catch (e) {
+    throw new ApiError(0, e.message);
+  }
+  if (!r.ok) {
+    let detail = r.statusText;
+    try { detail = (await r.json()).message || detail; } catch (e) { /* not JSON */ }
+    console.warn('API', r.status, path, detail);
+    throw new ApiError(r.status, detail);
+  }
+  return r.json();
 }
 
 function el(tag, attrs, ...children) {
@@ -125,6 +171,7 @@ function years(p) {
 
 function applyText() {
   document.documentElement.lang = lang;
+  document.title = T.pageTitle;
   document.querySelectorAll('[data-i18n]').forEach(n => { const v = T[n.dataset.i18n]; if (typeof v === 'string') n.textContent = v; });
   document.querySelectorAll('[data-i18n-placeholder]').forEach(n => { n.placeholder = T[n.dataset.i18nPlaceholder]; });
   document.querySelectorAll('[data-i18n-aria]').forEach(n => n.setAttribute('aria-label', T[n.dataset.i18nAria]));
@@ -196,9 +243,15 @@ function commitmentItem(c, highlight) {
     try { host = new URL(src.url).host; } catch (e) { /* keep the text as given */ }
     sourceLine.append(el('a', { class: 'source', href: src.url, rel: 'noopener external', text: `${T.source}: ${host}` }));
     if (src.fetchedAt) sourceLine.append(el('span', { text: `${T.fetched} ${src.fetchedAt.substring(0, 10)}` }));
-    sourceLine.append(el('a', { class: 'snapshot', href: localPath(src['@id']), text: T.snapshot }));
+    sourceLine.append(el('a', { class: 'snapshot', href: archiveUrl(src['@id']), text: T.snapshot }));
   }
   return el('li', { class: 'result' }, el('article', {}, text, meta, chips, sourceLine));
+}
+
+/** The archived page as fetched (served from its WARC record): /archive/<snapshot id>. */
+function archiveUrl(snapshotIri) {
+  const id = snapshotIri.slice(snapshotIri.lastIndexOf('/') + 1);
+  return pageUrl({}).replace(/\?.*$/, '') + 'archive/' + encodeURIComponent(id) + (lang === 'en' ? '?lang=en' : '');
 }
 
 function pager(nav, page, total, pageSize, link) {
@@ -210,8 +263,27 @@ function pager(nav, page, total, pageSize, link) {
   if (page < last) nav.append(el('a', { href: link(page + 1), rel: 'next', class: 'next', text: T.next }));
 }
 
+function questionForms() {
+  fillSelect($('qs-theme'), themeOptions(), params.get('theme') || 'narkotika');
+  $('question-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    location.assign(pageUrl({ view: ev.submitter ? ev.submitter.value : 'since', theme: $('qs-theme').value }));
+  });
+  const names = new Map([...ref.municipalities.entries()].map(([code, m]) => [m.name.toLowerCase(), code]));
+  $('kp-list').replaceChildren(...[...ref.municipalities.values()].map(m => m.name).sort((a, b) => a.localeCompare(b, 'sv'))
+    .map(n => el('option', { value: n })));
+  $('kommun-picker').addEventListener('submit', ev => {
+    ev.preventDefault();
+    const typed = $('kp-name').value.trim();
+    const code = names.get(typed.toLowerCase()) || (ref.municipalities.has(typed) ? typed : null);
+    if (code) location.assign(pageUrl({ kommun: code }));
+    else status('search-status', T.unknownKommunName(typed), true);
+  });
+}
+
 async function showSearch() {
   $('view-search').hidden = false;
+  questionForms();
   const form = $('search-form');
   fillSelect($('theme'), themeOptions(), params.get('theme'));
   fillSelect($('county'), countyOptions(), params.get('county'));
@@ -233,7 +305,7 @@ async function showSearch() {
   const page = Number(params.get('page') || 1);
   status('search-status', T.loading);
   try {
-    const r = await api('search', { ...query, page, pageSize: 20 });
+    const r = await api('search', { ...query, page, pageSize: 20, lang: lang === 'en' ? 'en' : '' });
     const total = r['hydra:totalItems'];
     status('search-status', '');
     $('search-status').append(total ? T.hits(total) : T.noHits, ' ',
@@ -252,23 +324,41 @@ function chipList(label, items, cls) {
   return [el('ul', { class: 'chips', 'aria-label': label }, items.map(t => el('li', { class: 'chip ' + cls, text: `${themeLabel(t)} (${label})` })))];
 }
 
+/** The signatories of a promise: "Namn, roll (parti)". */
+function signatoryLine(list) {
+  if (!list || !list.length) return [];
+  return [el('p', { class: 'signatories' }, el('strong', { text: T.signed + ': ' }),
+    list.map(s => [s.name, s.role].filter(Boolean).join(', ') + (s.party ? ` (${s.party})` : '')).join('; '))];
+}
+
 async function showKommun(code) {
   $('view-kommun').hidden = false;
   const m = ref.municipalities.get(code);
-  $('kommun-title').textContent = m ? m.name : code;
-  document.title = `${m ? m.name : code} – Löftesgrafen`;
-  if (m) $('kommun-facts').textContent = `${T.municipalitiesIn} ${m.county.name} · SCB ${code}`;
+  if (!m) {
+    // An unknown code never reaches the API: the reader gets the reason in the page's language.
+    $('kommun-title').textContent = code;
+    status('kommun-status', T.unknownKommun(code), true);
+    return;
+  }
+  $('kommun-title').textContent = m.name;
+  document.title = `${m.name} – Löftesgrafen`;
+  $('kommun-facts').textContent = `${T.municipalitiesIn} ${m.county.name} · SCB ${code}`;
+  feedLink(`feeds/kommun/${code}.atom`, `${m.name}`, $('kommun-feed'));
   status('kommun-status', T.loading);
   try {
-    const [timeline, similar] = await Promise.all([api(`municipalities/${encodeURIComponent(code)}/timeline`),
-      api(`municipalities/${encodeURIComponent(code)}/similar`, { pageSize: 10 })]);
+    const [timeline, similar, signatories] = await Promise.all([api(`municipalities/${encodeURIComponent(code)}/timeline`),
+      api(`municipalities/${encodeURIComponent(code)}/similar`, { pageSize: 10 }),
+      api(`municipalities/${encodeURIComponent(code)}/signatories`)]);
     const entries = timeline['hydra:member'];
+    const signedBy = new Map(signatories.promises.map(p => [p.promise, p.signatories]));
     status('kommun-status', entries.length ? '' : T.noPromises);
-    $('timeline').replaceChildren(...entries.slice().reverse().map(e => el('li', { class: 'promise' },
+    // New, continued and dropped themes compare with the promise before; the first one known has none to compare.
+    $('timeline').replaceChildren(...entries.map((e, i) => el('li', { class: 'promise', id: e.startYear ? `y${e.startYear}` : undefined },
       el('h3', { text: `${years(e) || T.none}${e.title ? ' · ' + e.title : ''}` }),
-      ...chipList(T.newTheme, e.newThemes, 'new'), ...chipList(T.continuedTheme, e.continuedThemes, 'continued'),
-      ...chipList(T.droppedTheme, e.droppedThemes, 'dropped'),
-      el('ul', { class: 'commitments results' }, e.commitments.map(c => commitmentItem(c))))));
+      ...signatoryLine(signedBy.get(e['@id'])),
+      ...(i === 0 ? [el('p', { class: 'hint', text: T.firstPromise })] : [...chipList(T.newTheme, e.newThemes, 'new'),
+        ...chipList(T.continuedTheme, e.continuedThemes, 'continued'), ...chipList(T.droppedTheme, e.droppedThemes, 'dropped')]),
+      el('ul', { class: 'commitments results' }, e.commitments.map(c => commitmentItem(c))))).reverse());
     const list = similar['hydra:member'];
     $('similar').replaceChildren(...(list.length ? list.map(s => el('li', {},
       el('a', { href: pageUrl({ kommun: s.municipality.code }), text: s.municipality.name }),
@@ -278,91 +368,7 @@ async function showKommun(code) {
   }
 }
 
-/* ---------- overview: hand-written SVG charts ---------- */
-
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs, text) {
-  const e = document.createElementNS(SVG, tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => e.setAttribute(k, v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-/** A bar chart: vertical bars (years) or horizontal bars (counties); values as numbers or shares (0..1). */
-function barChart(container, title, rows, horizontal, asShare) {
-  container.textContent = '';
-  const highest = Math.max(0, ...rows.map(r => r.value));
-  // Shares on a 0–100 % axis; counts on an axis of whole numbers in four equal steps.
-  const max = asShare ? 1 : Math.max(4, Math.ceil(highest / 4) * 4);
-  const fmt = v => asShare ? `${Math.round(v * 100)} %` : String(v);
-  const titleId = container.id + '-title';
-  const width = 640;
-  const height = horizontal ? 28 * rows.length + 40 : 300;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' });
-  chart.append(svg('title', { id: titleId }, title));
-  if (horizontal) {
-    const left = 190, right = 60, barW = width - left - right;
-    rows.forEach((r, i) => {
-      const y = 10 + i * 28;
-      const w = Math.max(1, barW * r.value / max);
-      chart.append(svg('text', { x: left - 8, y: y + 15, 'text-anchor': 'end' }, r.label));
-      const bar = svg('rect', { x: left, y, width: w, height: 20, class: 'bar' });
-      bar.append(svg('title', {}, `${r.label}: ${fmt(r.value)}`));
-      chart.append(bar, svg('text', { x: left + w + 6, y: y + 15 }, fmt(r.value)));
-    });
-  } else {
-    const left = 40, bottom = 30, top = 20, plotH = height - top - bottom, plotW = width - left - 10;
-    const step = plotW / Math.max(1, rows.length);
-    for (let g = 0; g <= 4; g++) {
-      const y = top + plotH - plotH * g / 4;
-      chart.append(svg('line', { x1: left, x2: width - 10, y1: y, y2: y, class: 'grid' }),
-        svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' }, fmt(asShare ? g / 4 : Math.round(max * g / 4))));
-    }
-    rows.forEach((r, i) => {
-      const h = plotH * r.value / max;
-      const x = left + i * step + step * 0.15;
-      const bar = svg('rect', { x, y: top + plotH - h, width: step * 0.7, height: Math.max(0, h), class: 'bar' });
-      bar.append(svg('title', {}, `${r.label}: ${fmt(r.value)}`));
-      chart.append(bar, svg('text', { x: x + step * 0.35, y: height - 10, 'text-anchor': 'middle' }, r.label));
-    });
-    chart.append(svg('line', { x1: left, x2: width - 10, y1: top + plotH, y2: top + plotH, class: 'axis' }));
-  }
-  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: '' }), el('th', { scope: 'col', text: asShare ? T.share : T.count }))),
-    el('tbody', {}, rows.map(r => el('tr', {}, el('th', { scope: 'row', text: r.label }), el('td', { text: fmt(r.value) + (r.extra ? ` (${r.extra})` : '') })))));
-  container.append(chart, el('details', { class: 'data' }, el('summary', { text: T.showTable }), table));
-}
-
-async function showOverview() {
-  $('view-overview').hidden = false;
-  const theme = params.get('theme') || 'narkotika';
-  const county = params.get('county') || '';
-  const year = params.get('year') || '';
-  fillSelect($('ov-theme'), themeOptions(), theme);
-  fillSelect($('ov-county'), countyOptions(), county);
-  fillSelect($('ov-year'), yearOptions(), year);
-  const form = $('overview-form');
-  form.addEventListener('submit', ev => {
-    ev.preventDefault();
-    location.assign(pageUrl({ view: 'overview', ...Object.fromEntries(new FormData(form).entries()) }));
-  });
-  status('overview-status', T.loading);
-  try {
-    const [byYear, byCounty] = await Promise.all([api('overview', { theme, county }), api('overview', { theme, year, groupBy: 'county' })]);
-    status('overview-status', byYear['hydra:member'].length ? '' : T.noData);
-    const label = themeLabel(theme);
-    $('chart-years-caption').textContent = T.chartYears(label, county ? ref.counties.get(county) : '');
-    barChart($('chart-years'), $('chart-years-caption').textContent, byYear['hydra:member'].map(c => ({
-      label: String(c.year), value: c.municipalities, extra: `${c.commitmentCount} ${T.commitments}` })), false, false);
-    $('chart-counties-caption').textContent = T.chartCounties(label, year);
-    const shares = new Map(byCounty['hydra:member'].map(c => [c.countyCode, c]));
-    barChart($('chart-counties'), $('chart-counties-caption').textContent, [...ref.counties.entries()].map(([code, name]) => {
-      const c = shares.get(code);
-      return { label: name, value: c ? c.shareOfAll : 0, extra: c ? `${c.municipalities}/${c.registered}` : '0' };
-    }), true, true);
-  } catch (e) {
-    status('overview-status', e.message, true);
-  }
-}
+/* The map, "since when" and the overview charts are in journalist.js. */
 
 /* ---------- coverage ---------- */
 
@@ -380,7 +386,9 @@ async function showCoverage() {
   status('coverage-status', T.loading);
   try {
     const r = await api('coverage', { county, missing: missing ? 'true' : '' });
-    status('coverage-status', T.countyCount(r['hydra:totalItems']));
+    const members = r['hydra:member'];
+    const harvested = members.filter(m => m.latestPromise).length;
+    status('coverage-status', T.coverageSummary(members.length, harvested, members.filter(m => m.currentPromiseMissing).length));
     $('coverage-table').tBodies[0].replaceChildren(...r['hydra:member'].map(m => el('tr', {},
       el('th', { scope: 'row' }, el('a', { href: pageUrl({ kommun: m.code }), text: m.name })),
       el('td', { text: m.county.name }),
@@ -393,10 +401,29 @@ async function showCoverage() {
   }
 }
 
+/** A feed link in the page (for readers) and in the head (for feed readers), per view. */
+function feedLink(path, title, container) {
+  const href = new URL(path, document.baseURI).toString();
+  document.head.append(el('link', { rel: 'alternate', type: 'application/atom+xml', title: `Löftesgrafen: ${title}`, href }));
+  if (container) container.append(el('a', { class: 'feed', href, type: 'application/atom+xml', text: `${T.feed}: ${title}` }));
+}
+
+/** While only the bundled sample is loaded, every view says so. */
+async function demoBanner() {
+  try {
+    const s = await api('status');
+    if (s.demo) {
+      $('demo-banner').textContent = T.demo;
+      $('demo-banner').hidden = false;
+    }
+  } catch (e) { /* the banner is a courtesy; the views report their own errors */ }
+}
+
 async function main() {
   applyText();
   const kommun = params.get('kommun');
   const view = kommun ? 'kommun' : (params.get('view') || 'search');
+  if (params.get('embed') === '1') document.body.classList.add('embedded');
   document.querySelectorAll('a[data-nav]').forEach(a => { if (a.dataset.nav === view && a.closest('nav')) a.setAttribute('aria-current', 'page'); });
   try {
     await loadReference();
@@ -405,11 +432,16 @@ async function main() {
     $('main').prepend(el('p', { class: 'status' }, el('span', { class: 'error', text: T.error + e.message })));
     return;
   }
+  const banner = demoBanner();
   if (view === 'kommun') await showKommun(kommun);
+  else if (view === 'map') await showMap();
+  else if (view === 'since') await showSince();
   else if (view === 'overview') await showOverview();
   else if (view === 'coverage') await showCoverage();
   else await showSearch();
+  await banner;
   document.body.dataset.state = 'ready';
 }
 
-main();
+// After every deferred script (journalist.js holds the map, "since when" and chart views).
+document.addEventListener('DOMContentLoaded', main);

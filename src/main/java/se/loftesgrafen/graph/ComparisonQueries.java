@@ -263,6 +263,16 @@ public final class ComparisonQueries {
     });
   }
 
+  /**
+   * Every promise of the store with its period and the pages it came from, from the per-version view that coverage
+   * reads too: the maps and "since when" grids of a theme tell "a promise without the theme" from "nothing harvested".
+   */
+  public List<ComparisonResults.SourcedPromise> promises() {
+    return view.get("promises", () -> coverageRows().stream().map(r -> new ComparisonResults.SourcedPromise(
+        new Comparison.Promise(r.promise(), r.title(), "", r.years(), List.copyOf(new TreeSet<>(r.municipalities())),
+            r.startDate(), r.endDate()), r.sources())).toList());
+  }
+
   /** HTML, PDF or polisen.se, from the page's host and content type. */
   static String sourceKind(Comparison.Source s) {
     String host = java.net.URI.create(s.url().isEmpty() ? "x:/" : s.url()).getHost();

@@ -69,4 +69,11 @@ public final class ComparisonResults {
       sources = List.copyOf(sources);
     }
   }
+
+  /** A promise with the snapshots of the pages it came from. */
+  public record SourcedPromise(Comparison.Promise promise, List<Comparison.Source> sources) {
+    public SourcedPromise {
+      sources = List.copyOf(sources);
+    }
+  }
 }

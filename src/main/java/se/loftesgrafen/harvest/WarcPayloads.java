@@ -18,30 +18,31 @@ import org.netpreserve.jwarc.WarcResponse;
  * Reads response payloads back from WARC files by record id (jwarc), as {@link WarcRecorder} and
  * {@link ArchiveReader} point at them: a snapshot names its file (by name only) and its {@code WARC-Record-ID}.
  * Files are looked up in the given folders in order: the store's {@code warc/} first, then folders of archives
- * that were harvested as sources. One pass over a file finds all the records wanted from it.
+ * that were harvested as sources. One pass over a file finds all the records wanted from it. Public for the archived
+ * page of the web service (journalist/ArchivedPages), which reads one record back the same way.
  */
-final class WarcPayloads {
+public final class WarcPayloads {
   private final List<Path> folders;
 
   /** A response's HTTP body as recorded, and its Content-Type header. */
-  record Payload(byte[] body, Optional<String> contentType) {
-    Payload {
+  public record Payload(byte[] body, Optional<String> contentType) {
+    public Payload {
       Objects.requireNonNull(body, "body");
       Objects.requireNonNull(contentType, "contentType");
     }
   }
 
-  WarcPayloads(List<Path> folders) {
+  public WarcPayloads(List<Path> folders) {
     this.folders = List.copyOf(folders);
   }
 
   /** The folders searched, in order (for messages). */
-  List<Path> folders() {
+  public List<Path> folders() {
     return folders;
   }
 
   /** Where a WARC file named in provenance is, if it is in one of the folders. */
-  Optional<Path> locate(String fileName) {
+  public Optional<Path> locate(String fileName) {
     Path name = Path.of(fileName).getFileName();
     if (name == null || !name.toString().equals(fileName)) {
       return Optional.empty(); // a name, never a path: provenance must not point outside the folders
@@ -57,7 +58,7 @@ final class WarcPayloads {
    * @throws IOException when the file cannot be read or is not a readable WARC file (the message names the file);
    *                     the records handed to the sink before stay handed
    */
-  Set<String> read(Path file, Set<String> recordIds, BiConsumer<String, Payload> sink) throws IOException {
+  public Set<String> read(Path file, Set<String> recordIds, BiConsumer<String, Payload> sink) throws IOException {
     Set<String> found = new HashSet<>();
     try (WarcReader reader = new WarcReader(file)) {
       while (found.size() < recordIds.size()) {

@@ -33,6 +33,8 @@ public final class SearchDocuments {
   static final String KIND = "kind";
   static final String ACTOR = "actor";
   static final String THEME = "theme";
+  /** The English labels of the commitment's themes: what {@code lang=en} searches besides the text. */
+  static final String LABELS_EN = "labels_en";
   static final String ORDER = "order";
 
   private final PromiseStore store;
@@ -45,12 +47,13 @@ public final class SearchDocuments {
 
   /** One commitment as indexed. */
   record Doc(String iri, String text, String title, Set<String> municipalities, Optional<int[]> years, String kind,
-             Set<String> actors, Set<String> themes) {
+             Set<String> actors, Set<String> themes, String labelsEn) {
     Document toLucene() {
       Document d = new Document();
       d.add(new KeywordField(ID, iri, Field.Store.YES));
       d.add(new TextField(TEXT, text, Field.Store.YES));
       d.add(new TextField(TITLE, title, Field.Store.NO));
+      d.add(new TextField(LABELS_EN, labelsEn, Field.Store.NO));
       for (String code : municipalities) {
         d.add(new KeywordField(KOMMUN, code, Field.Store.NO));
         d.add(new KeywordField(COUNTY, code.substring(0, 2), Field.Store.NO));
@@ -71,13 +74,18 @@ public final class SearchDocuments {
   }
 
   List<Doc> read() {
+    Map<String, String> english = new java.util.HashMap<>();
+    store.query(Queries.load("search-theme-labels-en").asQuery(), timeout, exec -> {
+      exec.select().forEachRemaining(b -> english.merge(iri(b, "concept"), literal(b, "label"), (a, c) -> a + " " + c));
+      return null;
+    });
     Map<String, Builder> found = new LinkedHashMap<>();
     store.query(Queries.load("compare-search-documents").asQuery(), timeout, exec -> {
       exec.select().forEachRemaining(b -> found.computeIfAbsent(iri(b, "c"), c -> new Builder(c, b)).add(b));
       return null;
     });
     List<Doc> out = new ArrayList<>(found.size());
-    found.values().forEach(b -> out.add(b.build()));
+    found.values().forEach(b -> out.add(b.build(english)));
     return out;
   }
 
@@ -105,8 +113,10 @@ public final class SearchDocuments {
       Optional.ofNullable(iri(b, "kind")).map(k -> k.substring(k.lastIndexOf('#') + 1)).ifPresent(k -> kind = k);
     }
 
-    Doc build() {
-      return new Doc(iri, text, title, municipalities, years, kind, actors, themes);
+    Doc build(Map<String, String> english) {
+      StringBuilder labels = new StringBuilder();
+      themes.forEach(t -> labels.append(english.getOrDefault(t, "")).append(' '));
+      return new Doc(iri, text, title, municipalities, years, kind, actors, themes, labels.toString().strip());
     }
 
     static String last(String iri) {

@@ -124,8 +124,14 @@ public final class SearchIndex implements AutoCloseable {
   /** Searches; see {@link SearchQuery}. */
   public Comparison.Page<SearchQuery.Hit> search(String text, Set<String> themes, Comparison.Filter filter, int page,
                                                  int pageSize) {
+    return search(text, themes, filter, page, pageSize, false);
+  }
+
+  /** Searches; with {@code english} the words may also be English theme labels (the page in English). */
+  public Comparison.Page<SearchQuery.Hit> search(String text, Set<String> themes, Comparison.Filter filter, int page,
+                                                 int pageSize, boolean english) {
     Indexed idx = await(Duration.ofSeconds(30));
-    return new SearchQuery(idx.searcher(), analyzer).run(text, themes, filter, page, pageSize);
+    return new SearchQuery(idx.searcher(), analyzer).run(text, themes, filter, page, pageSize, english);
   }
 
   private Indexed build() throws IOException {

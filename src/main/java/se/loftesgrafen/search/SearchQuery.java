@@ -52,10 +52,16 @@ public final class SearchQuery {
   }
 
   Comparison.Page<Hit> run(String text, Set<String> themes, Comparison.Filter filter, int page, int pageSize) {
+    return run(text, themes, filter, page, pageSize, false);
+  }
+
+  /** @param english the words may also be the English labels of the commitment's themes ("drugs" for narkotika) */
+  Comparison.Page<Hit> run(String text, Set<String> themes, Comparison.Filter filter, int page, int pageSize,
+                           boolean english) {
     if ((long) page * pageSize > MAX_DEPTH) {
       throw new IllegalArgumentException("results beyond the first " + MAX_DEPTH + " are not paged to: narrow the search");
     }
-    Query words = text.isBlank() ? new MatchAllDocsQuery() : parse(text);
+    Query words = text.isBlank() ? new MatchAllDocsQuery() : parse(text, english);
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
     if (!themes.isEmpty()) {
       b.add(KeywordField.newSetQuery(SearchDocuments.THEME, themes.stream().map(org.apache.lucene.util.BytesRef::new)
@@ -97,9 +103,11 @@ public final class SearchQuery {
     }
   }
 
-  private Query parse(String text) {
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {SearchDocuments.TEXT, SearchDocuments.TITLE},
-        analyzer, Map.of(SearchDocuments.TEXT, 2f, SearchDocuments.TITLE, 1f)) {
+  private Query parse(String text, boolean english) {
+    String[] fields = english ? new String[] {SearchDocuments.TEXT, SearchDocuments.TITLE, SearchDocuments.LABELS_EN}
+        : new String[] {SearchDocuments.TEXT, SearchDocuments.TITLE};
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer,
+        Map.of(SearchDocuments.TEXT, 2f, SearchDocuments.TITLE, 1f, SearchDocuments.LABELS_EN, 1f)) {
       // A /regular expression/ can take exponential time and memory to compile into an automaton
       // (TooComplexToDeterminizeException); a search box does not need one.
       @Override

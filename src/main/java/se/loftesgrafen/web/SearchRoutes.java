@@ -55,7 +55,9 @@ final class SearchRoutes {
     ComparisonQueries queries = comparisons.queries();
     comparisons.answer(ctx, () -> {
       ComparisonParams p = ComparisonParams.of(ctx,
-          ComparisonRoutes.names(List.of("q", "theme"), ComparisonParams.FILTERS, List.of("page", "pageSize", "format")));
+          ComparisonRoutes.names(List.of("q", "theme", "lang"), ComparisonParams.FILTERS,
+              List.of("page", "pageSize", "format")));
+      boolean english = p.oneOf("lang", List.of("sv", "en")).map("en"::equals).orElse(false);
       ComparisonThemes catalog = queries.themes();
       Set<String> themes = p.text("theme", 100).map(id -> catalog.byId(id).orElseThrow(() -> ComparisonParams.bad(
               "parameter 'theme' is '" + id + "'; allowed: " + catalog.all().stream().map(Comparison.Theme::id)
@@ -66,7 +68,7 @@ final class SearchRoutes {
       int pageSize = p.pageSize(20, 200);
       Comparison.Page<SearchQuery.Hit> hits;
       try {
-        hits = index.search(p.text("q", 500).orElse(""), themes, filter, page, pageSize);
+        hits = index.search(p.text("q", 500).orElse(""), themes, filter, page, pageSize, english);
       } catch (IllegalArgumentException e) {
         throw ComparisonParams.bad(e.getMessage());
       } catch (IllegalStateException e) {

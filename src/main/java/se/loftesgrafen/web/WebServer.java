@@ -118,7 +118,12 @@ public final class WebServer {
     new CatalogRoutes(catalog, store, representations, clock, dumps).mount(router);
     new HarvestAdminRoutes(config.service().adminToken(), control).mount(router);
     harvestGauges(harvests);
-    SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
+    ComparisonRoutes comparison = ComparisonRoutes.mount(router, store, iris, config, blocking);
+    SearchRoutes.mount(router, vertx, store, config, comparison);
+    JournalistRoutes.mount(router, comparison, store, iris, config);
+    FeedRoutes.mount(router, store, comparison, blocking, iris, timeout);
+    new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
+        java.util.List.of(config.service().store().resolve("warc")), timeout), blocking).mount(router);
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     health.storeReady(store);

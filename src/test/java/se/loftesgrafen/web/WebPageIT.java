@@ -165,11 +165,15 @@ class WebPageIT {
     String code = browser.getCurrentUrl().replaceAll(".*kommun=(\\d{4}).*", "$1");
     JsonNode timeline = new ApiClient(service).json("/api/municipalities/" + code + "/timeline");
     assertTrue(timeline.toString().contains(sourceUrl), "the source link is the page the commitment came from");
-    // The original page is on the web (no network in tests); its archived snapshot is served here.
+    // The original page is on the web (no network in tests); its archived copy is served here. The sample was read
+    // from local files, so the archived page says there is no WARC record, and names the page and its hash.
     first.findElement(By.cssSelector("a.snapshot")).click();
-    wait.until(d -> d.getCurrentUrl().contains("/id/snapshot/"));
+    wait.until(d -> d.getCurrentUrl().contains("/archive/"));
     screenshot("05-snapshot");
-    assertTrue(browser.getPageSource().contains(sourceUrl), "the snapshot names the page it was fetched from");
+    assertTrue(browser.findElement(By.cssSelector("a.source-url")).getText().equals(sourceUrl),
+        "the archived page names the page it was fetched from");
+    assertTrue(browser.findElement(By.cssSelector("code.sha256")).getText().matches("[0-9a-f]{64}"));
+    assertFalse(browser.findElements(By.cssSelector("p.no-copy")).isEmpty(), "no WARC record for a local file");
   }
 
   @Test
@@ -187,6 +191,12 @@ class WebPageIT {
     for (int y = 2019; y <= 2022; y++) {
       assertTrue(labels.contains(String.valueOf(y)), y + " on the axis: " + labels);
     }
+    // 40 synthetic municipalities and the sample's five of 290: most have nothing harvested, shown as such.
+    assertTrue(browser.findElements(By.cssSelector("#chart-counties svg rect.bar-none")).stream()
+        .anyMatch(b -> Double.parseDouble(b.getAttribute("width")) > 0), "\"nothing harvested\" is drawn, not 0 %");
+    String coverage = browser.findElement(By.id("overview-coverage")).getText();
+    assertTrue(coverage.matches("(?s).*\\d+ av 290 kommuner har hämtade löften, år \\d{4}–\\d{4}.*"), coverage);
+    assertFalse(browser.findElements(By.cssSelector("link[rel=alternate][type='application/atom+xml'][href*='feeds/theme/narkotika']")).isEmpty());
   }
 
   @Test
@@ -208,7 +218,65 @@ class WebPageIT {
     long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
         "return document.documentElement.scrollWidth - window.innerWidth;");
     assertTrue(overflow <= 0, "no sideways scrolling on a phone: " + overflow + "px");
+    assertEquals("Löftesgrafen – citizen promises in Sweden", browser.getTitle(), "the title is English too");
+    open("/?q=drugs&lang=en");
+    screenshot("08b-phone-english-drugs");
+    assertFalse(results().isEmpty(), "English theme labels are searched: drugs finds commitments on narkotika");
+    for (WebElement r : results()) {
+      assertTrue(r.findElement(By.cssSelector("ul.chips")).getText().contains("Drugs"), r.getText());
+    }
     browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @Test
+  @Order(9)
+  void anUnknownMunicipalityIsExplainedInThePagesLanguage() throws Exception {
+    open("/?kommun=765");
+    assertTrue(browser.findElement(By.id("kommun-status")).getText().contains("Det finns ingen kommun med koden 765"),
+        browser.findElement(By.id("kommun-status")).getText());
+    open("/?kommun=765&lang=en");
+    assertTrue(browser.findElement(By.id("kommun-status")).getText().contains("There is no municipality with the code 765"));
+  }
+
+  @Test
+  @Order(10)
+  void theMunicipalityPageShowsWhoSignedAndComparesOnlyWithAnEarlierPromise() throws Exception {
+    open("/?kommun=1492");
+    screenshot("09-municipality-signatories");
+    List<WebElement> promises = browser.findElements(By.cssSelector("#timeline li.promise"));
+    assertFalse(promises.isEmpty());
+    assertFalse(browser.findElements(By.cssSelector("#timeline p.signatories")).isEmpty(), "who signed");
+    WebElement oldest = promises.get(promises.size() - 1);
+    assertTrue(oldest.findElements(By.cssSelector(".chip.new, .chip.continued, .chip.dropped")).isEmpty(),
+        "the first promise known has nothing to be new against");
+    assertFalse(browser.findElements(By.cssSelector("link[rel=alternate][href*='feeds/kommun/1492.atom']")).isEmpty());
+  }
+
+  @Test
+  @Order(11)
+  void theStartPagePicksAMunicipalityByName() throws Exception {
+    open("/");
+    WebElement name = browser.findElement(By.id("kp-name"));
+    name.sendKeys("Åmål");
+    browser.findElement(By.id("kp-go")).click();
+    wait.until(d -> d.getCurrentUrl().contains("kommun=1492"));
+    ready();
+    assertEquals("Åmål", browser.findElement(By.id("kommun-title")).getText());
+  }
+
+  @Test
+  @Order(12)
+  void anEmbedSnippetShowsTheViewAlone() throws Exception {
+    open("/?view=map&theme=narkotika&year=2021");
+    String snippet = browser.findElement(By.id("map-embed")).getAttribute("value");
+    String src = snippet.replaceAll("(?s).*src=\"([^\"]+)\".*", "$1");
+    assertTrue(src.contains("view=map") && src.contains("theme=narkotika") && src.contains("from=2021")
+        && src.contains("embed=1"), snippet);
+    browser.get(src);
+    ready();
+    screenshot("10-embed-map");
+    assertFalse(browser.findElement(By.cssSelector("header.site")).isDisplayed(), "no site header in an embed");
+    assertEquals(290, browser.findElements(By.cssSelector("#map svg a.kommun")).size());
   }
 
   @Test
