@@ -43,7 +43,7 @@ public final class ConfigLoader {
   private static ConfigFile read(Path file) {
     try {
       if (YAML.readTree(file.toFile()) == null || YAML.readTree(file.toFile()).isMissingNode()) {
-        return new ConfigFile(null, null);
+        return new ConfigFile(null, null, null);
       }
       return YAML.readValue(file.toFile(), ConfigFile.class);
     } catch (UnrecognizedPropertyException e) {
@@ -109,6 +109,7 @@ public final class ConfigLoader {
         v.atLeast("harvest.pagesPerHost", h.pagesPerHost(), 400, 1));
     Duration extraction = v.duration("harvest.extractionTimeout",
         h.extractionTimeout() == null ? "60s" : h.extractionTimeout());
+    AppConfig.CatalogConfig catalog = catalog(raw.catalog(), v, file, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -116,7 +117,21 @@ public final class ConfigLoader {
         new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token, limits),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
             h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery,
-            extraction));
+            extraction), catalog);
+  }
+
+  private static AppConfig.CatalogConfig catalog(ConfigFile.Catalog c, Values v, Path file, List<String> problems) {
+    AppConfig.CatalogConfig d = AppConfig.CatalogConfig.defaults();
+    if (c == null) {
+      return d;
+    }
+    String email = c.contactEmail() == null ? d.contactEmail() : c.contactEmail().trim().replaceFirst("^mailto:", "");
+    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      problems.add(file + ": catalog.contactEmail must be an e-mail address, not '" + email + "'");
+    }
+    return new AppConfig.CatalogConfig(c.publisher() == null ? d.publisher() : c.publisher(),
+        v.httpUri("catalog.publisherHomepage", c.publisherHomepage()),
+        c.contactName() == null ? d.contactName() : c.contactName(), email);
   }
 
   private static AppConfig.EndpointLimits endpointLimits(ConfigFile.Service s, Values v, ConfigOverrides o) {

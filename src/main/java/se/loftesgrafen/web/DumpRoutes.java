@@ -35,14 +35,24 @@ final class DumpRoutes {
   private final Metrics metrics;
   private final AtomicReference<Optional<DumpWriter.Release>> release = new AtomicReference<>(Optional.empty());
   private final AtomicBoolean writing = new AtomicBoolean();
+  private final Vertx vertx;
+  private final long timer;
 
   DumpRoutes(DumpWriter writer, PromiseStore store, Vertx vertx, Metrics metrics) {
     this.writer = writer;
     this.store = store;
+    this.vertx = vertx;
     this.executor = vertx.createSharedWorkerExecutor("dumps", 1, 2, TimeUnit.HOURS);
     this.metrics = metrics;
     release.set(writer.current()); // read at mount, off the event loop
+    // A release follows the data by itself, not only when someone asks for a dump: the catalogue states sizes and
+    // dates of the files /dumps/ serves, and they should be there before the first download.
+    refreshIfStale();
+    this.timer = vertx.setPeriodic(STALE_CHECK_MILLIS, id -> refreshIfStale());
   }
+
+  /** How often the data version is compared with the release's (a number read from memory). */
+  private static final long STALE_CHECK_MILLIS = 30_000;
 
   void mount(Router router) {
     // HEAD too: portals check that a distribution is there before they link it (dataportal.se does).
@@ -125,6 +135,7 @@ final class DumpRoutes {
   }
 
   void close() {
+    vertx.cancelTimer(timer);
     executor.close();
   }
 }

@@ -91,7 +91,7 @@ public final class WebServer {
   public void mount(AppConfig config, PromiseStore store, Iris iris, HarvestRunner harvests) {
     Duration timeout = config.service().sparqlTimeout();
     DataClock clock = new DataClock(store);
-    CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule());
+    CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule(), config.catalog());
     new MetricsRoutes(metrics, store, blocking).mount(router);
     VocabRoutes.mount(router, iris.base());
     new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows(),
