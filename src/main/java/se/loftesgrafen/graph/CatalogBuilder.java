@@ -46,7 +46,7 @@ public final class CatalogBuilder {
 
   /**
    * Every vocabulary the data uses (void:vocabulary): the vocabulary file and the mapper's terms. Kept in step with
-   * the store by CatalogBuilderTest, which reads the namespaces of every predicate and class in the sample.
+   * the data by DcatShapesIT, which reads the namespaces of every predicate and class of the bundled sample.
    */
   static final List<String> VOCABULARIES = List.of(LG.NS, DCTerms.NS, "https://schema.org/",
       "http://www.w3.org/ns/prov#", SKOS.uri, DCAT.NS, RDFS.uri, OWL.NS, FOAF.NS,

@@ -55,8 +55,8 @@ final class DumpRoutes {
   private static final long STALE_CHECK_MILLIS = 30_000;
 
   void mount(Router router) {
-    // HEAD too: portals check that a distribution is there before they link it (dataportal.se does).
-    router.route("/dumps/:file").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::file);
+    // HEAD too (WebServer adds it to every GET route): portals check that a distribution is there before they link it.
+    router.route("/dumps/:file").method(HttpMethod.GET).handler(this::file);
     router.get("/dumps").handler(ctx -> ctx.redirect("/dumps/release.json"));
   }
 

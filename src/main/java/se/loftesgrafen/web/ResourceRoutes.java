@@ -71,24 +71,43 @@ final class ResourceRoutes {
     ctx.response().putHeader("Vary", "Accept").putHeader("ETag", etag)
         .putHeader("Last-Modified", DataClock.httpDate(modified)).putHeader("Cache-Control", "public, max-age=60")
         .putHeader("Access-Control-Allow-Origin", "*");
-    if (DataClock.notModified(ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since"),
-        etag, modified)) {
-      ctx.response().setStatusCode(304).end();
+    String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+    if (DataClock.notModified(ifNoneMatch, ctx.request().getHeader("If-Modified-Since"), etag, modified)) {
+      if (ifNoneMatch != null && ifNoneMatch.contains(etag.replaceFirst("^W/", ""))) {
+        ctx.response().setStatusCode(304).end(); // the client has this IRI's answer at this data version: it exists
+        return;
+      }
+      // "*" or a date say nothing of existence: an unknown IRI is a 404 before any condition (RFC 9110, 13.2.1)
+      blocking.respond(ctx, () -> describe(ctx, iri).isEmpty(), unknown -> {
+        if (unknown) {
+          ctx.fail(notFound(iri));
+        } else {
+          ctx.response().setStatusCode(304).end();
+        }
+      });
       return;
     }
     blocking.respond(ctx, () -> {
       boolean namedGraph = ctx.request().path().startsWith("/graph/");
-      Graph graph = namedGraph ? store.graph(NodeFactory.createURI(iri))
-          : describer.describe(ResourceFactory.createResource(iri));
+      Graph graph = describe(ctx, iri);
       if (graph.isEmpty()) {
-        throw new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
-            + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
-            + "id/lofte/{codes}/{period}, id/snapshot/{hash}; find them with SPARQL at " + iris.page("sparql").getURI());
+        throw notFound(iri);
       }
       if (html) {
         return page.render(graph, iri, graph.getPrefixMapping());
       }
       return format == SparqlFormat.JSONLD && !namedGraph ? jsonld.write(graph, iri) : RdfAnswers.write(graph, format);
     }, body -> ctx.response().putHeader("Content-Type", type).end(Buffer.buffer(body)));
+  }
+
+  private Graph describe(RoutingContext ctx, String iri) {
+    return ctx.request().path().startsWith("/graph/") ? store.graph(NodeFactory.createURI(iri))
+        : describer.describe(ResourceFactory.createResource(iri));
+  }
+
+  private HttpError notFound(String iri) {
+    return new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
+        + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
+        + "id/lofte/{codes}/{period}, id/snapshot/{hash}; find them with SPARQL at " + iris.page("sparql").getURI());
   }
 }

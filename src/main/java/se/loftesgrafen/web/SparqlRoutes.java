@@ -59,9 +59,8 @@ final class SparqlRoutes {
         .allowedHeader("Content-Type").allowedHeader("Accept").exposedHeader("X-Request-Id"));
     // A form carries the query percent-encoded (up to three bytes for one); the decoded text is checked in request().
     router.post("/sparql").handler(BodyHandler.create().setBodyLimit(bodyLimit(limits)));
-    // HEAD answers as GET does, without the body (Vert.x writes no body for HEAD; link checkers use it).
+    // HEAD answers as GET does, without the body (WebServer adds HEAD to every GET route).
     router.get("/sparql").handler(this::handle);
-    router.head("/sparql").handler(this::handle);
     router.post("/sparql").handler(this::handle);
     router.route("/sparql").handler(ctx -> ctx.fail(HttpError.methodNotAllowed(ALLOW,
         "method " + ctx.request().method() + " is not allowed on /sparql: use GET or POST (SPARQL 1.1 Protocol)")));

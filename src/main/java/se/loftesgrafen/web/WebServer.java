@@ -56,6 +56,10 @@ public final class WebServer {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
     router.route().handler(new RequestChecks());
+    router.route().handler(WebServer::varyOnAccept);
+    // the JSON API is read from pages on other sites as the rest is (JSON-LD, SPARQL, dumps)
+    router.route("/api/*").handler(io.vertx.ext.web.handler.CorsHandler.create()
+        .allowedMethod(io.vertx.core.http.HttpMethod.GET).allowedHeader("Accept").exposedHeader("X-Request-Id"));
     BlockingWork blocking = new BlockingWork(vertx, limits.queryThreads(), limits.queryQueue());
     HealthRoutes health = new HealthRoutes(vertx, blocking);
     health.mount(router);
@@ -106,7 +110,38 @@ public final class WebServer {
     SearchRoutes.mount(router, vertx, store, config, ComparisonRoutes.mount(router, store, iris, config, blocking));
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
+    headWhereverGet(router);
     health.storeReady(store);
+  }
+
+  /**
+   * HEAD wherever GET answers (RFC 9110, 9.3.2), in one place rather than per route: every route that takes GET
+   * takes HEAD too, and Vert.x sends the same head without the body. Link checkers and portals use HEAD.
+   */
+  static void headWhereverGet(Router router) {
+    for (io.vertx.ext.web.Route route : router.getRoutes()) {
+      java.util.Set<io.vertx.core.http.HttpMethod> methods = route.methods();
+      if (methods != null && methods.contains(io.vertx.core.http.HttpMethod.GET)
+          && !methods.contains(io.vertx.core.http.HttpMethod.HEAD)) {
+        route.method(io.vertx.core.http.HttpMethod.HEAD);
+      }
+    }
+  }
+
+  /**
+   * Every answer may depend on Accept (RDF, CSV or JSON by negotiation; a 406 too, RFC 9110 12.5.5): caches are told
+   * so in every response, whichever route or error answers, unless the route already named Accept.
+   */
+  private static void varyOnAccept(io.vertx.ext.web.RoutingContext ctx) {
+    ctx.addHeadersEndHandler(v -> {
+      String vary = ctx.response().headers().get("Vary");
+      if (vary == null || vary.isBlank()) {
+        ctx.response().putHeader("Vary", "Accept");
+      } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("accept") && !vary.contains("*")) {
+        ctx.response().putHeader("Vary", vary + ", Accept");
+      }
+    });
+    ctx.next();
   }
 
   /** Harvest counts for /metrics: whether a run is going, and what the last finished run did. */
@@ -126,6 +161,13 @@ public final class WebServer {
 
   public int port() {
     return server.actualPort();
+  }
+
+  /** The paths of the routes that answer GET, as mounted ({@code /api/themes/:id/municipalities}, {@code /id/*}). */
+  public java.util.List<String> getRoutePaths() {
+    return router.getRoutes().stream()
+        .filter(r -> r.methods() != null && r.methods().contains(io.vertx.core.http.HttpMethod.GET))
+        .map(io.vertx.ext.web.Route::getPath).filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   /** The service's metrics registry (/metrics): the harvester may count into it. */

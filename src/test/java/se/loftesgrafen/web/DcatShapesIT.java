@@ -123,6 +123,25 @@ class DcatShapesIT {
   }
 
   @Test
+  void voidListsEveryVocabularyTheDataUses() throws Exception {
+    Model voidModel = ModelFactory.createDefaultModel();
+    RDFParser.fromString(service.get("/.well-known/void", "Accept", "text/turtle").body(), Lang.TURTLE).parse(voidModel);
+    List<String> listed = voidModel.listObjectsOfProperty(org.apache.jena.vocabulary.VOID.vocabulary)
+        .mapWith(n -> n.asResource().getURI()).toList();
+    var rows = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(service.uri("/sparql").toString())
+        .query("SELECT DISTINCT ?t { { GRAPH ?g { ?s ?t ?o } } UNION { GRAPH ?g { ?s a ?t } } }").build().select();
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    rows.forEachRemaining(b -> {
+      String t = b.get("t").getURI();
+      used.add(t.substring(0, Math.max(t.lastIndexOf('#'), t.lastIndexOf('/')) + 1));
+    });
+    used.remove(org.apache.jena.vocabulary.RDF.uri); // rdf:type is RDF itself, not a vocabulary one chooses
+    assertFalse(used.isEmpty());
+    List<String> missing = used.stream().filter(ns -> !listed.contains(ns)).toList();
+    assertTrue(missing.isEmpty(), "namespaces in the data but not in void:vocabulary: " + missing + "; listed " + listed);
+  }
+
+  @Test
   void theShapesFindWhatTheyAreMeantToFind() {
     // the same validation over a catalogue that breaks mandatory shapes gives violations: the check can fail
     Graph broken = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
