@@ -65,25 +65,25 @@ public final class ConfigLoader {
         : ConfigFile.Service.empty();
     ConfigFile.Harvest h = raw.harvest() != null ? raw.harvest()
         : ConfigFile.Harvest.empty();
-    Values v = new Values(file, problems);
+    Values v = new Values(file, problems, o);
 
     int port = v.port(o.pick("port", o.port(), s.port() == null ? "8080" : String.valueOf(s.port())));
     Path store = Path.of(o.pick("store", o.store(), s.store() == null ? "./data" : s.store()));
     Optional<URI> remote = v.httpUri("service.remoteStore", o.pick("remoteStore", Optional.empty(), s.remoteStore()));
     Optional<URI> base = v.httpUri("service.baseIri", o.pick("baseIri", Optional.empty(), s.baseIri()));
     base.filter(b -> !b.toString().endsWith("/"))
-        .ifPresent(b -> problems.add(file + ": service.baseIri must end with '/': " + b));
+        .ifPresent(b -> problems.add(v.where("service.baseIri") + ": service.baseIri must end with '/': " + b));
     Duration timeout = v.duration("service.sparqlTimeout",
         o.pick("sparqlTimeout", Optional.empty(), s.sparqlTimeout() == null ? "10s" : s.sparqlTimeout()));
     long maxRows = v.count("service.sparqlMaxRows", o.pick("sparqlMaxRows", Optional.empty(),
         s.sparqlMaxRows() == null ? "100000" : String.valueOf(s.sparqlMaxRows())));
     if (maxRows < 1) {
-      problems.add(file + ": service.sparqlMaxRows must be at least 1, not " + maxRows);
+      problems.add(v.where("service.sparqlMaxRows") + ": service.sparqlMaxRows must be at least 1, not " + maxRows);
     }
     Optional<String> token = Optional.ofNullable(o.pick("adminToken", Optional.empty(), s.adminToken()))
         .filter(t -> !t.isBlank());
     token.filter(t -> t.length() < 16)
-        .ifPresent(t -> problems.add(file + ": service.adminToken must be at least 16 characters"));
+        .ifPresent(t -> problems.add(v.where("service.adminToken") + ": service.adminToken must be at least 16 characters"));
 
     AppConfig.EndpointLimits limits = endpointLimits(s, v, o);
     if (limits.idleTimeout().compareTo(timeout) <= 0) {
@@ -172,7 +172,12 @@ public final class ConfigLoader {
   }
 
   /** Validation of single values; each failure adds one line naming the file and key. */
-  private record Values(Path file, List<String> problems) {
+  private record Values(Path file, List<String> problems, ConfigOverrides overrides) {
+    /** Where a value came from: the flag or environment variable that set it, else the file. */
+    String where(String key) {
+      return overrides.sourceOf(key.substring(key.indexOf('.') + 1)).orElse(file.toString());
+    }
+
     int port(String text) {
       try {
         int port = Integer.parseInt(text.trim());
@@ -182,7 +187,7 @@ public final class ConfigLoader {
       } catch (NumberFormatException e) {
         // reported below
       }
-      problems.add(file + ": service.port must be a number from 0 to 65535, not '" + text + "'");
+      problems.add(where("service.port") + ": service.port must be a number from 0 to 65535, not '" + text + "'");
       return 0;
     }
 
@@ -190,7 +195,7 @@ public final class ConfigLoader {
       try {
         return Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
-        problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
+        problems.add(where(key) + ": " + key + " must be a whole number, not '" + text + "'");
         return 1;
       }
     }
@@ -203,7 +208,7 @@ public final class ConfigLoader {
       try {
         return Integer.parseInt(text.trim());
       } catch (NumberFormatException e) {
-        problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
+        problems.add(where(key) + ": " + key + " must be a whole number, not '" + text + "'");
         return null;
       }
     }
@@ -211,7 +216,7 @@ public final class ConfigLoader {
     Duration duration(String key, String text) {
       Optional<Duration> d = DurationParser.parse(text);
       if (d.isEmpty()) {
-        problems.add(file + ": " + key + " must be a duration like 500ms, 10s, 2m; not '" + text + "'");
+        problems.add(where(key) + ": " + key + " must be a duration like 500ms, 10s, 2m; not '" + text + "'");
       }
       return d.orElse(Duration.ZERO);
     }
@@ -219,7 +224,7 @@ public final class ConfigLoader {
     int atLeast(String key, Integer value, int fallback, int min) {
       int n = value == null ? fallback : value;
       if (n < min) {
-        problems.add(file + ": " + key + " must be at least " + min + ", not " + n);
+        problems.add(where(key) + ": " + key + " must be at least " + min + ", not " + n);
       }
       return n;
     }
@@ -237,7 +242,7 @@ public final class ConfigLoader {
         };
         return Long.parseLong(m.group(1)) * unit;
       }
-      problems.add(file + ": " + key + " must be a size like 20MB, 512KB or a number of bytes; not '" + text + "'");
+      problems.add(where(key) + ": " + key + " must be a size like 20MB, 512KB or a number of bytes; not '" + text + "'");
       return 0;
     }
 
@@ -253,7 +258,7 @@ public final class ConfigLoader {
       } catch (URISyntaxException e) {
         // reported below
       }
-      problems.add(file + ": " + key + " must be an http(s) URL, not '" + text + "'");
+      problems.add(where(key) + ": " + key + " must be an http(s) URL, not '" + text + "'");
       return Optional.empty();
     }
   }

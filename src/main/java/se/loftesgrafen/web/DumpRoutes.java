@@ -37,6 +37,8 @@ final class DumpRoutes {
   private final AtomicBoolean writing = new AtomicBoolean();
   private final Vertx vertx;
   private final long timer;
+  /** The release being written, if any: closing waits for it, so the store is not closed under its read. */
+  private volatile io.vertx.core.Future<?> writingNow = io.vertx.core.Future.succeededFuture();
 
   DumpRoutes(DumpWriter writer, PromiseStore store, Vertx vertx, Metrics metrics) {
     this.writer = writer;
@@ -121,7 +123,7 @@ final class DumpRoutes {
       return;
     }
     long start = System.nanoTime();
-    executor.executeBlocking(writer::write, true).onComplete(ar -> {
+    writingNow = executor.executeBlocking(writer::write, true).onComplete(ar -> {
       writing.set(false);
       if (ar.succeeded()) {
         release.set(Optional.of(ar.result()));
@@ -134,8 +136,9 @@ final class DumpRoutes {
     });
   }
 
-  void close() {
+  /** Stops checking for new data and completes once a release being written is done. */
+  io.vertx.core.Future<Void> close() {
     vertx.cancelTimer(timer);
-    executor.close();
+    return writingNow.transform(ar -> executor.close());
   }
 }

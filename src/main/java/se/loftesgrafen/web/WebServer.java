@@ -176,12 +176,12 @@ public final class WebServer {
   }
 
   public Future<Void> close() {
-    if (dumps != null) {
-      dumps.close();
-    }
-    blocking.close();
-    health.close();
-    return server.close();
+    io.vertx.core.Future<Void> dumpsClosed = dumps == null ? Future.succeededFuture() : dumps.close();
+    return dumpsClosed.transform(ar -> {
+      blocking.close();
+      health.close();
+      return server.close();
+    });
   }
 
   public Vertx vertx() {
