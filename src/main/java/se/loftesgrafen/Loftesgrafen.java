@@ -227,6 +227,11 @@ public final class Loftesgrafen implements AutoCloseable {
     return web.port();
   }
 
+  /** The HTTP service (its routes, for tests that walk them). */
+  public WebServer web() {
+    return web;
+  }
+
   public PromiseStore store() {
     return store;
   }

@@ -13,17 +13,41 @@ import java.util.Optional;
  * @param service   settings of the web service and the store
  * @param harvest   settings of the harvester
  * @param cluster   settings of a fleet of replicas (off by default: one process, in-memory schedule)
+ * @param catalog   who publishes the data and how to reach them, as the DCAT catalogue states it
  */
-public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig harvest, ClusterConfig cluster) {
+public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig harvest, ClusterConfig cluster,
+                        CatalogConfig catalog) {
   public AppConfig {
     Objects.requireNonNull(configDir, "configDir");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(harvest, "harvest");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(catalog, "catalog");
   }
 
+  /** One process (no fleet) with the default catalogue settings. */
   public AppConfig(Path configDir, ServiceConfig service, HarvestConfig harvest) {
-    this(configDir, service, harvest, ClusterConfig.NONE);
+    this(configDir, service, harvest, ClusterConfig.NONE, CatalogConfig.defaults());
+  }
+
+  /**
+   * @param publisher         the publisher's name (foaf:name of dct:publisher)
+   * @param publisherHomepage the publisher's home page; empty: the service's own start page
+   * @param contactName       the contact point's name (vcard:fn)
+   * @param contactEmail      the contact point's e-mail address (vcard:hasEmail)
+   */
+  public record CatalogConfig(String publisher, Optional<URI> publisherHomepage, String contactName,
+                              String contactEmail) {
+    public CatalogConfig {
+      Objects.requireNonNull(publisher, "publisher");
+      Objects.requireNonNull(publisherHomepage, "publisherHomepage");
+      Objects.requireNonNull(contactName, "contactName");
+      Objects.requireNonNull(contactEmail, "contactEmail");
+    }
+
+    public static CatalogConfig defaults() {
+      return new CatalogConfig("Löftesgrafen", Optional.empty(), "Löftesgrafen", "data@loftesgrafen.se");
+    }
   }
 
   /**
@@ -38,11 +62,11 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
   }
 
   public AppConfig withBaseIri(URI base) {
-    return new AppConfig(configDir, service.withBaseIri(base), harvest, cluster);
+    return new AppConfig(configDir, service.withBaseIri(base), harvest, cluster, catalog);
   }
 
   public AppConfig withPort(int port) {
-    return new AppConfig(configDir, service.withPort(port), harvest, cluster);
+    return new AppConfig(configDir, service.withPort(port), harvest, cluster, catalog);
   }
 
   /**

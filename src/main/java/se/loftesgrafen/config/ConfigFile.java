@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The shape of loftesgrafen.yaml as written; {@link ConfigLoader} validates it into an {@link AppConfig}. */
 record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harvest") Harvest harvest,
-                  @JsonProperty("cluster") Cluster cluster) {
+                  @JsonProperty("cluster") Cluster cluster, @JsonProperty("catalog") Catalog catalog) {
+
+  record Catalog(String publisher, String publisherHomepage, String contactName, String contactEmail) {
+  }
 
   record Service(Integer port, String store, String remoteStore, String baseIri, String sparqlTimeout,
                  Long sparqlMaxRows, String adminToken, java.util.List<String> sparqlServiceAllowList,

@@ -43,7 +43,7 @@ public final class ConfigLoader {
   private static ConfigFile read(Path file) {
     try {
       if (YAML.readTree(file.toFile()) == null || YAML.readTree(file.toFile()).isMissingNode()) {
-        return new ConfigFile(null, null, null);
+        return new ConfigFile(null, null, null, null);
       }
       return YAML.readValue(file.toFile(), ConfigFile.class);
     } catch (UnrecognizedPropertyException e) {
@@ -65,25 +65,25 @@ public final class ConfigLoader {
         : ConfigFile.Service.empty();
     ConfigFile.Harvest h = raw.harvest() != null ? raw.harvest()
         : ConfigFile.Harvest.empty();
-    Values v = new Values(file, problems);
+    Values v = new Values(file, problems, o);
 
     int port = v.port(o.pick("port", o.port(), s.port() == null ? "8080" : String.valueOf(s.port())));
     Path store = Path.of(o.pick("store", o.store(), s.store() == null ? "./data" : s.store()));
     Optional<URI> remote = v.httpUri("service.remoteStore", o.pick("remoteStore", Optional.empty(), s.remoteStore()));
     Optional<URI> base = v.httpUri("service.baseIri", o.pick("baseIri", Optional.empty(), s.baseIri()));
     base.filter(b -> !b.toString().endsWith("/"))
-        .ifPresent(b -> problems.add(file + ": service.baseIri must end with '/': " + b));
+        .ifPresent(b -> problems.add(v.where("service.baseIri") + ": service.baseIri must end with '/': " + b));
     Duration timeout = v.duration("service.sparqlTimeout",
         o.pick("sparqlTimeout", Optional.empty(), s.sparqlTimeout() == null ? "10s" : s.sparqlTimeout()));
     long maxRows = v.count("service.sparqlMaxRows", o.pick("sparqlMaxRows", Optional.empty(),
         s.sparqlMaxRows() == null ? "100000" : String.valueOf(s.sparqlMaxRows())));
     if (maxRows < 1) {
-      problems.add(file + ": service.sparqlMaxRows must be at least 1, not " + maxRows);
+      problems.add(v.where("service.sparqlMaxRows") + ": service.sparqlMaxRows must be at least 1, not " + maxRows);
     }
     Optional<String> token = Optional.ofNullable(o.pick("adminToken", Optional.empty(), s.adminToken()))
         .filter(t -> !t.isBlank());
     token.filter(t -> t.length() < 16)
-        .ifPresent(t -> problems.add(file + ": service.adminToken must be at least 16 characters"));
+        .ifPresent(t -> problems.add(v.where("service.adminToken") + ": service.adminToken must be at least 16 characters"));
 
     AppConfig.EndpointLimits limits = endpointLimits(s, v, o);
     if (limits.idleTimeout().compareTo(timeout) <= 0) {
@@ -117,6 +117,7 @@ public final class ConfigLoader {
       problems.add(file + ": cluster.database needs service.remoteStore: the replicas of a fleet share one store"
           + " (an embedded TDB2 store belongs to one process)");
     }
+    AppConfig.CatalogConfig catalog = catalog(raw.catalog(), v, file, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -124,7 +125,7 @@ public final class ConfigLoader {
         new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token, limits),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
             h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery,
-            extraction, warc), cluster);
+            extraction, warc), cluster, catalog);
   }
 
   /**
@@ -162,6 +163,20 @@ public final class ConfigLoader {
       host = "replica";
     }
     return (host.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + ProcessHandle.current().pid());
+  }
+
+  private static AppConfig.CatalogConfig catalog(ConfigFile.Catalog c, Values v, Path file, List<String> problems) {
+    AppConfig.CatalogConfig d = AppConfig.CatalogConfig.defaults();
+    if (c == null) {
+      return d;
+    }
+    String email = c.contactEmail() == null ? d.contactEmail() : c.contactEmail().trim().replaceFirst("^mailto:", "");
+    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      problems.add(file + ": catalog.contactEmail must be an e-mail address, not '" + email + "'");
+    }
+    return new AppConfig.CatalogConfig(c.publisher() == null ? d.publisher() : c.publisher(),
+        v.httpUri("catalog.publisherHomepage", c.publisherHomepage()),
+        c.contactName() == null ? d.contactName() : c.contactName(), email);
   }
 
   private static AppConfig.EndpointLimits endpointLimits(ConfigFile.Service s, Values v, ConfigOverrides o) {
@@ -202,7 +217,12 @@ public final class ConfigLoader {
   }
 
   /** Validation of single values; each failure adds one line naming the file and key. */
-  private record Values(Path file, List<String> problems) {
+  private record Values(Path file, List<String> problems, ConfigOverrides overrides) {
+    /** Where a value came from: the flag or environment variable that set it, else the file. */
+    String where(String key) {
+      return overrides.sourceOf(key.substring(key.indexOf('.') + 1)).orElse(file.toString());
+    }
+
     int port(String text) {
       try {
         int port = Integer.parseInt(text.trim());
@@ -212,7 +232,7 @@ public final class ConfigLoader {
       } catch (NumberFormatException e) {
         // reported below
       }
-      problems.add(file + ": service.port must be a number from 0 to 65535, not '" + text + "'");
+      problems.add(where("service.port") + ": service.port must be a number from 0 to 65535, not '" + text + "'");
       return 0;
     }
 
@@ -220,7 +240,7 @@ public final class ConfigLoader {
       try {
         return Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
-        problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
+        problems.add(where(key) + ": " + key + " must be a whole number, not '" + text + "'");
         return 1;
       }
     }
@@ -233,7 +253,7 @@ public final class ConfigLoader {
       try {
         return Integer.parseInt(text.trim());
       } catch (NumberFormatException e) {
-        problems.add(file + ": " + key + " must be a whole number, not '" + text + "'");
+        problems.add(where(key) + ": " + key + " must be a whole number, not '" + text + "'");
         return null;
       }
     }
@@ -241,7 +261,7 @@ public final class ConfigLoader {
     Duration duration(String key, String text) {
       Optional<Duration> d = DurationParser.parse(text);
       if (d.isEmpty()) {
-        problems.add(file + ": " + key + " must be a duration like 500ms, 10s, 2m; not '" + text + "'");
+        problems.add(where(key) + ": " + key + " must be a duration like 500ms, 10s, 2m; not '" + text + "'");
       }
       return d.orElse(Duration.ZERO);
     }
@@ -249,7 +269,7 @@ public final class ConfigLoader {
     int atLeast(String key, Integer value, int fallback, int min) {
       int n = value == null ? fallback : value;
       if (n < min) {
-        problems.add(file + ": " + key + " must be at least " + min + ", not " + n);
+        problems.add(where(key) + ": " + key + " must be at least " + min + ", not " + n);
       }
       return n;
     }
@@ -267,7 +287,7 @@ public final class ConfigLoader {
         };
         return Long.parseLong(m.group(1)) * unit;
       }
-      problems.add(file + ": " + key + " must be a size like 20MB, 512KB or a number of bytes; not '" + text + "'");
+      problems.add(where(key) + ": " + key + " must be a size like 20MB, 512KB or a number of bytes; not '" + text + "'");
       return 0;
     }
 
@@ -283,7 +303,7 @@ public final class ConfigLoader {
       } catch (URISyntaxException e) {
         // reported below
       }
-      problems.add(file + ": " + key + " must be an http(s) URL, not '" + text + "'");
+      problems.add(where(key) + ": " + key + " must be an http(s) URL, not '" + text + "'");
       return Optional.empty();
     }
   }

@@ -49,6 +49,24 @@ public record ConfigOverrides(Optional<String> port, Optional<String> store, Opt
     return new ConfigOverrides(port.map(String::valueOf), store, sources, System.getenv());
   }
 
+  /** What set the value of {@code key}, when not the file: {@code --port} or {@code environment LOFTESGRAFEN_PORT}. */
+  java.util.Optional<String> sourceOf(String key) {
+    Optional<String> flag = switch (key) {
+      case "port" -> port;
+      case "store" -> store;
+      case "sources" -> sources;
+      default -> Optional.empty();
+    };
+    if (flag.isPresent()) {
+      return Optional.of("--" + key);
+    }
+    String variable = VARIABLES.get(key);
+    if (variable != null && environment.containsKey(variable) && !environment.get(variable).isBlank()) {
+      return Optional.of("environment " + variable);
+    }
+    return Optional.empty();
+  }
+
   /** The flag if given, else the environment variable for the key, else the file's value. */
   String pick(String key, Optional<String> flag, String fileValue) {
     if (flag.isPresent()) {

@@ -13,9 +13,13 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VCARD4;
 import org.apache.jena.vocabulary.VOID;
+import se.loftesgrafen.config.AppConfig;
 import se.loftesgrafen.vocab.LG;
 
 /**
@@ -36,13 +40,31 @@ public final class CatalogBuilder {
   private static final Resource PUBLISHER_TYPE =
       ResourceFactory.createResource("http://purl.org/adms/publishertype/NonProfitOrganisation");
 
+  private static final Resource AVAILABLE = ResourceFactory.createResource(EU + "planned-availability/STABLE");
+  private static final Property AVAILABILITY = ResourceFactory.createProperty("http://data.europa.eu/r5r/availability");
+  private static final String IANA = "https://www.iana.org/assignments/media-types/";
+
+  /**
+   * Every vocabulary the data uses (void:vocabulary): the vocabulary file and the mapper's terms. Kept in step with
+   * the data by DcatShapesIT, which reads the namespaces of every predicate and class of the bundled sample.
+   */
+  static final List<String> VOCABULARIES = List.of(LG.NS, DCTerms.NS, "https://schema.org/",
+      "http://www.w3.org/ns/prov#", SKOS.uri, DCAT.NS, RDFS.uri, OWL.NS, FOAF.NS,
+      "http://purl.org/vocab/vann/", "http://www.wikidata.org/prop/direct/", "http://www.w3.org/ns/org#",
+      "http://www.w3.org/2006/time#");
+
   private final Iris iris;
   private final String harvestSchedule;
+  private final AppConfig.CatalogConfig settings;
 
-  /** {@code harvestSchedule}: the Quartz cron of {@code harvest.schedule}, which gives the accrual periodicity. */
-  public CatalogBuilder(Iris iris, String harvestSchedule) {
+  /**
+   * {@code harvestSchedule}: the Quartz cron of {@code harvest.schedule}, which gives the accrual periodicity;
+   * {@code settings}: publisher and contact point ({@code catalog:} in the configuration).
+   */
+  public CatalogBuilder(Iris iris, String harvestSchedule, AppConfig.CatalogConfig settings) {
     this.iris = iris;
     this.harvestSchedule = harvestSchedule;
+    this.settings = settings;
   }
 
   /**
@@ -51,16 +73,19 @@ public final class CatalogBuilder {
    */
   public Model catalog(Optional<DumpWriter.Release> release, Instant modified, Optional<Instant> issued) {
     Model m = model();
+    Resource home = document(m, iris.page("").getURI(), "Löftesgrafen", "Löftesgrafen");
     Resource publisher = m.createResource(iris.inDocument("datasets/dcat", "publisher").getURI())
         .addProperty(RDF.type, FOAF.Agent).addProperty(RDF.type, DCTerms.Agent)
-        .addProperty(FOAF.name, "Löftesgrafen", "sv").addProperty(FOAF.name, "Löftesgrafen", "en")
-        .addProperty(DCTerms.type, PUBLISHER_TYPE)
-        .addProperty(FOAF.homepage, iris.page(""));
+        .addProperty(FOAF.name, settings.publisher(), "sv").addProperty(FOAF.name, settings.publisher(), "en")
+        .addProperty(DCTerms.type, concept(m, PUBLISHER_TYPE.getURI(), "http://purl.org/adms/publishertype/1.0",
+            "Non-Profit Organisation"))
+        .addProperty(FOAF.homepage, settings.publisherHomepage()
+            .map(h -> document(m, h.toString(), settings.publisher(), settings.publisher())).orElse(home));
     Resource contact = m.createResource(iris.inDocument("datasets/dcat", "contact").getURI())
         .addProperty(RDF.type, VCARD4.Kind).addProperty(RDF.type, VCARD4.Organization)
-        .addProperty(VCARD4.fn, "Löftesgrafen")
-        .addProperty(VCARD4.hasEmail, m.createResource("mailto:data@loftesgrafen.se"));
-    Resource dataset = dataset(m, publisher, contact, modified);
+        .addProperty(VCARD4.fn, settings.contactName())
+        .addProperty(VCARD4.hasEmail, m.createResource("mailto:" + settings.contactEmail()));
+    Resource dataset = dataset(m, publisher, contact, modified, home);
     issued.ifPresent(at -> dataset.addLiteral(DCTerms.issued, dateTime(m, at)));
     Resource catalog = m.createResource(iris.inDocument("datasets/dcat", "catalog").getURI())
         .addProperty(RDF.type, DCAT.Catalog)
@@ -71,11 +96,12 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.license, licence(m))
         .addProperty(DCTerms.language, SWEDISH)
         .addProperty(DCTerms.spatial, SWEDEN)
-        .addProperty(FOAF.homepage, iris.page(""))
+        .addProperty(FOAF.homepage, home)
         .addLiteral(DCTerms.modified, dateTime(m, modified))
-        .addProperty(DCAT.themeTaxonomy, m.createResource(EU + "data-theme").addProperty(RDF.type, m.createResource(
-            "http://www.w3.org/2004/02/skos/core#ConceptScheme")))
+        .addProperty(DCAT.themeTaxonomy, m.createResource(EU + "data-theme").addProperty(RDF.type, SKOS.ConceptScheme)
+            .addProperty(DCTerms.title, "Data theme", "en").addProperty(DCTerms.title, "Datatema", "sv"))
         .addProperty(DCAT.dataset, dataset);
+    issued.ifPresent(at -> catalog.addLiteral(DCTerms.issued, dateTime(m, at)));
     Resource service = m.createResource(iris.inDocument("datasets/dcat", "sparql").getURI())
         .addProperty(RDF.type, DCAT.DataService)
         .addProperty(DCTerms.title, "SPARQL 1.1-tjänst för Löftesgrafen", "sv")
@@ -87,13 +113,18 @@ public final class CatalogBuilder {
         .addProperty(DCAT.servesDataset, dataset)
         .addProperty(DCTerms.publisher, publisher)
         .addProperty(DCTerms.license, licence(m))
-        .addProperty(DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"));
+        .addProperty(DCAT.contactPoint, contact)
+        .addProperty(DCAT.theme, JUSTICE)
+        .addProperty(DCAT.keyword, "SPARQL", "sv").addProperty(DCAT.keyword, "SPARQL", "en")
+        .addProperty(DCAT.keyword, "medborgarlöfte", "sv").addProperty(DCAT.keyword, "citizen promise", "en")
+        .addProperty(DCTerms.conformsTo, standard(m, "https://www.w3.org/TR/sparql11-protocol/",
+            "SPARQL 1.1 Protocol"));
     catalog.addProperty(DCAT.service, service);
     distributions(m, dataset, release);
     return m;
   }
 
-  private Resource dataset(Model m, Resource publisher, Resource contact, Instant modified) {
+  private Resource dataset(Model m, Resource publisher, Resource contact, Instant modified, Resource home) {
     Resource period = m.createResource(iris.inDocument("datasets/dcat", "period").getURI())
         .addProperty(RDF.type, DCTerms.PeriodOfTime)
         .addLiteral(DCAT.startDate, m.createTypedLiteral("2016-01-01", XSDDatatype.XSDdate));
@@ -115,8 +146,8 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.temporal, period)
         .addProperty(DCTerms.language, SWEDISH)
         .addProperty(DCTerms.accessRights, PUBLIC)
-        .addProperty(DCTerms.conformsTo, LG.getURI())
-        .addProperty(DCAT.landingPage, iris.page(""))
+        .addProperty(DCTerms.conformsTo, standard(m, LG.getURI().getURI(), "Löftesgrafen vocabulary"))
+        .addProperty(DCAT.landingPage, home)
         .addProperty(DCTerms.accrualPeriodicity,
             m.createResource(AccrualPeriodicity.FREQUENCY + AccrualPeriodicity.code(harvestSchedule)))
         .addLiteral(DCTerms.modified, dateTime(m, modified));
@@ -142,11 +173,13 @@ public final class CatalogBuilder {
           .addProperty(DCTerms.description, d.sv(), "sv").addProperty(DCTerms.description, d.en(), "en")
           .addProperty(DCAT.accessURL, iris.page("dumps/" + d.file()))
           .addProperty(DCAT.downloadURL, iris.page("dumps/" + d.file()))
-          .addProperty(DCAT.mediaType, m.createResource("https://www.iana.org/assignments/media-types/" + d.mediaType()))
-          .addProperty(DCTerms.format, m.createResource(EU + "file-type/" + d.format()))
-          .addProperty(DCTerms.license, licence(m));
+          .addProperty(DCAT.mediaType, mediaType(m, d.mediaType()))
+          .addProperty(DCTerms.format, fileType(m, d.format()))
+          .addProperty(DCTerms.license, licence(m))
+          .addProperty(AVAILABILITY, available(m));
       if (d.file().endsWith(".gz")) {
-        dist.addProperty(DCAT.compressFormat, m.createResource("https://www.iana.org/assignments/media-types/application/gzip"));
+        // one gzip-compressed file; nothing is packaged (no tar or zip), so no dcat:packageFormat
+        dist.addProperty(DCAT.compressFormat, mediaType(m, "application/gzip"));
       }
       release.flatMap(r -> r.files().stream().filter(f -> f.name().equals(d.file())).findFirst()).ifPresent(f -> {
         dist.addLiteral(DCAT.byteSize, m.createTypedLiteral(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger));
@@ -161,13 +194,48 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.description, "SPARQL 1.1 queries over the whole graph", "en")
         .addProperty(DCAT.accessURL, iris.page("sparql"))
         .addProperty(DCAT.accessService, m.getResource(iris.inDocument("datasets/dcat", "sparql").getURI()))
-        .addProperty(DCTerms.format, m.createResource(EU + "file-type/SPARQLQ"))
-        .addProperty(DCTerms.license, licence(m));
+        .addProperty(DCTerms.format, fileType(m, "SPARQLQ"))
+        .addProperty(DCTerms.license, licence(m))
+        .addProperty(AVAILABILITY, available(m));
     dataset.addProperty(DCAT.distribution, sparqlDist);
   }
 
   private static Resource licence(Model m) {
-    return m.createResource(CC0.getURI()).addProperty(RDF.type, DCTerms.LicenseDocument);
+    return m.createResource(CC0.getURI()).addProperty(RDF.type, DCTerms.LicenseDocument)
+        .addProperty(DCTerms.type, concept(m, "http://purl.org/adms/licencetype/PublicDomain",
+            "http://purl.org/adms/licencetype/1.0", "Public domain"));
+  }
+
+  /*
+   * The classes DCAT-AP 3.0.1 expects of values (range.ttl), stated here since a harvester may not hold the tables
+   * they come from: a web page is a foaf:Document, a specification a dct:Standard, an IANA media type a
+   * dct:MediaType, an EU file type a dct:MediaTypeOrExtent, a code of another table a skos:Concept of its scheme.
+   */
+
+  private static Resource document(Model m, String iri, String sv, String en) {
+    return m.createResource(iri).addProperty(RDF.type, FOAF.Document)
+        .addProperty(DCTerms.title, sv, "sv").addProperty(DCTerms.title, en, "en");
+  }
+
+  private static Resource standard(Model m, String iri, String title) {
+    return m.createResource(iri).addProperty(RDF.type, DCTerms.Standard).addProperty(DCTerms.title, title, "en");
+  }
+
+  private static Resource mediaType(Model m, String type) {
+    return m.createResource(IANA + type).addProperty(RDF.type, DCTerms.MediaType);
+  }
+
+  private static Resource fileType(Model m, String code) {
+    return m.createResource(EU + "file-type/" + code).addProperty(RDF.type, DCTerms.MediaTypeOrExtent);
+  }
+
+  private static Resource available(Model m) {
+    return concept(m, AVAILABLE.getURI(), EU + "planned-availability", "stable");
+  }
+
+  private static Resource concept(Model m, String iri, String scheme, String label) {
+    return m.createResource(iri).addProperty(RDF.type, SKOS.Concept)
+        .addProperty(SKOS.inScheme, m.createResource(scheme)).addProperty(SKOS.prefLabel, label, "en");
   }
 
   /** VoID: the dataset with its SPARQL endpoint, dumps, size and vocabularies. */
@@ -189,8 +257,7 @@ public final class CatalogBuilder {
     for (String file : List.of(DumpWriter.NQUADS, DumpWriter.JSONLD)) {
       d.addProperty(VOID.dataDump, iris.page("dumps/" + file));
     }
-    for (String vocabulary : List.of(LG.NS, DCTerms.NS, "https://schema.org/", "http://www.w3.org/ns/prov#",
-        "http://www.w3.org/2004/02/skos/core#", DCAT.NS, "http://www.w3.org/2000/01/rdf-schema#")) {
+    for (String vocabulary : VOCABULARIES) {
       d.addProperty(VOID.vocabulary, m.createResource(vocabulary));
     }
     release.ifPresent(r -> d.addProperty(m.createProperty(LG.NS, "dataVersion"), Long.toString(r.version())));
@@ -237,7 +304,9 @@ public final class CatalogBuilder {
     Model m = ModelFactory.createDefaultModel();
     m.setNsPrefix("dcat", DCAT.NS).setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("foaf", FOAF.NS)
         .setNsPrefix("vcard", VCARD4.NS).setNsPrefix("void", VOID.NS).setNsPrefix("xsd", XSDDatatype.XSD + "#")
-        .setNsPrefix("rdf", RDF.uri).setNsPrefix("lg", LG.NS);
+        .setNsPrefix("rdf", RDF.uri).setNsPrefix("rdfs", RDFS.uri).setNsPrefix("lg", LG.NS)
+        .setNsPrefix("skos", SKOS.uri).setNsPrefix("owl", OWL.NS).setNsPrefix("dcatap", "http://data.europa.eu/r5r/")
+        .setNsPrefix("sd", SD);
     return m;
   }
 }

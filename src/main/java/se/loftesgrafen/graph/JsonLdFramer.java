@@ -64,6 +64,8 @@ public final class JsonLdFramer {
   private final Document contextDocument;
   private final JsonObject compactFrame;
   private final FramedJsonLdWriter direct;
+  /** Terms our context types as xsd:integer (textStart, httpStatus, ...): their values go out as JSON numbers. */
+  private final java.util.Set<String> integerTerms;
 
   public JsonLdFramer(String contextUrl) {
     this.contextUrl = contextUrl;
@@ -75,6 +77,7 @@ public final class JsonLdFramer {
     }
     this.compactFrame = Json.createObjectBuilder().add("@context", contextUrl).build();
     this.direct = new FramedJsonLdWriter(new JsonLdTerms(context), contextUrl);
+    this.integerTerms = integerTerms(context);
   }
 
   public String contextUrl() {
@@ -102,9 +105,10 @@ public final class JsonLdFramer {
       Document expanded = JsonDocument.of(JenaToTitanium.convert(DatasetGraphFactory.wrap(description), options));
       if (reachesAll(description, NodeFactory.createURI(root))) {
         JsonObject frame = Json.createObjectBuilder().add("@context", contextUrl).add("@id", root).build();
-        return bytes(JsonLd.frame(expanded, JsonDocument.of(frame)).options(options).get());
+        return bytes((JsonObject) numbers(JsonLd.frame(expanded, JsonDocument.of(frame)).options(options).get(), null));
       }
-      return bytes(JsonLd.compact(expanded, JsonDocument.of(compactFrame)).options(options).get());
+      return bytes((JsonObject) numbers(JsonLd.compact(expanded, JsonDocument.of(compactFrame)).options(options).get(),
+          null));
     } catch (JsonLdError e) {
       throw new IllegalStateException("cannot write JSON-LD of " + root + ": " + e.getMessage(), e);
     }
@@ -157,6 +161,54 @@ public final class JsonLdFramer {
       writer.write(json);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Integers as JSON numbers, as jsonld.js and pyld read and write them: compaction leaves a value of a term typed
+   * xsd:integer as a string ("12"); a canonical integer lexical form becomes the number 12, which expands under the
+   * same term to the same literal "12"^^xsd:integer. Decimals stay strings under their xsd:decimal term, exact
+   * ("5.0", never the double 5.0 that processors would turn into "5.0E0" or "5").
+   */
+  private jakarta.json.JsonValue numbers(jakarta.json.JsonValue value, String term) {
+    switch (value.getValueType()) {
+      case OBJECT -> {
+        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
+        value.asJsonObject().forEach((k, v) -> b.add(k, k.equals("@context") ? v : numbers(v, k)));
+        return b.build();
+      }
+      case ARRAY -> {
+        jakarta.json.JsonArrayBuilder b = Json.createArrayBuilder();
+        value.asJsonArray().forEach(v -> b.add(numbers(v, term)));
+        return b.build();
+      }
+      case STRING -> {
+        String text = ((jakarta.json.JsonString) value).getString();
+        if (term != null && integerTerms.contains(term) && text.matches("-?(0|[1-9][0-9]{0,17})")) {
+          return Json.createValue(Long.parseLong(text));
+        }
+        return value;
+      }
+      default -> {
+        return value;
+      }
+    }
+  }
+
+  private static java.util.Set<String> integerTerms(byte[] context) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode terms = new com.fasterxml.jackson.databind.ObjectMapper().readTree(context)
+          .path("@context");
+      java.util.Set<String> out = new java.util.HashSet<>();
+      terms.fields().forEachRemaining(e -> {
+        String type = e.getValue().path("@type").asText("");
+        if (type.equals("xsd:integer") || type.equals("http://www.w3.org/2001/XMLSchema#integer")) {
+          out.add(e.getKey());
+        }
+      });
+      return java.util.Set.copyOf(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the JSON-LD context cannot be read", e);
+    }
   }
 
   /** The vocabulary's context (vocab/context.jsonld). */

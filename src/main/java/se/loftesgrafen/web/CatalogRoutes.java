@@ -42,8 +42,8 @@ final class CatalogRoutes {
   }
 
   void mount(Router router) {
-    router.route("/datasets/dcat").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::catalog);
-    router.route("/.well-known/void").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::voidDescription);
+    router.route("/datasets/dcat").method(HttpMethod.GET).handler(this::catalog);
+    router.route("/.well-known/void").method(HttpMethod.GET).handler(this::voidDescription);
   }
 
   private void catalog(RoutingContext ctx) {

@@ -100,7 +100,9 @@ final class ComparisonJson {
     ArrayNode targets = n.putArray("target");
     for (Comparison.Target target : c.targets()) {
       ObjectNode tn = targets.addObject().put("@id", target.iri()).put("@type", "Target");
-      target.value().ifPresent(v -> tn.put("value", v));
+      // a string under the context's xsd:decimal: exact in every processor (a JSON number 5.0 becomes "5.0E0"^^xsd:decimal
+      // in pyld, "5" in jsonld.js)
+      target.value().ifPresent(v -> tn.put("value", v.toPlainString()));
       tn.put("unitText", target.unit()).put("counts", target.counts()).put("description", target.description());
     }
     n.set("promise", promise(c.promise()));

@@ -35,18 +35,30 @@ final class DumpRoutes {
   private final Metrics metrics;
   private final AtomicReference<Optional<DumpWriter.Release>> release = new AtomicReference<>(Optional.empty());
   private final AtomicBoolean writing = new AtomicBoolean();
+  private final Vertx vertx;
+  private final long timer;
+  /** The release being written, if any: closing waits for it, so the store is not closed under its read. */
+  private volatile io.vertx.core.Future<?> writingNow = io.vertx.core.Future.succeededFuture();
 
   DumpRoutes(DumpWriter writer, PromiseStore store, Vertx vertx, Metrics metrics) {
     this.writer = writer;
     this.store = store;
+    this.vertx = vertx;
     this.executor = vertx.createSharedWorkerExecutor("dumps", 1, 2, TimeUnit.HOURS);
     this.metrics = metrics;
     release.set(writer.current()); // read at mount, off the event loop
+    // A release follows the data by itself, not only when someone asks for a dump: the catalogue states sizes and
+    // dates of the files /dumps/ serves, and they should be there before the first download.
+    refreshIfStale();
+    this.timer = vertx.setPeriodic(STALE_CHECK_MILLIS, id -> refreshIfStale());
   }
 
+  /** How often the data version is compared with the release's (a number read from memory). */
+  private static final long STALE_CHECK_MILLIS = 30_000;
+
   void mount(Router router) {
-    // HEAD too: portals check that a distribution is there before they link it (dataportal.se does).
-    router.route("/dumps/:file").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::file);
+    // HEAD too (WebServer adds it to every GET route): portals check that a distribution is there before they link it.
+    router.route("/dumps/:file").method(HttpMethod.GET).handler(this::file);
     router.get("/dumps").handler(ctx -> ctx.redirect("/dumps/release.json"));
   }
 
@@ -111,7 +123,7 @@ final class DumpRoutes {
       return;
     }
     long start = System.nanoTime();
-    executor.executeBlocking(writer::write, true).onComplete(ar -> {
+    writingNow = executor.executeBlocking(writer::write, true).onComplete(ar -> {
       writing.set(false);
       if (ar.succeeded()) {
         release.set(Optional.of(ar.result()));
@@ -124,7 +136,9 @@ final class DumpRoutes {
     });
   }
 
-  void close() {
-    executor.close();
+  /** Stops checking for new data and completes once a release being written is done. */
+  io.vertx.core.Future<Void> close() {
+    vertx.cancelTimer(timer);
+    return writingNow.transform(ar -> executor.close());
   }
 }

@@ -22,9 +22,12 @@ final class RdfAnswers {
     }
     String accept = ctx.request().getHeader("Accept");
     List<String> types = new java.util.ArrayList<>(offers.stream().map(SparqlFormat::mediaType).toList());
+    if (offers.contains(SparqlFormat.JSONLD)) {
+      types.add("application/json"); // JSON-LD is JSON: a client asking for JSON reads it (JSON-LD 1.1, 9.1)
+    }
     String chosen = Conneg.choose(accept, types).orElseThrow(() -> new HttpError(406,
         "no acceptable type in Accept: " + accept + "; available: " + types));
-    return SparqlFormat.byName(chosen).orElseThrow();
+    return chosen.equals("application/json") ? SparqlFormat.JSONLD : SparqlFormat.byName(chosen).orElseThrow();
   }
 
   static byte[] write(Graph graph, SparqlFormat format) {

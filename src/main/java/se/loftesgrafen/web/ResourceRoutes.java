@@ -92,13 +92,18 @@ final class ResourceRoutes {
     Graph graph = namedGraph ? store.graph(NodeFactory.createURI(iri))
         : describer.describe(ResourceFactory.createResource(iri));
     if (graph.isEmpty()) {
-      throw new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
-          + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
-          + "id/lofte/{codes}/{period}, id/snapshot/{hash}; find them with SPARQL at " + iris.page("sparql").getURI());
+      // Rendered before any condition is looked at: an unknown IRI is a 404 whatever If-None-Match says
+      throw notFound(iri);
     }
     if (format == null) {
       return page.render(graph, iri, graph.getPrefixMapping());
     }
     return format == SparqlFormat.JSONLD && !namedGraph ? jsonld.write(graph, iri) : RdfAnswers.write(graph, format);
+  }
+
+  private HttpError notFound(String iri) {
+    return new HttpError(404, "no such resource: " + iri + ". Our IRIs are id/kommun/{SCB code} (e.g. "
+        + iris.municipality("1492").getURI() + "), id/lan/{county code}, id/tema/{theme id}, "
+        + "id/lofte/{codes}/{period}, id/snapshot/{hash}; find them with SPARQL at " + iris.page("sparql").getURI());
   }
 }

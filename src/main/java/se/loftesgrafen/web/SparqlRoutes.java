@@ -59,9 +59,8 @@ final class SparqlRoutes {
         .allowedHeader("Content-Type").allowedHeader("Accept").exposedHeader("X-Request-Id"));
     // A form carries the query percent-encoded (up to three bytes for one); the decoded text is checked in request().
     router.post("/sparql").handler(BodyHandler.create().setBodyLimit(bodyLimit(limits)));
-    // HEAD answers as GET does, without the body (Vert.x writes no body for HEAD; link checkers use it).
+    // HEAD answers as GET does, without the body (WebServer adds HEAD to every GET route).
     router.get("/sparql").handler(this::handle);
-    router.head("/sparql").handler(this::handle);
     router.post("/sparql").handler(this::handle);
     router.route("/sparql").handler(ctx -> ctx.fail(HttpError.methodNotAllowed(ALLOW,
         "method " + ctx.request().method() + " is not allowed on /sparql: use GET or POST (SPARQL 1.1 Protocol)")));
@@ -96,12 +95,10 @@ final class SparqlRoutes {
           .putHeader("Cache-Control", "public, max-age=60").end(Buffer.buffer(hit.get().body()));
       return;
     }
-    blocking.run(() -> answer(ctx, request.get(), key, accept, format))
+    blocking.run(() -> answer(request.get(), key, accept, format))
         .onSuccess(answer -> {
           record(start, "ok");
-          if (answer.body() != null) {
-            head(ctx, answer.format()).end(Buffer.buffer(answer.body()));
-          }
+          send(ctx, answer);
         })
         .onFailure(e -> {
           record(start, outcome(e));
@@ -109,12 +106,15 @@ final class SparqlRoutes {
         });
   }
 
-  private record Answer(SparqlFormat format, byte[] body) {
+  /** A complete answer: in memory, or in a spooled file that is deleted once sent. */
+  private record Answer(SparqlFormat format, SpooledAnswer body) {
   }
 
-  /** On a worker: parse, negotiate, look in the cache, run. A null body means the answer was streamed. */
-  private Answer answer(RoutingContext ctx, Request request, QueryCache.Key key, String accept, String formatParam)
-      throws Exception {
+  /**
+   * On a worker: parse, negotiate, run the query to its end into a spool. Nothing is sent before the query is
+   * done, so the row limit and the time limit are a 400 or 503 with the reason, never a body cut off mid-document.
+   */
+  private Answer answer(Request request, QueryCache.Key key, String accept, String formatParam) throws Exception {
     Query query;
     try {
       query = executor.parse(request.text(), request.defaultGraphs(), request.namedGraphs());
@@ -127,23 +127,35 @@ final class SparqlRoutes {
       throw new HttpError(400, "query refused: " + e.getMessage());
     }
     SparqlFormat format = format(query, accept, formatParam);
-    ResponseStream out = new ResponseStream(ctx.response(), () -> head(ctx, format), KEEP_BYTES,
-        limits.writeTimeout().toMillis());
+    SpooledAnswer out = new SpooledAnswer(KEEP_BYTES);
     try {
       executor.execute(query, format, out);
+      out.close();
     } catch (QueryCancelledException e) {
+      out.discard();
       throw new HttpError(503, "query stopped: it ran longer than the time limit of "
           + executor.timeout().toMillis() / 1000.0 + " s (service.sparqlTimeout); narrow it down or use the dumps");
     } catch (SparqlExecutor.ResultTooLargeException e) {
+      out.discard();
       throw new HttpError(400, e.getMessage());
+    } catch (Exception | Error e) {
+      out.discard();
+      throw e;
     }
-    if (out.streaming()) {
-      out.finish();
-      return new Answer(format, null);
+    out.inMemory().ifPresent(body -> cache.put(key, format.contentType(), body));
+    return new Answer(format, out);
+  }
+
+  /** On the event loop: the answer from memory, or the spooled file (Vert.x sends it without a worker). */
+  private void send(RoutingContext ctx, Answer answer) {
+    var response = head(ctx, answer.format());
+    java.util.Optional<byte[]> bytes = answer.body().inMemory();
+    if (bytes.isPresent()) {
+      response.end(Buffer.buffer(bytes.get()));
+      return;
     }
-    byte[] body = out.buffered();
-    cache.put(key, format.contentType(), body);
-    return new Answer(format, body);
+    answer.body().send(ctx.vertx(), response, ctx.request().method() == HttpMethod.HEAD,
+        limits.writeTimeout().toMillis());
   }
 
   private io.vertx.core.http.HttpServerResponse head(RoutingContext ctx, SparqlFormat format) {
@@ -160,11 +172,14 @@ final class SparqlRoutes {
     List<String> inUrl = ctx.queryParams().getAll("query");
     List<String> inBody = List.of();
     if (ctx.request().method() == HttpMethod.POST) {
-      String type = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("")
-          .split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+      String header = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("");
+      String type = header.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
       switch (type) {
         case "application/sparql-update" -> throw readOnly();
-        case "application/sparql-query" -> inBody = List.of(ctx.body().asString("UTF-8"));
+        case "application/sparql-query" -> {
+          checkCharset(header);
+          inBody = List.of(ctx.body().asString("UTF-8"));
+        }
         case "application/x-www-form-urlencoded", "multipart/form-data" ->
             inBody = ctx.request().formAttributes().getAll("query");
         default -> throw new HttpError(415, "unsupported Content-Type '" + type + "': POST a query as "
@@ -182,6 +197,19 @@ final class SparqlRoutes {
           + limits.maxQueryBytes() + " (service.sparqlMaxQuerySize)");
     }
     return Optional.of(new Request(text, params.getAll("default-graph-uri"), params.getAll("named-graph-uri")));
+  }
+
+  /**
+   * A body in another encoding than UTF-8 is refused, not read as garbage: the protocol (sections 2.1.2, 2.1.3)
+   * sends queries as UTF-8.
+   */
+  private static void checkCharset(String contentType) {
+    java.util.regex.Matcher charset = java.util.regex.Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)")
+        .matcher(contentType);
+    if (charset.find() && !charset.group(1).equalsIgnoreCase("utf-8") && !charset.group(1).equalsIgnoreCase("utf8")) {
+      throw new HttpError(415, "the body is " + charset.group(1) + ": send the query as UTF-8"
+          + " (SPARQL 1.1 Protocol, 2.1.2 and 2.1.3)");
+    }
   }
 
   /**

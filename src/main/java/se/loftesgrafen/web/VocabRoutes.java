@@ -21,8 +21,8 @@ import se.loftesgrafen.vocab.VocabularyPage;
 
 /**
  * Serves the vocabulary: {@code /def} (where the namespace https://w3id.org/loftesgrafen/def# redirects),
- * {@code /def/{version}} and {@code /vocab} as HTML for browsers or Turtle, N-Triples, JSON-LD by the Accept header
- * (or {@code ?format=html|turtle|ntriples|jsonld}); and the JSON-LD context at {@code /context/v1.jsonld}, immutable.
+ * {@code /def/{version}} and {@code /vocab} as HTML for browsers or Turtle, N-Triples, JSON-LD, RDF/XML by Accept
+ * (or {@code ?format=html|turtle|ntriples|jsonld|rdfxml}), RDF/XML too; and the JSON-LD context at {@code /context/v1.jsonld}, immutable.
  * All bodies are rendered once, before mounting; handlers only write bytes, so the event loop never blocks.
  */
 public final class VocabRoutes {
@@ -30,10 +30,15 @@ public final class VocabRoutes {
   static final String TURTLE = "text/turtle";
   static final String NTRIPLES = "application/n-triples";
   static final String JSONLD = JsonLdContext.MEDIA_TYPE;
+  /** What ontology editors ask for first (Protégé: application/rdf+xml, then application/xml). */
+  static final String RDFXML = "application/rdf+xml";
   /** In order of preference when the client accepts anything ({@code *}{@code /*}). */
-  private static final List<String> OFFERED = List.of(HTML, TURTLE, JSONLD, NTRIPLES);
-  private static final Map<String, String> FORMATS =
-      Map.of("html", HTML, "turtle", TURTLE, "ttl", TURTLE, "ntriples", NTRIPLES, "nt", NTRIPLES, "jsonld", JSONLD);
+  private static final List<String> OFFERED = List.of(HTML, TURTLE, JSONLD, NTRIPLES, RDFXML);
+  /** Other names clients give these types: plain XML is RDF/XML here, plain JSON is JSON-LD. */
+  private static final Map<String, String> ALIASES = Map.of("application/xml", RDFXML, "text/xml", RDFXML,
+      "application/json", JSONLD);
+  private static final Map<String, String> FORMATS = Map.of("html", HTML, "turtle", TURTLE, "ttl", TURTLE,
+      "ntriples", NTRIPLES, "nt", NTRIPLES, "jsonld", JSONLD, "rdfxml", RDFXML, "xml", RDFXML);
 
   private final Map<String, Buffer> bodies;
   private final Buffer context;
@@ -53,7 +58,8 @@ public final class VocabRoutes {
         HTML, Buffer.buffer(page.html(), "UTF-8"),
         TURTLE, Buffer.buffer(write(model, RDFFormat.TURTLE_PRETTY)),
         NTRIPLES, Buffer.buffer(write(model, RDFFormat.NTRIPLES_UTF8)),
-        JSONLD, Buffer.buffer(JsonLdContext.compact(model.getGraph(), baseIri), "UTF-8"));
+        JSONLD, Buffer.buffer(JsonLdContext.compact(model.getGraph(), baseIri), "UTF-8"),
+        RDFXML, Buffer.buffer(write(model, RDFFormat.RDFXML_PLAIN)));
     String version = model.listObjectsOfProperty(OWL2.versionInfo).toList().stream()
         .map(n -> n.asLiteral().getLexicalForm()).findFirst().orElse("");
     return new VocabRoutes(bodies, Buffer.buffer(JsonLdContext.bytes()), version);
@@ -74,9 +80,9 @@ public final class VocabRoutes {
 
   public void mount(Router router) {
     for (String path : List.of("/def", "/def/", "/vocab", "/def/" + version)) {
-      router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::vocabulary);
+      router.route(path).method(HttpMethod.GET).handler(this::vocabulary);
     }
-    router.route("/" + JsonLdContext.PATH).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::context);
+    router.route("/" + JsonLdContext.PATH).method(HttpMethod.GET).handler(this::context);
   }
 
   private void vocabulary(RoutingContext ctx) {
@@ -97,7 +103,7 @@ public final class VocabRoutes {
   }
 
   private static void send(RoutingContext ctx, String type, Buffer body, String cacheControl) {
-    String contentType = type.equals(NTRIPLES) ? type : type + "; charset=utf-8";
+    String contentType = type.equals(NTRIPLES) || type.equals(RDFXML) ? type : type + "; charset=utf-8";
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
         .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
@@ -118,6 +124,10 @@ public final class VocabRoutes {
     for (MIMEHeader header : accept) {
       if (header.weight() <= 0) {
         continue;
+      }
+      String alias = ALIASES.get((header.component() + "/" + header.subComponent()).toLowerCase(java.util.Locale.ROOT));
+      if (alias != null) {
+        return Optional.of(alias);
       }
       for (String offered : OFFERED) {
         String[] parts = offered.split("/");

@@ -16,6 +16,21 @@ final class WebPageRoutes {
     router.get("/api/openapi.json").handler(ctx -> {
       ctx.reroute("/openapi.json");
     });
+    router.route("/*").method(io.vertx.core.http.HttpMethod.HEAD).handler(WebPageRoutes::headType);
     router.get("/*").handler(files);
+  }
+
+  /**
+   * Vert.x's StaticHandler answers HEAD without the Content-Type its GET sends; set it as that GET does (text types
+   * with the charset), so a HEAD gives the head of the GET (RFC 9110, 9.3.2).
+   */
+  private static void headType(io.vertx.ext.web.RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    String file = path.endsWith("/") ? path + "index.html" : path;
+    String type = io.vertx.core.http.MimeMapping.mimeTypeForFilename(file);
+    if (type != null) {
+      ctx.response().putHeader("Content-Type", type.startsWith("text") ? type + ";charset=UTF-8" : type);
+    }
+    ctx.next();
   }
 }

@@ -56,6 +56,10 @@ public final class WebServer {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
     router.route().handler(new RequestChecks());
+    router.route().handler(WebServer::varyOnAccept);
+    // the JSON API is read from pages on other sites as the rest is (JSON-LD, SPARQL, dumps)
+    router.route("/api/*").handler(io.vertx.ext.web.handler.CorsHandler.create()
+        .allowedMethod(io.vertx.core.http.HttpMethod.GET).allowedHeader("Accept").exposedHeader("X-Request-Id"));
     BlockingWork blocking = new BlockingWork(vertx, limits.queryThreads(), limits.queryQueue());
     HealthRoutes health = new HealthRoutes(vertx, blocking);
     health.mount(router);
@@ -104,7 +108,7 @@ public final class WebServer {
         + " of a fleet once it has noticed the last write)", store::version);
     metrics.gauge("loftesgrafen_data_versions_noticed", "New data versions noticed since start, written here or by"
         + " another replica", noticed::get);
-    CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule());
+    CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule(), config.catalog());
     new MetricsRoutes(metrics, store, blocking).mount(router);
     VocabRoutes.mount(router, iris.base());
     new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows(),
@@ -123,9 +127,10 @@ public final class WebServer {
     JournalistRoutes.mount(router, comparison, store, iris, config);
     FeedRoutes.mount(router, store, comparison, blocking, iris, timeout);
     new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
-        java.util.List.of(config.service().store().resolve("warc")), timeout), blocking).mount(router);
+        java.util.List.of(config.harvest().warc()), timeout), blocking).mount(router);
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
+    headWhereverGet(router);
     health.storeReady(store);
   }
 
@@ -143,6 +148,36 @@ public final class WebServer {
     metrics.gauge("loftesgrafen_representations_misses", "Requests that had to render their representation",
         representations::misses);
     return representations;
+  }
+
+  /**
+   * HEAD wherever GET answers (RFC 9110, 9.3.2), in one place rather than per route: every route that takes GET
+   * takes HEAD too, and Vert.x sends the same head without the body. Link checkers and portals use HEAD.
+   */
+  static void headWhereverGet(Router router) {
+    for (io.vertx.ext.web.Route route : router.getRoutes()) {
+      java.util.Set<io.vertx.core.http.HttpMethod> methods = route.methods();
+      if (methods != null && methods.contains(io.vertx.core.http.HttpMethod.GET)
+          && !methods.contains(io.vertx.core.http.HttpMethod.HEAD)) {
+        route.method(io.vertx.core.http.HttpMethod.HEAD);
+      }
+    }
+  }
+
+  /**
+   * Every answer may depend on Accept (RDF, CSV or JSON by negotiation; a 406 too, RFC 9110 12.5.5): caches are told
+   * so in every response, whichever route or error answers, unless the route already named Accept.
+   */
+  private static void varyOnAccept(io.vertx.ext.web.RoutingContext ctx) {
+    ctx.addHeadersEndHandler(v -> {
+      String vary = ctx.response().headers().get("Vary");
+      if (vary == null || vary.isBlank()) {
+        ctx.response().putHeader("Vary", "Accept");
+      } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("accept") && !vary.contains("*")) {
+        ctx.response().putHeader("Vary", vary + ", Accept");
+      }
+    });
+    ctx.next();
   }
 
   /** Harvest counts for /metrics: whether a run is going, and what the last finished run did. */
@@ -164,18 +199,25 @@ public final class WebServer {
     return server.actualPort();
   }
 
+  /** The paths of the routes that answer GET, as mounted ({@code /api/themes/:id/municipalities}, {@code /id/*}). */
+  public java.util.List<String> getRoutePaths() {
+    return router.getRoutes().stream()
+        .filter(r -> r.methods() != null && r.methods().contains(io.vertx.core.http.HttpMethod.GET))
+        .map(io.vertx.ext.web.Route::getPath).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+
   /** The service's metrics registry (/metrics): the harvester may count into it. */
   public Metrics metrics() {
     return metrics;
   }
 
   public Future<Void> close() {
-    if (dumps != null) {
-      dumps.close();
-    }
-    blocking.close();
-    health.close();
-    return server.close();
+    io.vertx.core.Future<Void> dumpsClosed = dumps == null ? Future.succeededFuture() : dumps.close();
+    return dumpsClosed.transform(ar -> {
+      blocking.close();
+      health.close();
+      return server.close();
+    });
   }
 
   public Vertx vertx() {

@@ -112,6 +112,27 @@ class JsonLdFramerTest {
         "framing does not follow rdf:type");
   }
 
+  /** jsonld.js and pyld semantics: an integer is a JSON number, a decimal an exact string under its typed term. */
+  @Test
+  void integersAreJsonNumbersAndDecimalsStayExact() throws Exception {
+    String root = "http://example.org/id/lofte/1492/2021/atagande/1";
+    Graph graph = parse("@prefix lg: <https://w3id.org/loftesgrafen/def#> . @prefix schema: <https://schema.org/> ."
+        + "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."
+        + "<" + root + "> a lg:Commitment ; lg:textStart 12 ; lg:textEnd \"0040\"^^xsd:integer ; lg:target <" + root
+        + "/mal> . <" + root + "/mal> a lg:Target ; schema:value 5.0 , 2.50 .");
+    JsonLdFramer framer = new JsonLdFramer("http://example.org/context/v1.jsonld");
+    String json = new String(framer.write(graph, root), StandardCharsets.UTF_8);
+    JsonNode doc = new ObjectMapper().readTree(json);
+    assertTrue(doc.path("textStart").isIntegralNumber() && doc.path("textStart").asInt() == 12, json);
+    // a non-canonical lexical form ("0040") would change as a number: it stays a string
+    assertTrue(doc.path("textEnd").isTextual() && doc.path("textEnd").asText().equals("0040"), json);
+    JsonNode values = doc.path("targets").path(0).path("value");
+    assertTrue(values.toString().contains("\"5.0\"") && values.toString().contains("\"2.50\""), json);
+    Graph back = framer.toGraph(jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject());
+    assertTrue(back.isIsomorphicWith(graph), () -> "only in JSON-LD: " + difference(back, graph)
+        + "\nonly in the graph: " + difference(graph, back));
+  }
+
   static String difference(Graph a, Graph b) {
     return a.find().filterDrop(b::contains).toList().toString();
   }
