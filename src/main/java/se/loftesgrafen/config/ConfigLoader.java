@@ -29,6 +29,14 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   public static AppConfig load(Path configDir, ConfigOverrides overrides) {
+    return load(configDir, overrides, Path.of(""));
+  }
+
+  /**
+   * @param workingDir what relative folders of the configuration (service.store, harvest.warc) are resolved against:
+   *                   the current folder, or the installation when its own configuration is used from elsewhere
+   */
+  public static AppConfig load(Path configDir, ConfigOverrides overrides, Path workingDir) {
     Path file = configDir.resolve(FILE_NAME);
     if (!Files.isDirectory(configDir)) {
       throw new ConfigException("config folder not found: " + configDir);
@@ -37,7 +45,7 @@ public final class ConfigLoader {
       throw new ConfigException("config file not found: " + file);
     }
     ConfigFile raw = read(file);
-    return validate(configDir, file, raw, overrides);
+    return validate(configDir, file, raw, overrides, workingDir);
   }
 
   private static ConfigFile read(Path file) {
@@ -59,7 +67,8 @@ public final class ConfigLoader {
     return location == null ? "" : "line " + location.getLineNr() + ": ";
   }
 
-  private static AppConfig validate(Path configDir, Path file, ConfigFile raw, ConfigOverrides o) {
+  private static AppConfig validate(Path configDir, Path file, ConfigFile raw, ConfigOverrides o,
+      Path workingDir) {
     List<String> problems = new ArrayList<>();
     ConfigFile.Service s = raw.service() != null ? raw.service()
         : ConfigFile.Service.empty();
@@ -68,7 +77,7 @@ public final class ConfigLoader {
     Values v = new Values(file, problems, o);
 
     int port = v.port(o.pick("port", o.port(), s.port() == null ? "8080" : String.valueOf(s.port())));
-    Path store = Path.of(o.pick("store", o.store(), s.store() == null ? "./data" : s.store()));
+    Path store = workingDir.resolve(o.pick("store", o.store(), s.store() == null ? "./data" : s.store()));
     Optional<URI> remote = v.httpUri("service.remoteStore", o.pick("remoteStore", Optional.empty(), s.remoteStore()));
     Optional<URI> base = v.httpUri("service.baseIri", o.pick("baseIri", Optional.empty(), s.baseIri()));
     base.filter(b -> !b.toString().endsWith("/"))
@@ -110,7 +119,7 @@ public final class ConfigLoader {
     Duration extraction = v.duration("harvest.extractionTimeout",
         h.extractionTimeout() == null ? "60s" : h.extractionTimeout());
     String warcName = o.pick("warc", Optional.empty(), h.warc());
-    Path warc = warcName == null || warcName.isBlank() ? store.resolve("warc") : Path.of(warcName.trim());
+    Path warc = warcName == null || warcName.isBlank() ? store.resolve("warc") : workingDir.resolve(warcName.trim());
     AppConfig.ClusterConfig cluster = cluster(raw.cluster() != null ? raw.cluster() : ConfigFile.Cluster.empty(), v,
         o);
     if (cluster.enabled() && remote.isEmpty()) {

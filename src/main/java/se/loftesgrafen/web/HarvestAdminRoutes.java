@@ -93,16 +93,16 @@ public final class HarvestAdminRoutes {
   /** Whether the request carries the admin token; fails the context with 401 or 403 when not. */
   private boolean authorised(RoutingContext ctx) {
     String header = Optional.ofNullable(ctx.request().getHeader("Authorization")).orElse("");
+    if (adminToken.isEmpty()) { // said first: no token the client could send would help
+      ctx.fail(new HttpError(403, "admin endpoints are off: no service.adminToken is configured"));
+      return false;
+    }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"loftesgrafen-admin\"");
       ctx.fail(new HttpError(401, "admin endpoint: send Authorization: Bearer <service.adminToken>"));
       return false;
     }
     byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    if (adminToken.isEmpty()) {
-      ctx.fail(new HttpError(403, "admin endpoints are off: no service.adminToken is configured"));
-      return false;
-    }
     if (!MessageDigest.isEqual(given, adminToken.get().getBytes(StandardCharsets.UTF_8))) {
       ctx.fail(new HttpError(403, "wrong admin token"));
       return false;

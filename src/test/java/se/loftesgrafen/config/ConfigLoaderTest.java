@@ -43,6 +43,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void relativeFoldersResolveAgainstTheInstallationWhenItsConfigurationIsUsedFromElsewhere() throws IOException {
+    Path d = write("service:\n  store: ./data\nharvest:\n  warc: archive/warc\n");
+    Path home = Path.of("/opt/loftesgrafen");
+    AppConfig config = ConfigLoader.load(d, ConfigOverrides.none(), home);
+    assertEquals(home.resolve("data"), config.service().store().normalize());
+    assertEquals(home.resolve("archive/warc"), config.harvest().warc().normalize());
+    assertEquals(Path.of("/srv/abs"), ConfigLoader.load(write("service:\n  store: /srv/abs\n"), ConfigOverrides.none(),
+        home).service().store(), "an absolute folder stays where it is");
+  }
+
+  @Test
   void flagsWinOverEnvironmentWhichWinsOverTheFile() throws IOException {
     Path d = write("service:\n  port: 8081\n  store: /tmp/a\n");
     Map<String, String> env = Map.of("LOFTESGRAFEN_PORT", "8082", "LOFTESGRAFEN_BASE_IRI", "https://example.org/lg/");

@@ -100,6 +100,17 @@ class HarvestAdminIT {
     }
   }
 
+  @Test
+  void withoutAConfiguredTokenTheAdminEndpointSaysItIsOff() throws Exception {
+    try (RunningService service = RunningService.start(dir.resolve("store"), Map.of())) {
+      for (String token : new String[] {null, "any-token-at-all"}) {
+        HttpResponse<String> answer = post(service, token);
+        assertEquals(403, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("admin endpoints are off"), answer.body());
+      }
+    }
+  }
+
   private static HttpResponse<String> post(RunningService service, String token) throws Exception {
     return post(service, "/admin/harvest", token);
   }

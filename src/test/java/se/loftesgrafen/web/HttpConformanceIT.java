@@ -33,17 +33,27 @@ import se.loftesgrafen.testing.RunningService;
  */
 class HttpConformanceIT {
   /**
+   * The sample store is read from local files, so no snapshot has an archived copy: the archive routes are walked
+   * with a well-formed id that is not there, and HEAD must give GET's 404.
+   */
+  private static final String UNKNOWN_SNAPSHOT = "000000000000-0000000000000000";
+  /**
    * Paths to walk for a route with a parameter or a wildcard (Vert.x gives {@code /id/*} as {@code /id/}); a route
    * with a parameter not here fails the walk.
    */
-  private static final Map<String, List<String>> EXAMPLES = Map.of(
-      "/api/themes/:id/municipalities", List.of("/api/themes/narkotika/municipalities"),
-      "/api/municipalities/:code/timeline", List.of("/api/municipalities/1492/timeline"),
-      "/api/municipalities/:code/similar", List.of("/api/municipalities/1492/similar"),
-      "/dumps/:file", List.of("/dumps/loftesgrafen.nq.gz", "/dumps/commitments.csv", "/dumps/release.json"),
-      "/id/", List.of("/id/kommun/1492", "/id/tema/narkotika"),
-      "/graph/", List.of("/graph/vocab"),
-      "/", List.of("/", "/app.js"));
+  private static final Map<String, List<String>> EXAMPLES = Map.ofEntries(
+      Map.entry("/api/themes/:id/municipalities", List.of("/api/themes/narkotika/municipalities")),
+      Map.entry("/api/themes/:id/map.svg", List.of("/api/themes/narkotika/map.svg")),
+      Map.entry("/api/themes/:id/since", List.of("/api/themes/narkotika/since")),
+      Map.entry("/api/municipalities/:code/timeline", List.of("/api/municipalities/1492/timeline")),
+      Map.entry("/api/municipalities/:code/similar", List.of("/api/municipalities/1492/similar")),
+      Map.entry("/api/municipalities/:code/signatories", List.of("/api/municipalities/1492/signatories")),
+      Map.entry("/archive/:id", List.of("/archive/" + UNKNOWN_SNAPSHOT)),
+      Map.entry("/archive/:id/content", List.of("/archive/" + UNKNOWN_SNAPSHOT + "/content")),
+      Map.entry("/dumps/:file", List.of("/dumps/loftesgrafen.nq.gz", "/dumps/commitments.csv", "/dumps/release.json")),
+      Map.entry("/id/", List.of("/id/kommun/1492", "/id/tema/narkotika")),
+      Map.entry("/graph/", List.of("/graph/vocab")),
+      Map.entry("/", List.of("/", "/app.js")));
   @TempDir
   static Path store;
   static RunningService service;
@@ -74,7 +84,8 @@ class HttpConformanceIT {
       assertTrue(paths != null, "route " + route + " has a parameter and no example in EXAMPLES: add one");
       for (String path : paths) {
         HttpResponse<String> get = service.get(path);
-        assertTrue(get.statusCode() < 400, path + ": GET " + get.statusCode());
+        assertTrue(get.statusCode() < 400 || path.contains(UNKNOWN_SNAPSHOT) && get.statusCode() == 404,
+            path + ": GET " + get.statusCode());
         String head = RawHttp.exchange(service.service().port(), "HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\n"
             + "Connection: close\r\n\r\n");
         String type = get.headers().firstValue("Content-Type").orElse("");
