@@ -72,7 +72,7 @@ public final class FeedEntries {
     Map<String, Builder> found = new LinkedHashMap<>();
     store.query(Queries.load("journalist-feed-entries").asQuery(), timeout, exec -> {
       exec.select().forEachRemaining(b -> found.computeIfAbsent(value(b, "snapshot").orElseThrow() + " "
-          + value(b, "promise").orElseThrow(), k -> new Builder(b)).add(b));
+          + value(b, "promise").orElseThrow(), k -> new Builder(b.detach())).add(b));
       return null;
     });
     List<Entry> out = new ArrayList<>();
@@ -82,6 +82,7 @@ public final class FeedEntries {
   }
 
   private static final class Builder {
+    /** Detached: TDB2 resolves a binding's nodes lazily, and this one is read after the query's transaction. */
     final Binding first;
     final Set<String> municipalities = new LinkedHashSet<>();
 
