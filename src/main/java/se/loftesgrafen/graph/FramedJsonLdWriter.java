@@ -28,8 +28,10 @@ import org.apache.jena.vocabulary.RDF;
  * the context known, so the framing and compaction algorithms reduce to choosing, per value, the term the context
  * defines for it. Nodes are embedded at their first reference, keys and values in a stable order (the ETag of the
  * bytes stays the same while the data does). Integers (xsd:integer in canonical form) are JSON numbers, which expand
- * to xsd:integer; every other literal keeps its lexical form. When the root does not reach every subject (a
- * municipality's promises point to it), the document is a {@code @graph} of the root and the other nodes.
+ * to xsd:integer; every other literal keeps its lexical form. Subjects that point to the root by a property with a
+ * reverse term in the context are embedded under that term, as framing with it does: a municipality's promises
+ * under {@code "promises"}. When the root still does not reach every subject, the document is a {@code @graph} of
+ * the root and the other nodes.
  *
  * <p>What it does not write (blank nodes, literals with a base direction) is left to titanium: {@link #write}
  * is then empty.
@@ -65,9 +67,13 @@ final class FramedJsonLdWriter {
     try (JsonGenerator json = JSON.createGenerator(out).setPrettyPrinter(PRETTY.createInstance())) {
       json.writeStartObject();
       json.writeStringField("@context", contextUrl);
-      if (JsonLdFramer.reachesAll(graph, rootNode)) {
+      List<Triple> pointing = pointingTo(graph, rootNode);
+      List<Node> from = new ArrayList<>(List.of(rootNode));
+      pointing.forEach(t -> from.add(t.getSubject()));
+      if (JsonLdFramer.reachesAll(graph, from)) {
         embedded.add(rootNode);
-        fields(json, graph, rootNode, embedded);
+        embedded.addAll(from); // reserved for the root's reverse keys, written there
+        fields(json, graph, rootNode, embedded, pointing, null);
       } else {
         json.writeArrayFieldStart("@graph");
         List<Node> subjects = new ArrayList<>(GraphUtil.listSubjects(graph, Node.ANY, Node.ANY).toList());
@@ -97,24 +103,59 @@ final class FramedJsonLdWriter {
         || t.getPredicate().equals(RDF.Nodes.type) && !t.getObject().isURI()).toList().isEmpty();
   }
 
+  /**
+   * The links to {@code root} that the root's reverse terms write ({@code "promises"}: the promises whose
+   * lg:municipality it is), from subjects described in the graph.
+   */
+  private List<Triple> pointingTo(Graph graph, Node root) {
+    List<Triple> out = new ArrayList<>();
+    for (String property : terms.reversed()) {
+      graph.find(Node.ANY, NodeFactory.createURI(property), root)
+          .filterKeep(t -> t.getSubject().isURI() && !t.getSubject().equals(root)
+              && graph.contains(t.getSubject(), Node.ANY, Node.ANY))
+          .forEachRemaining(out::add);
+    }
+    return out;
+  }
+
   private void node(JsonGenerator json, Graph graph, Node subject, Set<Node> embedded) throws IOException {
+    node(json, graph, subject, embedded, null);
+  }
+
+  /** @param via the link this node is embedded by under a reverse key: written there, so not here again */
+  private void node(JsonGenerator json, Graph graph, Node subject, Set<Node> embedded, Triple via) throws IOException {
     json.writeStartObject();
-    fields(json, graph, subject, embedded);
+    fields(json, graph, subject, embedded, List.of(), via);
     json.writeEndObject();
   }
 
-  /** What the values of one key are: the term that writes them (null for a compact IRI key), and the values. */
-  private record Group(JsonLdTerms.Term term, List<Node> values) {
+  /**
+   * What the values of one key are: the term that writes them (null for a compact IRI key), and the values; for a
+   * reverse key, the subjects pointing to the node by {@code reversed}.
+   */
+  private record Group(JsonLdTerms.Term term, List<Node> values, Node reversed) {
+    Group(JsonLdTerms.Term term, List<Node> values) {
+      this(term, values, null);
+    }
   }
 
-  private void fields(JsonGenerator json, Graph graph, Node subject, Set<Node> embedded) throws IOException {
+  private void fields(JsonGenerator json, Graph graph, Node subject, Set<Node> embedded, List<Triple> pointing,
+      Triple via) throws IOException {
     json.writeStringField(terms.id(), terms.compact(subject.getURI()));
     List<Node> types = new ArrayList<>();
     Map<String, Group> groups = new TreeMap<>();
     List<Triple> triples = graph.find(subject, Node.ANY, Node.ANY).toList();
+    for (Triple t : pointing) {
+      String key = terms.reverseTerm(t.getPredicate().getURI()).orElseThrow();
+      groups.computeIfAbsent(key, k -> new Group(null, new ArrayList<>(), t.getPredicate())).values()
+          .add(t.getSubject());
+    }
     for (Triple t : triples) {
       if (t.getPredicate().equals(RDF.Nodes.type)) {
         types.add(t.getObject());
+        continue;
+      }
+      if (t.equals(via)) {
         continue;
       }
       JsonLdTerms.Term term = term(t.getPredicate().getURI(), t.getObject());
@@ -138,7 +179,13 @@ final class FramedJsonLdWriter {
       json.writeFieldName(e.getKey());
       Group group = e.getValue();
       group.values().sort(ORDER);
-      if (group.term() != null && group.term().language()) {
+      if (group.reversed() != null) {
+        json.writeStartArray(); // reverse terms are sets
+        for (Node pointer : group.values()) {
+          node(json, graph, pointer, embedded, Triple.create(pointer, group.reversed(), subject));
+        }
+        json.writeEndArray();
+      } else if (group.term() != null && group.term().language()) {
         languageMap(json, group);
       } else {
         values(json, graph, group.term(), group.values(), embedded);

@@ -126,8 +126,13 @@ public final class JsonLdFramer {
    * links to IRIs and blank nodes, rdf:type links excepted.
    */
   static boolean reachesAll(Graph graph, Node root) {
-    Set<Node> seen = new HashSet<>(List.of(root));
-    ArrayDeque<Node> todo = new ArrayDeque<>(List.of(root));
+    return reachesAll(graph, List.of(root));
+  }
+
+  /** Whether every subject of the graph is reached from one of {@code from} (the root and what it embeds). */
+  static boolean reachesAll(Graph graph, java.util.Collection<Node> from) {
+    Set<Node> seen = new HashSet<>(from);
+    ArrayDeque<Node> todo = new ArrayDeque<>(from);
     while (!todo.isEmpty()) {
       graph.find(todo.pop(), Node.ANY, Node.ANY).forEachRemaining(t -> {
         Node o = t.getObject();

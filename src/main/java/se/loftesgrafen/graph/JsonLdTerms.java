@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,8 @@ final class JsonLdTerms {
 
   private final Map<String, List<Term>> byIri = new HashMap<>();
   private final Map<String, String> exact = new HashMap<>();
+  /** Reverse terms by the property they reverse ({@code "promises": {"@reverse": "lg:municipality"}}). */
+  private final Map<String, String> reverse = new HashMap<>();
   /** Prefix terms (simple terms whose IRI ends with a gen-delim), longest IRI first. */
   private final List<Map.Entry<String, String>> prefixes = new ArrayList<>();
   private final Set<String> names;
@@ -69,6 +72,10 @@ final class JsonLdTerms {
         if (iri.endsWith("/") || iri.endsWith("#") || iri.endsWith(":")) {
           prefixes.add(Map.entry(name, iri));
         }
+        continue;
+      }
+      if (def.has("@reverse")) { // "promises": the promises whose lg:municipality is this node
+        reverse.put(expand(def.path("@reverse").asText(), simple), name);
         continue;
       }
       String iri = expand(def.path("@id").asText(), simple);
@@ -115,6 +122,16 @@ final class JsonLdTerms {
   /** The terms defined for a property IRI, in the order of the context. */
   List<Term> terms(String iri) {
     return byIri.getOrDefault(iri, List.of());
+  }
+
+  /** The reverse term of a property IRI: the key under which the subjects pointing to a node are embedded in it. */
+  Optional<String> reverseTerm(String iri) {
+    return Optional.ofNullable(reverse.get(iri));
+  }
+
+  /** The properties that have a reverse term. */
+  Set<String> reversed() {
+    return Set.copyOf(reverse.keySet());
   }
 
   /** The key {@code @id} is written as ("id"). */
