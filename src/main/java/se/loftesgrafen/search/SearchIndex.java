@@ -30,6 +30,17 @@ import se.loftesgrafen.graph.PromiseStore;
  */
 public final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("search");
+  /**
+   * Lucene says through java.util.logging, at every start, that the incubating Vector API is not enabled. Our
+   * index is small (one document per commitment) and does no vector search, so that advice is noise: it is kept
+   * for errors only. Held here so the level is not lost with a collected logger.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  static {
+    LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+  }
   private final PromiseStore store;
   private final SearchDocuments documents;
   private final Analyzer analyzer;
