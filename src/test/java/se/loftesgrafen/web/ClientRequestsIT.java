@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -95,6 +96,53 @@ class ClientRequestsIT {
         assertTrue(g.isIsomorphicWith(expected));
       }
     }
+  }
+
+  /**
+   * The real SPARQLWrapper (Debian's python3-sparqlwrapper, which .ci/run installs) with its defaults: CONSTRUCT and
+   * DESCRIBE come back as RDF/XML it parses into rdflib graphs, SELECT and ASK as XML results. Skipped with the
+   * install hint where it is missing, except in CI (LOFTESGRAFEN_CLIENT_TESTS=required).
+   */
+  @Test
+  void theRealSparqlWrapperWithItsDefaults() throws Exception {
+    java.util.Optional<String> python = pythonWith("SPARQLWrapper");
+    if (python.isEmpty()) {
+      String hint = "SPARQLWrapper is not installed: apt-get install python3-sparqlwrapper";
+      assertTrue(!"required".equals(System.getenv("LOFTESGRAFEN_CLIENT_TESTS")), hint);
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, hint);
+    }
+    Path script = Path.of("src/test/resources/clients/sparqlwrapper_defaults.py");
+    Process p = new ProcessBuilder(python.get(), script.toString(), service.uri("/sparql").toString(),
+        service.iri("/id/kommun/1492").toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    long promises = Long.parseLong(QueryExecHTTP.service(service.uri("/sparql").toString())
+        .query(LG + "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a lg:CitizenPromise }").build().select().next().get("n")
+        .getLiteralLexicalForm());
+    Graph constructed = QueryExecHTTP.service(service.uri("/sparql").toString()).query(CONSTRUCT).build().construct();
+    java.util.Map<String, String> lines = new java.util.HashMap<>();
+    out.lines().map(l -> l.split(" ", 2)).filter(a -> a.length == 2).forEach(a -> lines.put(a[0], a[1]));
+    assertEquals(String.valueOf(constructed.size()), lines.get("construct"), out);
+    assertTrue(Integer.parseInt(lines.getOrDefault("describe", "0")) >= 5, out);
+    assertEquals(String.valueOf(promises), lines.get("select"), out);
+    assertEquals("true", lines.get("ask"), out);
+  }
+
+  /** A python 3 that can import {@code module}: the one on the PATH, else Debian's. */
+  private static java.util.Optional<String> pythonWith(String module) {
+    for (String python : new String[] {"python3", "/usr/bin/python3"}) {
+      try {
+        Process p = new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0) {
+          return java.util.Optional.of(python);
+        }
+      } catch (IOException | InterruptedException e) {
+        // not this one
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The other return formats SPARQLWrapper offers for graphs, with the Accept headers it sends for them. */
