@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import se.loftesgrafen.Loftesgrafen;
 import se.loftesgrafen.config.AppConfig;
-import se.loftesgrafen.graph.DumpWriter;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.StoreException;
+import se.loftesgrafen.graph.dump.DumpWriter;
 
 @Command(name = "dump", mixinStandardHelpOptions = true,
     description = {"Writes a release of the dumps (N-Quads gzip, JSON-LD, commitments CSV, release.json)",

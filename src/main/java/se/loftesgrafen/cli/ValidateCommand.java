@@ -98,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
     var release = service.currentRelease();
     java.nio.file.Path file = java.nio.file.Files.createTempFile("loftesgrafen-", ".nq.gz");
     try {
-      service.download(se.loftesgrafen.graph.DumpWriter.NQUADS, file);
+      service.download(se.loftesgrafen.graph.dump.DumpWriter.NQUADS, file);
       DatasetGraph quads = DatasetGraphFactory.create();
       try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
         org.apache.jena.riot.RDFParser.source(in).lang(org.apache.jena.riot.Lang.NQUADS).parse(quads);

@@ -12,9 +12,9 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import se.loftesgrafen.graph.ComparisonCache;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.Queries;
+import se.loftesgrafen.graph.compare.ComparisonCache;
 
 /**
  * What the Atom feeds list (queries/journalist-feed-entries.rq): one entry per current snapshot that states a

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import se.loftesgrafen.graph.Comparison;
+import se.loftesgrafen.graph.compare.Comparison;
 
 /**
  * Draws the map of a theme over a span of years as one self-contained SVG document: every municipality filled by

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import se.loftesgrafen.graph.Comparison;
-import se.loftesgrafen.graph.ComparisonCache;
-import se.loftesgrafen.graph.ComparisonQueries;
-import se.loftesgrafen.graph.ComparisonResults;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.compare.Comparison;
+import se.loftesgrafen.graph.compare.ComparisonCache;
+import se.loftesgrafen.graph.compare.ComparisonQueries;
+import se.loftesgrafen.graph.compare.ComparisonResults;
 
 /**
  * Builds the {@link SinceWhen} grid of a theme from the comparison view: the promises of the store (which years each

@@ -20,8 +20,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.loftesgrafen.graph.Comparison;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.compare.Comparison;
 
 /**
  * Full-text index of commitments (their text and their promise's title), in memory, rebuilt from the store on a

@@ -28,7 +28,7 @@ import org.apache.lucene.search.highlight.NullFragmenter;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import se.loftesgrafen.graph.Comparison;
+import se.loftesgrafen.graph.compare.Comparison;
 
 /**
  * One search over an index: the words (Lucene query syntax; all words must match, quotes for phrases) in the

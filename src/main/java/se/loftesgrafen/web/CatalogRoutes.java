@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.sparql.exec.RowSet;
-import se.loftesgrafen.graph.CatalogBuilder;
-import se.loftesgrafen.graph.DumpWriter;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
-import se.loftesgrafen.graph.SparqlFormat;
+import se.loftesgrafen.graph.catalog.CatalogBuilder;
+import se.loftesgrafen.graph.dump.DumpWriter;
+import se.loftesgrafen.graph.sparql.SparqlFormat;
 
 /**
  * The service's descriptions for data portals: DCAT-AP-SE at {@code /datasets/dcat} (RDF/XML unless the client

@@ -2,9 +2,9 @@ package se.loftesgrafen.web;
 
 import java.util.List;
 import java.util.Map;
-import se.loftesgrafen.graph.CommitmentCsv;
-import se.loftesgrafen.graph.Comparison;
-import se.loftesgrafen.graph.ComparisonThemes;
+import se.loftesgrafen.graph.compare.Comparison;
+import se.loftesgrafen.graph.compare.ComparisonThemes;
+import se.loftesgrafen.graph.dump.CommitmentCsv;
 
 /**
  * Writes comparison answers as CSV: one row per commitment (themes, timeline, search) in the one commitment schema

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import se.loftesgrafen.graph.Comparison;
-import se.loftesgrafen.graph.ComparisonThemes;
 import se.loftesgrafen.graph.Iris;
+import se.loftesgrafen.graph.compare.Comparison;
+import se.loftesgrafen.graph.compare.ComparisonThemes;
 import se.loftesgrafen.vocab.JsonLdContext;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import se.loftesgrafen.graph.Comparison;
+import se.loftesgrafen.graph.compare.Comparison;
 
 /**
  * The query parameters of one API request, checked against what the endpoint allows. Every problem is a 400 that

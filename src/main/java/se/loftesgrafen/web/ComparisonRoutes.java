@@ -14,14 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import se.loftesgrafen.config.AppConfig;
-import se.loftesgrafen.graph.Comparison;
-import se.loftesgrafen.graph.ComparisonCache;
-import se.loftesgrafen.graph.ComparisonRegister;
-import se.loftesgrafen.graph.PromiseStore;
-import se.loftesgrafen.graph.ComparisonQueries;
-import se.loftesgrafen.graph.ComparisonResults;
-import se.loftesgrafen.graph.ComparisonThemes;
 import se.loftesgrafen.graph.Iris;
+import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.compare.Comparison;
+import se.loftesgrafen.graph.compare.ComparisonCache;
+import se.loftesgrafen.graph.compare.ComparisonQueries;
+import se.loftesgrafen.graph.compare.ComparisonRegister;
+import se.loftesgrafen.graph.compare.ComparisonResults;
+import se.loftesgrafen.graph.compare.ComparisonThemes;
 
 /**
  * The comparison API under {@code /api/} (documented in webroot/openapi.json): themes × municipalities × years,

@@ -14,9 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.loftesgrafen.graph.DumpWriter;
-import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.dump.DumpWriter;
 
 /**
  * {@code /dumps/}: the whole graph per release as N-Quads (gzip), JSON-LD and a CSV of commitments, and

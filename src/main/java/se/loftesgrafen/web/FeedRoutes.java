@@ -19,10 +19,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import se.loftesgrafen.graph.Comparison;
-import se.loftesgrafen.graph.ComparisonThemes;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.PromiseStore;
+import se.loftesgrafen.graph.compare.Comparison;
+import se.loftesgrafen.graph.compare.ComparisonThemes;
 import se.loftesgrafen.journalist.FeedEntries;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
-import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.graph.Queries;
 

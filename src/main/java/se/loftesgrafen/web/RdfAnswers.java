@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFWriter;
-import se.loftesgrafen.graph.SparqlFormat;
+import se.loftesgrafen.graph.sparql.SparqlFormat;
 
 /** Graphs answered in the RDF format the client negotiates; shared by the catalog, VoID and service description. */
 final class RdfAnswers {

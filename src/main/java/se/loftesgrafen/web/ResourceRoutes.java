@@ -10,10 +10,10 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.ResourceFactory;
 import se.loftesgrafen.graph.Iris;
-import se.loftesgrafen.graph.JsonLdFramer;
 import se.loftesgrafen.graph.PromiseStore;
-import se.loftesgrafen.graph.ResourceDescriber;
-import se.loftesgrafen.graph.SparqlFormat;
+import se.loftesgrafen.graph.describe.JsonLdFramer;
+import se.loftesgrafen.graph.describe.ResourceDescriber;
+import se.loftesgrafen.graph.sparql.SparqlFormat;
 
 /**
  * Dereferences the IRIs we mint under {@code /id/} (municipalities, counties, promises, commitments, snapshots,

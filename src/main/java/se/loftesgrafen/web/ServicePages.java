@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Graph;
-import se.loftesgrafen.graph.SparqlFormat;
+import se.loftesgrafen.graph.sparql.SparqlFormat;
 
 /**
  * What {@code /sparql} answers without a query: the SPARQL 1.1 Service Description in an RDF format, or for a

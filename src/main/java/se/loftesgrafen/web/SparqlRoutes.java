@@ -14,12 +14,11 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import se.loftesgrafen.config.AppConfig;
-import se.loftesgrafen.graph.Metrics;
 import se.loftesgrafen.graph.PromiseStore;
-import se.loftesgrafen.graph.QueryCache;
-import se.loftesgrafen.graph.QueryPolicy;
-import se.loftesgrafen.graph.SparqlExecutor;
-import se.loftesgrafen.graph.SparqlFormat;
+import se.loftesgrafen.graph.sparql.QueryCache;
+import se.loftesgrafen.graph.sparql.QueryPolicy;
+import se.loftesgrafen.graph.sparql.SparqlExecutor;
+import se.loftesgrafen.graph.sparql.SparqlFormat;
 
 /**
  * {@code /sparql}: the SPARQL 1.1 Protocol (https://www.w3.org/TR/sparql11-protocol/), read-only. Queries by GET,

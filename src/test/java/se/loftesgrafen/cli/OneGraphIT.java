@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import se.loftesgrafen.graph.CommitmentCsv;
+import se.loftesgrafen.graph.dump.CommitmentCsv;
 import se.loftesgrafen.testing.RunningService;
 
 /**

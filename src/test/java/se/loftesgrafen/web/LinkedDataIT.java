@@ -213,7 +213,7 @@ class LinkedDataIT {
     service.parseJsonLd(service.get("/dumps/loftesgrafen.jsonld").body()).stream().forEach(fromJsonLd::add);
     assertEquals(quads.stream().count(), fromJsonLd.stream().count(), "the JSON-LD dump holds the same quads");
     String csv = service.get("/dumps/commitments.csv").body();
-    assertTrue(csv.startsWith(String.join(",", se.loftesgrafen.graph.CommitmentCsv.COLUMNS) + "\n"),
+    assertTrue(csv.startsWith(String.join(",", se.loftesgrafen.graph.dump.CommitmentCsv.COLUMNS) + "\n"),
         csv.substring(0, Math.min(200, csv.length())));
     try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new java.io.StringReader(csv))) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import se.loftesgrafen.graph.SparqlFormat;
+import se.loftesgrafen.graph.sparql.SparqlFormat;
 import se.loftesgrafen.testing.RunningService;
 
 /**
