@@ -23,8 +23,7 @@ import org.jsoup.select.Selector;
  */
 public final class ExtractionRules {
   static final String DEFAULT_RESOURCE = "extract/rules.yaml";
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE
-      | Pattern.UNICODE_CHARACTER_CLASS;
+  private static final String WORD_BOUNDARY = "\\b";
 
   private final JsonNode root;
   private final Map<String, String> placeholders = new LinkedHashMap<>();
@@ -82,13 +81,22 @@ public final class ExtractionRules {
     return out;
   }
 
+  /**
+   * One alternation of the patterns. When every one of them starts at a word boundary, the boundary is checked once
+   * before the alternation, so that a position inside a word fails at once instead of in each alternative.
+   */
   private static Pattern combine(String name, List<Pattern> patterns) {
+    boolean allAtWordStart = patterns.stream().allMatch(p -> p.pattern().startsWith(WORD_BOUNDARY));
     StringBuilder regex = new StringBuilder();
     for (Pattern p : patterns) {
-      regex.append(regex.isEmpty() ? "" : "|").append("(?:").append(p.pattern()).append(')');
+      String one = allAtWordStart ? p.pattern().substring(WORD_BOUNDARY.length()) : p.pattern();
+      regex.append(regex.isEmpty() ? "" : "|").append("(?:").append(one).append(')');
+    }
+    if (allAtWordStart) {
+      regex.insert(0, WORD_BOUNDARY + "(?:").append(')');
     }
     try {
-      return Pattern.compile(regex.toString(), FLAGS);
+      return FoldedRegex.compile(regex.toString());
     } catch (PatternSyntaxException e) {
       throw new IllegalStateException("rules of " + name + " cannot be combined: " + e.getDescription(), e);
     }
@@ -156,7 +164,7 @@ public final class ExtractionRules {
     List<Pattern> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       try {
-        out.add(Pattern.compile(expand(list.get(i).asText()), FLAGS));
+        out.add(FoldedRegex.compile(expand(list.get(i).asText())));
       } catch (PatternSyntaxException e) {
         throw new IllegalStateException("broken rule " + name + "[" + i + "]: " + e.getDescription()
             + " in " + list.get(i).asText(), e);
