@@ -139,6 +139,12 @@ final class CommitmentCandidates {
         if (!b.isLeadIn()) {
           line(b, prev, next, position, st, out, blocks, i);
         }
+        if (!b.isLeadIn() && !tag(b.text(), st.we).isEmpty()) {
+          // A line that ends in an actor tag ("Nattvandring på helger (Kommunen)") is an item whose bullet was
+          // lost, not a heading: the lines after it stay under the heading or lead-in above.
+          st.blocksSinceHead++;
+          continue;
+        }
         heading(b, st);
       } else {
         prose(b, position, st, out);
@@ -391,10 +397,12 @@ final class CommitmentCandidates {
       Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : named(st.context, s.text(), st.we);
       List<ProseClauses.Clause> clauses = prose.clauses(s.text());
       if (clauses.size() > 1) {
+        boolean sentenceUndertakes = any(undertakings, s.text());
         for (ProseClauses.Clause c : clauses) {
           List<String> f = features.of(c.text(), position, context(st));
           f.add("src=clause");
           f.add(c.first() ? "clause=first" : "clause=next");
+          CandidateFeatures.flag(f, "inUndertaking", sentenceUndertakes);
           out.add(new Candidate(c.text(), b.start() + s.start() + c.start(), who, f, false));
         }
       } else {
@@ -417,6 +425,7 @@ final class CommitmentCandidates {
           List<String> f = features.of(c.text(), position, context(st));
           f.add("src=clause");
           f.add(c.first() ? "clause=first" : "clause=next");
+          f.add("inUndertaking");
           out.add(new Candidate(c.text(), b.start() + r[0] + c.start(), ruleActors.get(k), f, false));
         }
         continue;

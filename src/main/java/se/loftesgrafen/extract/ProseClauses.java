@@ -88,8 +88,11 @@ final class ProseClauses {
     }
     String last = s.substring(start, end);
     int och = last.lastIndexOf(" och ");
-    if (!parts.isEmpty() && och > 0 && last.substring(0, och).strip().split("\\s+").length >= 2
-        && last.substring(och + 5).strip().split("\\s+").length >= 2) {
+    // "X, Y och Z" of single nouns ("nattvandring, föräldramöten och trafikkontroller") is three items; otherwise
+    // "och" joins two items only when both sides have words enough to stand alone ("alkohol och narkotika" is one).
+    boolean shortItems = !parts.isEmpty() && parts.stream().allMatch(p -> words(s.substring(p[0], p[1])) <= 2);
+    if (!parts.isEmpty() && och > 0 && (shortItems && words(last.substring(och + 5)) <= 2
+        || words(last.substring(0, och)) >= 2 && words(last.substring(och + 5)) >= 2)) {
       parts.add(new int[] {start, start + och});
       parts.add(new int[] {start + och + 5, end});
     } else {
@@ -103,6 +106,11 @@ final class ProseClauses {
       }
     }
     return out;
+  }
+
+  private static int words(String s) {
+    String t = s.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 
   private static void addClause(List<Clause> out, String s, int from, int to) {

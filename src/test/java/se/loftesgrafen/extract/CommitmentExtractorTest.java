@@ -22,6 +22,8 @@ class CommitmentExtractorTest {
       on the police's own page vi is the police | Det här är polisens medborgarlöfte för Kungsholmen./Det här ska vi göra/  1. Öka den polisiära närvaron i parkerna på kvällstid. | polisen:Öka den polisiära närvaron i parkerna på kvällstid.
       a third party promising with them is part of vi | Löftet tas fram i samverkan mellan polisen, Hjo kommun och Räddningstjänsten Östra Skaraborg./Vi lovar att:/  • Hålla brandsäkerhetsdagar för äldre varje höst. | kommunen other polisen:Hålla brandsäkerhetsdagar för äldre varje höst.
       quotes are no commitments | Polisen lovar att:/  • Besöka skolorna varje termin./– Vi ska synas mer i skolorna, säger Anna Berg. | polisen:Besöka skolorna varje termin.
+      lines ending in actor tags are a list, not headings | Medborgarlöfte Tibro 2023/Vi lovar:/Trafikkontroller vid skolorna (Polis)/Föräldramöten om droger (Kommun och polis)/Fler fritidsaktiviteter på lov (Kommunen) | polisen:Trafikkontroller vid skolorna (Polis);kommunen polisen:Föräldramöten om droger (Kommun och polis);kommunen:Fler fritidsaktiviteter på lov (Kommunen)
+      being the safest municipality is an aim | Medborgarlöfte Karlsborg 2022/Aktiviteter/  • Polisen genomför riktade narkotikainsatser varje månad./Vårt mål är att Karlsborg ska vara den tryggaste kommunen i Skaraborg. | polisen:Polisen genomför riktade narkotikainsatser varje månad.
       contact and links after the promise | Kommunen lovar att:/  • Röja buskage vid gångvägarna./  • Laga belysningen i parken vid skolan./Kontakt/  • Läs mer om trygghetsarbetet | kommunen:Röja buskage vid gångvägarna.;kommunen:Laga belysningen i parken vid skolan.
       """)
   void findsUndertakings(String label, String page, String expected) throws IOException {
@@ -40,6 +42,9 @@ class CommitmentExtractorTest {
       an inline list after a colon | Medborgarlöfte 2023/Några aktiviteter som polisen ska arbeta med är: ökad polisiär närvaro, riktade insatser mot langning, en centrumvärd och fler ordningsvakter. | polisen:ökad polisiär närvaro;polisen:riktade insatser mot langning;polisen:en centrumvärd;polisen:fler ordningsvakter
       coordinated infinitives in prose | Det här ska vi göra/Tillsammans ska polisen och kommunen anordna trygghetsvandringar, samverka med föreningarna och mäta tryggheten varje år. | kommunen polisen:samverka med föreningarna;kommunen polisen:mäta tryggheten varje år.
       an item tagged with a third party | Insatser:/  • Brandsäkerhetsdagar för äldre varje höst (Räddningstjänsten) | other:Brandsäkerhetsdagar för äldre varje höst (Räddningstjänsten)
+      a partner phrase ends at the modal | Medborgarlöfte 2020/Tillsammans med Kustbevakningen kommer polisen att genomföra sjötrafikkontroller. | polisen:Tillsammans med Kustbevakningen kommer polisen att genomföra sjötrafikkontroller.
+      an inline list of single nouns | Medborgarlöfte 2021/Exempel på insatser är nattvandring, föräldramöten och trafikkontroller. | kommunen polisen:nattvandring;kommunen polisen:föräldramöten;kommunen polisen:trafikkontroller
+      the municipality a title names is a place | Medborgarlöfte för Hjo kommun 2024/Insatser:/  • Nattvandring under helger | kommunen polisen:Nattvandring under helger
       a run of short lines under a lead-in | Vi lovar:/Trygghetsvandring vid varje stationsområde/Ökad synlighet och närvaro/Nattvandring med föräldrar | kommunen polisen:Trygghetsvandring vid varje stationsområde;kommunen polisen:Ökad synlighet och närvaro;kommunen polisen:Nattvandring med föräldrar
       """)
   void proposesCandidates(String label, String page, String expected) throws IOException {
