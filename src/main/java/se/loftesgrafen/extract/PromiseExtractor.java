@@ -29,6 +29,7 @@ public final class PromiseExtractor {
   private final List<java.util.regex.Pattern> announcements;
   /** How much of a page's start is read for an announcement of a promise not made yet. */
   private static final int ANNOUNCEMENT_HEAD = 900;
+  private static final int TITLE_LINE = 160;
 
   private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register,
       CommitmentModel model) {
@@ -135,7 +136,12 @@ public final class PromiseExtractor {
     if (title.isPresent() && CommitmentExtractor.any(followUp, title.get())) {
       return true;
     }
-    return firstHeading(main).filter(h -> CommitmentExtractor.any(followUp, h)).isPresent();
+    if (firstHeading(main).filter(h -> CommitmentExtractor.any(followUp, h)).isPresent()) {
+      return true;
+    }
+    // A text or PDF whose title line is too long to pass for a heading still opens with it.
+    return !main.blocks().isEmpty() && main.blocks().get(0).text().length() <= TITLE_LINE
+        && CommitmentExtractor.any(followUp, main.blocks().get(0).text());
   }
 
   private static Optional<String> firstHeading(MainText main) {
