@@ -147,11 +147,22 @@ final class PdfLayout {
     return out;
   }
 
-  /** A row continues a column run if each of its lines starts near one of the run's column starts. */
+  /**
+   * A row continues a column run if each of its lines starts near one of the run's column starts, and a line alone
+   * in its row stays inside its column: a paragraph that runs across the columns under a signature block (a contact
+   * line) ends the run.
+   */
   private static boolean fits(List<PdfLine> row, List<Float> starts) {
     float spread = Float.MAX_VALUE;
     for (int c = 1; c < starts.size(); c++) {
       spread = Math.min(spread, starts.get(c) - starts.get(c - 1));
+    }
+    if (row.size() == 1) {
+      PdfLine l = row.get(0);
+      int c = column(l, starts);
+      if (c + 1 < starts.size() && l.xEnd() > starts.get(c + 1) - l.size()) {
+        return false;
+      }
     }
     for (PdfLine l : row) {
       float best = Float.MAX_VALUE;

@@ -178,6 +178,20 @@ class PdfReaderTest {
   }
 
   @Test
+  void aParagraphAcrossTheColumnsEndsTheSignatureBlock() throws IOException {
+    byte[] pdf;
+    try (LayoutPdf d = new LayoutPdf()) {
+      d.page();
+      d.text(L, 150, "Anna Lind").text(320, 150, "Per Holm");
+      d.text(L, 150 + P, "Kommunstyrelsens ordförande").text(320, 150 + P, "Lokalpolisområdeschef");
+      d.text(L, 150 + 2 * P, "Kontakt: Eva Ek, trygghetssamordnare, telefon 0123-456 78, eva.ek@testby.se");
+      pdf = d.bytes();
+    }
+    assertEquals(List.of("H0 Anna Lind", "H0 Kommunstyrelsens ordförande", "H0 Per Holm", "H0 Lokalpolisområdeschef",
+        "P0 Kontakt: Eva Ek, trygghetssamordnare, telefon 0123-456 78, eva.ek@testby.se"), blocks(pdf));
+  }
+
+  @Test
   void aTableIsReadRowByRow() throws IOException {
     byte[] pdf;
     try (LayoutPdf d = new LayoutPdf()) {
