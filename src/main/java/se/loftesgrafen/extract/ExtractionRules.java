@@ -24,6 +24,8 @@ import org.jsoup.select.Selector;
 public final class ExtractionRules {
   static final String DEFAULT_RESOURCE = "extract/rules.yaml";
   private static final String WORD_BOUNDARY = "\\b";
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE
+      | Pattern.UNICODE_CHARACTER_CLASS;
 
   private final JsonNode root;
   private final Map<String, String> placeholders = new LinkedHashMap<>();
@@ -96,7 +98,7 @@ public final class ExtractionRules {
       regex.insert(0, WORD_BOUNDARY + "(?:").append(')');
     }
     try {
-      return FoldedRegex.compile(regex.toString());
+      return Pattern.compile(regex.toString(), FLAGS);
     } catch (PatternSyntaxException e) {
       throw new IllegalStateException("rules of " + name + " cannot be combined: " + e.getDescription(), e);
     }
@@ -164,7 +166,7 @@ public final class ExtractionRules {
     List<Pattern> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       try {
-        out.add(FoldedRegex.compile(expand(list.get(i).asText())));
+        out.add(Pattern.compile(expand(list.get(i).asText()), FLAGS));
       } catch (PatternSyntaxException e) {
         throw new IllegalStateException("broken rule " + name + "[" + i + "]: " + e.getDescription()
             + " in " + list.get(i).asText(), e);
