@@ -95,7 +95,8 @@ final class CommitmentCandidates {
     ListKind list = ListKind.DEFAULT;
     Set<Actor> context = EnumSet.noneOf(Actor.class);
     Set<Actor> we = ActorResolver.BOTH;
-    Set<Actor> parentItem = EnumSet.noneOf(Actor.class);
+    /** The text of the list item that sub-items inherit their actors from (read only when one needs it). */
+    String parentItemText;
     boolean leadSeen;
     boolean underPromiseTitle;
     /** The last heading or lead-in, lower case ("" before the first). */
@@ -107,6 +108,8 @@ final class CommitmentCandidates {
     /** Subjects already read on this page: an item or sentence is read as candidate, as rule span and as features. */
     final java.util.Map<String, Set<Actor>> subjects = new java.util.HashMap<>();
     final java.util.Map<String, List<String>> themes = new java.util.HashMap<>();
+    final java.util.Map<String, Set<Actor>> mentioned = new java.util.HashMap<>();
+    final java.util.Map<String, Boolean> thirdParties = new java.util.HashMap<>();
     /** Features of the list the current item belongs to (its size, how many items open with a verb). */
     List<String> listShape = List.of();
   }
@@ -132,7 +135,7 @@ final class CommitmentCandidates {
         }
         item(b, prev, next, position, st, out);
         if (b.level() <= 1) {
-          st.parentItem = actors.named(b.text(), st.we);
+          st.parentItemText = b.text();
         }
         st.blocksSinceHead++;
       } else if (b.isHeading() || b.isLeadIn() || TextReader.looksLikeHeading(b.text()) || isUnpunctuatedRule(b)) {
@@ -241,8 +244,10 @@ final class CommitmentCandidates {
     boolean inPromise = st.zone == Zone.PROMISE || st.list == ListKind.PROMISE || st.underPromiseTitle;
     boolean rule = !excluded && st.zone != Zone.STOP && st.zone != Zone.BACKGROUND && st.list != ListKind.NOT_PROMISE
         && (inPromise || undertakes);
-    Set<Actor> inherited = b.level() > 1 && !st.parentItem.isEmpty() ? st.parentItem : st.context;
-    Set<Actor> who = own.isEmpty() ? named(inherited, t, st.we) : own;
+    Set<Actor> parent = b.level() > 1 && own.isEmpty() && st.parentItemText != null
+        ? actors.named(st.parentItemText, st.we) : Set.of();
+    Set<Actor> inherited = !parent.isEmpty() ? parent : st.context;
+    Set<Actor> who = own.isEmpty() ? named(st, inherited, t) : own;
     out.add(new Candidate(t, b.start(), who, f, rule));
   }
 
@@ -275,7 +280,7 @@ final class CommitmentCandidates {
     if (!tagged.isEmpty()) {
       f.add("tag");
     }
-    Set<Actor> who = tagged.isEmpty() ? named(st.context, t, st.we) : tagged;
+    Set<Actor> who = tagged.isEmpty() ? named(st, st.context, t) : tagged;
     out.add(new Candidate(t, b.start(), who, f, false));
   }
 
@@ -394,7 +399,7 @@ final class CommitmentCandidates {
       }
       Set<Actor> subject = subject(st, s.text());
       Set<Actor> tagged = tag(s.text(), st.we);
-      Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : named(st.context, s.text(), st.we);
+      Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : named(st, st.context, s.text());
       List<ProseClauses.Clause> clauses = prose.clauses(s.text());
       if (clauses.size() > 1) {
         boolean sentenceUndertakes = any(undertakings, s.text());
@@ -501,18 +506,25 @@ final class CommitmentCandidates {
   }
 
   /** Who does an item without a subject: the one party it names as doer, else the heading's parties. */
-  private Set<Actor> named(Set<Actor> context, String text, Set<Actor> we) {
-    Set<Actor> mentioned = actors.mentioned(text, we);
+  private Set<Actor> named(State st, Set<Actor> context, String text) {
+    Set<Actor> mentioned = EnumSet.noneOf(Actor.class);
+    mentioned.addAll(st.mentioned.computeIfAbsent(text, t -> actors.mentioned(t, st.we)));
     mentioned.remove(Actor.OTHER);
     if (mentioned.size() == 1 && (context.isEmpty() || context.size() > 1)) {
-      return withOthers(mentioned, text);
+      return withOthers(st, mentioned, text);
     }
-    return withOthers(context, text);
+    return withOthers(st, context, text);
   }
 
-  private Set<Actor> withOthers(Set<Actor> context, String text) {
+  private Set<Actor> withOthers(State st, Set<Actor> context, String text) {
     Set<Actor> out = context.isEmpty() ? EnumSet.of(Actor.POLISEN, Actor.KOMMUNEN) : EnumSet.copyOf(context);
-    actors.thirdParties(text, out);
+    if (st.thirdParties.computeIfAbsent(text, t -> {
+      Set<Actor> probe = EnumSet.noneOf(Actor.class);
+      actors.thirdParties(t, probe);
+      return !probe.isEmpty();
+    })) {
+      out.add(Actor.OTHER);
+    }
     return out;
   }
 
