@@ -1,5 +1,6 @@
 package se.loftesgrafen.extract;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.loftesgrafen.extract.ExtractedPromise.Period;
@@ -67,6 +69,8 @@ final class PeriodExtractor {
   private final List<Shape> shapes = new ArrayList<>();
   private final List<Cue> cues = new ArrayList<>();
   private final List<Pattern> openStatement;
+  private final List<Pattern> duration;
+  private final Map<String, Integer> numberWords;
   private final Map<String, Integer> months;
   private final double heading;
   private final double titleBonus;
@@ -84,6 +88,8 @@ final class PeriodExtractor {
     this.titleBonus = weight(position, "period_position_weights", "title");
     this.threshold = weight(rules.intMap("period_threshold"), "period_threshold", "min");
     this.openStatement = rules.combined("period_open");
+    this.duration = rules.patterns("period_duration");
+    this.numberWords = rules.intMap("number_words");
     this.months = rules.intMap("months");
   }
 
@@ -97,6 +103,7 @@ final class PeriodExtractor {
 
   Optional<Period> extract(String mainText, Optional<String> title, Optional<String> published) {
     boolean openEnded = openStatement.get(0).matcher(mainText).find();
+    OptionalInt years = statedYears(mainText);
     List<Candidate> all = new ArrayList<>();
     title.ifPresent(t -> candidatesOfLine(t, titleBonus, all));
     String[] lines = linesWithYears(mainText).split("\n");
@@ -106,7 +113,44 @@ final class PeriodExtractor {
     List<Candidate> ranked = withRepeats(all);
     Optional<Candidate> best = ranked.stream().filter(c -> c.score() >= threshold)
         .max(Comparator.comparingDouble(Candidate::score).thenComparing(Candidate::order, Comparator.reverseOrder()));
-    return best.flatMap(b -> complete(b, ranked, published, openEnded));
+    return best.flatMap(b -> complete(b, ranked, published, openEnded))
+        .map(p -> years.isPresent() ? lasting(p, years.getAsInt()) : p);
+  }
+
+  /** How many years the page says the promise runs, if it says so (rules: period_duration). */
+  private OptionalInt statedYears(String text) {
+    for (Pattern p : duration) {
+      Matcher m = p.matcher(text);
+      if (m.find()) {
+        String n = m.group("n").toLowerCase(Locale.ROOT);
+        Integer word = numberWords.get(n);
+        int years = word != null ? word : n.chars().allMatch(Character::isDigit) && n.length() <= 2 ? Integer.parseInt(n) : 0;
+        if (years >= 1 && years <= 5) {
+          return OptionalInt.of(years);
+        }
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
+   * A period with a start and no other end than its own year, on a page that states its length: it ends that
+   * many years on ("2023 ... i två år" is 2023-2024; "1 mars 2021 och ett år framåt" ends 2022-02-28).
+   */
+  private static Period lasting(Period p, int years) {
+    if (p.from().isEmpty() || p.to().isEmpty()) {
+      return p;
+    }
+    String from = p.from().get();
+    String to = p.to().get();
+    if (!to.substring(0, 4).equals(from.substring(0, 4)) || to.length() == 10 && !to.endsWith("-12-31")) {
+      return p;
+    }
+    if (from.length() == 10) {
+      LocalDate start = LocalDate.parse(from);
+      return new Period(p.from(), Optional.of(start.plusYears(years).minusDays(1).toString()), p.text());
+    }
+    return new Period(p.from(), Optional.of(String.valueOf(Integer.parseInt(from) + years - 1)), p.text());
   }
 
   /** Only lines that hold a year can state a period. */

@@ -14,6 +14,8 @@ class PeriodExtractorTest {
   @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
       Under 2021 lovar polisen och kommunen att öka insatserna.                 | -          | 2021 | 2021
       Medborgarlöfte 2023–2025                                                  | -          | 2023 | 2025
+      Medborgarlöfte Arboga 2023. Löftet gäller i två år.                       | -          | 2023 | 2024
+      Löftet gäller från den 1 mars 2021 och ett år framåt.                     | -          | 2021-03-01 | 2022-02-28
       Medborgarlöfte 2022/2023                                                  | -          | 2022 | 2023
       Löftet gäller från 2018 till och med 2020.                                | -          | 2018 | 2020
       Under tiden 1 januari 2023 - 31 december 2024 lovar polisen att:          | -          | 2023-01-01 | 2024-12-31
