@@ -35,6 +35,7 @@ final class HtmlReader {
   private final List<String> chromeWords;
   private final List<String> contentSelectors;
   private final List<Pattern> chromeLines;
+  private final ResponsibilityTables tables;
 
   HtmlReader(ExtractionRules rules, List<Pattern> chromeLines) {
     this.chromeTags = Set.copyOf(rules.strings("chrome_tags"));
@@ -42,6 +43,7 @@ final class HtmlReader {
     this.chromeWords = rules.strings("chrome_name_words");
     this.contentSelectors = rules.selectors("content_selectors");
     this.chromeLines = chromeLines;
+    this.tables = new ResponsibilityTables(rules);
   }
 
   MainText read(String html, String baseUri) {
@@ -49,6 +51,7 @@ final class HtmlReader {
     Optional<String> title = Optional.of(doc.title());
     NodeTraversor.filter(new ChromeFilter(), doc);
     Element root = contentRoot(doc);
+    tables.rewrite(root);
     MainText.Builder builder = new MainText.Builder(chromeLines);
     NodeTraversor.traverse(new BlockVisitor(builder, root), root);
     return builder.build(title);
