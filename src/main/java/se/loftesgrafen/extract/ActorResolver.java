@@ -23,6 +23,7 @@ final class ActorResolver {
   private final List<Pattern> other;
   private final List<Pattern> partners;
   private final List<Pattern> subjectEnd;
+  private final Pattern presentTense;
   private final List<Pattern> policeOwned;
   private final List<Pattern> places;
   private final List<Pattern> thirdPartyPages;
@@ -36,6 +37,7 @@ final class ActorResolver {
     other = require(actors, "other");
     partners = rules.combined("partner_phrases");
     subjectEnd = rules.combined("subject_end");
+    presentTense = rules.patterns("subject_present_tense").get(0);
     policeOwned = rules.patterns("police_owned_pages");
     places = rules.combined("place_phrases");
     thirdPartyPages = rules.combined("third_party_pages");
@@ -59,16 +61,19 @@ final class ActorResolver {
   Set<Actor> subject(String sentence, Set<Actor> we) {
     Set<Actor> out = EnumSet.noneOf(Actor.class);
     String s = withoutPartners(sentence);
-    Matcher verb = firstOf(subjectEnd, s);
+    Matcher present = presentTense.matcher(s);
+    Matcher verb = present.lookingAt() ? present : firstOf(subjectEnd, s);
     if (verb != null) {
-      String before = s.substring(0, verb.start());
+      int verbStart = verb == present ? present.start("verb") : verb.start();
+      int verbEnd = verb == present ? present.end("verb") : verb.end();
+      String before = s.substring(0, verbStart);
       mentions(before, we, out);
       if (firstOf(thirdPartyNames, before) != null) {
         out.add(Actor.OTHER);
       }
       if (out.isEmpty()) {
         // Inverted word order after an adverbial: "Under året ska Ljungby kommun informera ..."
-        String after = s.substring(verb.end());
+        String after = s.substring(verbEnd);
         String[] words = after.strip().split("\\s+", 5);
         mentions(String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 4))), we, out);
       }

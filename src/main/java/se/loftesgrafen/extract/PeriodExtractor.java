@@ -103,7 +103,6 @@ final class PeriodExtractor {
 
   Optional<Period> extract(String mainText, Optional<String> title, Optional<String> published) {
     boolean openEnded = openStatement.get(0).matcher(mainText).find();
-    OptionalInt years = statedYears(mainText);
     List<Candidate> all = new ArrayList<>();
     title.ifPresent(t -> candidatesOfLine(t, titleBonus, all));
     String[] lines = linesWithYears(mainText).split("\n");
@@ -114,7 +113,7 @@ final class PeriodExtractor {
     Optional<Candidate> best = ranked.stream().filter(c -> c.score() >= threshold)
         .max(Comparator.comparingDouble(Candidate::score).thenComparing(Candidate::order, Comparator.reverseOrder()));
     return best.flatMap(b -> complete(b, ranked, published, openEnded))
-        .map(p -> years.isPresent() ? lasting(p, years.getAsInt()) : p);
+        .map(p -> lasting(p, mainText));
   }
 
   /** How many years the page says the promise runs, if it says so (rules: period_duration). */
@@ -137,7 +136,7 @@ final class PeriodExtractor {
    * A period with a start and no other end than its own year, on a page that states its length: it ends that
    * many years on ("2023 ... i två år" is 2023-2024; "1 mars 2021 och ett år framåt" ends 2022-02-28).
    */
-  private static Period lasting(Period p, int years) {
+  private Period lasting(Period p, String mainText) {
     if (p.from().isEmpty() || p.to().isEmpty()) {
       return p;
     }
@@ -146,6 +145,11 @@ final class PeriodExtractor {
     if (!to.substring(0, 4).equals(from.substring(0, 4)) || to.length() == 10 && !to.endsWith("-12-31")) {
       return p;
     }
+    OptionalInt stated = statedYears(mainText);
+    if (stated.isEmpty()) {
+      return p;
+    }
+    int years = stated.getAsInt();
     if (from.length() == 10) {
       LocalDate start = LocalDate.parse(from);
       return new Period(p.from(), Optional.of(start.plusYears(years).minusDays(1).toString()), p.text());
