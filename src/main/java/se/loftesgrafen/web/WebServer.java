@@ -52,7 +52,7 @@ public final class WebServer {
    * Starts listening; the future fails when the port cannot be bound. {@code /health} and {@code /ready} answer at
    * once; other requests get 503 until {@link #mount}.
    */
-  public static Future<WebServer> listen(Vertx vertx, int port, AppConfig.EndpointLimits limits) {
+  public static Future<WebServer> listen(Vertx vertx, String host, int port, AppConfig.EndpointLimits limits) {
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
     router.route().handler(new RequestChecks());
@@ -72,7 +72,7 @@ public final class WebServer {
       }
     });
     router.route().failureHandler(new FailureHandler(limits.maxQueryBytes()));
-    return vertx.createHttpServer(options(limits)).requestHandler(router).listen(port)
+    return vertx.createHttpServer(options(limits)).requestHandler(router).listen(port, host)
         .map(server -> new WebServer(vertx, server, router, blocking, health, limits));
   }
 
