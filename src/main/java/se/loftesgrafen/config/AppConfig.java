@@ -118,8 +118,8 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
   /**
    * @param serviceAllowList endpoints a public query may name in SERVICE; empty (the default) refuses every SERVICE
    * @param maxQueryBytes    longest query text accepted, in UTF-8 bytes (GET, form POST or direct POST)
-   * @param queryThreads     worker threads for queries and other graph reads
-   * @param queryQueue       requests that may wait for a worker; beyond that 503 with Retry-After
+   * @param queryThreads     worker threads for the public endpoint's queries, and as many for the other graph reads
+   * @param queryQueue       requests that may wait for a worker, per pool; beyond that 503 with Retry-After
    * @param idleTimeout      a connection with no traffic for this long is closed
    * @param writeTimeout     an answer whose client reads nothing for this long is abandoned
    */
