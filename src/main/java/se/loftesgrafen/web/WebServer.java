@@ -55,6 +55,7 @@ public final class WebServer {
    * once; other requests get 503 until {@link #mount}.
    */
   public static Future<WebServer> listen(Vertx vertx, String host, int port, AppConfig.EndpointLimits limits) {
+    NettyMemory.warning().ifPresent(w -> org.slf4j.LoggerFactory.getLogger("service").warn(w));
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
     router.route().handler(new RequestChecks());
