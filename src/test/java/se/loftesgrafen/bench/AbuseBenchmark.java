@@ -85,13 +85,13 @@ public final class AbuseBenchmark {
           warmSeconds, warm.reads().count(), warm.reads().errors(),
           warm.reads().firstError() == null ? "" : " (first: " + warm.reads().firstError() + ")");
       awaitQuiet(service);
-      long heapStart = service.heapUsedAfterGc();
+      long heapStart = service.heapUsedAfterGc(gcLog);
       System.out.printf(Locale.ROOT, "heap used after GC at the start: %.1f MB%n", heapStart / 1048576.0);
 
       long gcFrom = Files.size(gcLog);
       Turn measured = Turn.run(seconds, connections, normal, service);
       String gcDuring = Files.readString(gcLog).substring((int) gcFrom);
-      long heapEnd = service.heapUsedAfterGc();
+      long heapEnd = service.heapUsedAfterGc(gcLog);
       print(measured, connections, seconds);
       System.out.println(gcPauses(gcDuring));
       System.out.printf(Locale.ROOT, "heap used after GC: start %.1f MB, end %.1f MB, end/start %.3f (target: within"
@@ -158,9 +158,10 @@ public final class AbuseBenchmark {
    */
   private static void awaitQuiet(ReplicaProcess service) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    int quiet = 0;
     while (System.nanoTime() < deadline) {
-      String health = service.get("/health").body();
-      if (health.contains("\"queriesInFlight\":0")) {
+      quiet = service.get("/health").body().contains("\"queriesInFlight\":0") ? quiet + 1 : 0;
+      if (quiet == 3) {
         return;
       }
       Thread.sleep(500);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,22 +109,27 @@ public final class ReplicaProcess implements AutoCloseable {
   }
 
   /**
-   * Bytes of heap in use after a full collection, read with the JDK's jcmd ({@code GC.run}, then
-   * {@code GC.heap_info}'s "used"): the process's live data, not what the collector has not got round to yet.
+   * Bytes of heap in use right after a full collection: the JDK's {@code jcmd GC.run}, then that collection's own
+   * line in the GC log the process writes (started with {@code -Xlog:gc:file=gcLog}): "Pause Full (Diagnostic
+   * Command) 415M->169M(512M)". A {@code GC.heap_info} asked afterwards would also count what the process allocated
+   * in between, which on a busy machine was 170 MB.
    */
-  public long heapUsedAfterGc() throws IOException, InterruptedException {
+  public long heapUsedAfterGc(Path gcLog) throws IOException, InterruptedException {
+    Pattern full = Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M");
+    int before = (int) full.matcher(Files.readString(gcLog)).results().count();
     Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
     new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), "GC.run").redirectErrorStream(true).start().waitFor();
-    Process info = new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), "GC.heap_info").redirectErrorStream(true)
-        .start();
-    String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    info.waitFor();
-    Matcher m = Pattern.compile("used (\\d+)K").matcher(text);
-    if (!m.find()) {
-      throw new IOException("jcmd GC.heap_info of " + name + " says no heap use: " + text);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<MatchResult> after = full.matcher(Files.readString(gcLog)).results().toList();
+      if (after.size() > before) {
+        return Long.parseLong(after.get(after.size() - 1).group(1)) << 20;
+      }
+      Thread.sleep(100);
     }
-    return Long.parseLong(m.group(1)) * 1024;
+    throw new IOException(name + ": no full collection in " + gcLog + " after jcmd GC.run");
   }
+
 
   public HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(60));
