@@ -72,7 +72,7 @@ public final class Loftesgrafen implements AutoCloseable {
     Vertx vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     try {
-      WebServer web = await(WebServer.listen(vertx, requested.service().port(),
+      WebServer web = await(WebServer.listen(vertx, requested.service().host(), requested.service().port(),
           requested.service().limits()), requested.service().port());
       AppConfig config = requested.withPort(web.port());
       Iris iris = new Iris(config.baseIri());
@@ -106,7 +106,7 @@ public final class Loftesgrafen implements AutoCloseable {
         LOG.info("replica {} of the fleet on {}", cluster.replica(), f.database().url());
       });
       if (config.service().remoteStore().isEmpty()) {
-        announce(config.service().store(), web.port());
+        announce(config.service().store(), config.service().localHost(), web.port());
       }
       LOG.info("listening on port {} (base IRI {})", web.port(), iris.base());
       return new Loftesgrafen(config, store, iris, vertx, web, harvests, schedule, fleet);
@@ -125,11 +125,11 @@ public final class Loftesgrafen implements AutoCloseable {
   }
 
   /** Writes {@link #SERVICE_FILE}: the CLI asks this service while it holds the store (TDB2 allows one process). */
-  private static void announce(java.nio.file.Path store, int port) {
+  private static void announce(java.nio.file.Path store, String host, int port) {
     try {
       java.nio.file.Path tmp = store.resolve(SERVICE_FILE + ".tmp");
       java.nio.file.Files.writeString(tmp, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-          Map.of("url", "http://localhost:" + port + "/", "pid", ProcessHandle.current().pid())));
+          Map.of("url", "http://" + host + ":" + port + "/", "pid", ProcessHandle.current().pid())));
       java.nio.file.Files.move(tmp, store.resolve(SERVICE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (java.io.IOException e) {

@@ -35,7 +35,8 @@ final class ServeCommand implements Callable<Integer> {
       service.close();
       stopped.countDown();
     }, "shutdown"));
-    System.err.println("Löftesgrafen is serving on http://localhost:" + service.port() + "/ (Ctrl-C stops)");
+    System.err.println("Löftesgrafen is serving on http://" + config.service().localHost() + ":" + service.port()
+        + "/ (Ctrl-C stops)");
     stopped.await();
     return 0;
   }

@@ -71,6 +71,7 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
 
   /**
    * @param port          HTTP port (0 picks a free one)
+   * @param host          the address to listen on: every interface ({@code 0.0.0.0}), or one such as 127.0.0.1
    * @param store         folder of the embedded TDB2 store and the WARC evidence
    * @param remoteStore   a SPARQL 1.1 dataset endpoint (Fuseki) to use instead of the embedded store
    * @param baseIri       public base IRI, when not the local default
@@ -79,10 +80,14 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param adminToken    bearer token of the admin endpoints; none means they are off
    * @param limits        what one request or client may take of the service
    */
-  public record ServiceConfig(int port, Path store, Optional<URI> remoteStore, Optional<URI> baseIri,
+  public record ServiceConfig(int port, String host, Path store, Optional<URI> remoteStore, Optional<URI> baseIri,
                               Duration sparqlTimeout, long sparqlMaxRows, Optional<String> adminToken,
                               EndpointLimits limits) {
+    /** Listening on every interface, as the service does unless service.host names one. */
+    public static final String EVERY_INTERFACE = "0.0.0.0";
+
     public ServiceConfig {
+      Objects.requireNonNull(host, "host");
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(remoteStore, "remoteStore");
       Objects.requireNonNull(baseIri, "baseIri");
@@ -92,21 +97,29 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
     }
 
     ServiceConfig withBaseIri(URI base) {
-      return new ServiceConfig(port, store, remoteStore, Optional.of(base), sparqlTimeout, sparqlMaxRows, adminToken,
-          limits);
+      return new ServiceConfig(port, host, store, remoteStore, Optional.of(base), sparqlTimeout, sparqlMaxRows,
+          adminToken, limits);
     }
 
     ServiceConfig withPort(int newPort) {
-      return new ServiceConfig(newPort, store, remoteStore, baseIri, sparqlTimeout, sparqlMaxRows, adminToken,
+      return new ServiceConfig(newPort, host, store, remoteStore, baseIri, sparqlTimeout, sparqlMaxRows, adminToken,
           limits);
+    }
+
+    /** The host in a URL of this service for a client on the same machine: localhost unless it listens on one. */
+    public String localHost() {
+      if (host.equals(EVERY_INTERFACE) || host.equals("::")) {
+        return "localhost";
+      }
+      return host.contains(":") ? "[" + host + "]" : host;
     }
   }
 
   /**
    * @param serviceAllowList endpoints a public query may name in SERVICE; empty (the default) refuses every SERVICE
    * @param maxQueryBytes    longest query text accepted, in UTF-8 bytes (GET, form POST or direct POST)
-   * @param queryThreads     worker threads for queries and other graph reads
-   * @param queryQueue       requests that may wait for a worker; beyond that 503 with Retry-After
+   * @param queryThreads     worker threads for the public endpoint's queries, and as many for the other graph reads
+   * @param queryQueue       requests that may wait for a worker, per pool; beyond that 503 with Retry-After
    * @param idleTimeout      a connection with no traffic for this long is closed
    * @param writeTimeout     an answer whose client reads nothing for this long is abandoned
    */

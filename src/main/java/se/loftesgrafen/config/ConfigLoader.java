@@ -77,6 +77,12 @@ public final class ConfigLoader {
     Values v = new Values(file, problems, o);
 
     int port = v.port(o.pick("port", o.port(), s.port() == null ? "8080" : String.valueOf(s.port())));
+    String host = o.pick("host", Optional.empty(), s.host() == null ? AppConfig.ServiceConfig.EVERY_INTERFACE
+        : s.host()).trim();
+    if (!host.matches("[A-Za-z0-9._:-]+")) {
+      problems.add(v.where("service.host") + ": service.host must be an address or host name to listen on"
+          + " (0.0.0.0 for every interface, 127.0.0.1 for this machine only), not '" + host + "'");
+    }
     Path store = workingDir.resolve(o.pick("store", o.store(), s.store() == null ? "./data" : s.store()));
     Optional<URI> remote = v.httpUri("service.remoteStore", o.pick("remoteStore", Optional.empty(), s.remoteStore()));
     Optional<URI> base = v.httpUri("service.baseIri", o.pick("baseIri", Optional.empty(), s.baseIri()));
@@ -131,7 +137,7 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     return new AppConfig(configDir,
-        new AppConfig.ServiceConfig(port, store, remote, base, timeout, maxRows, token, limits),
+        new AppConfig.ServiceConfig(port, host, store, remote, base, timeout, maxRows, token, limits),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
             h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery,
             extraction, warc), cluster, catalog);

@@ -13,6 +13,7 @@ public record ConfigOverrides(Optional<String> port, Optional<String> store, Opt
   /** Environment variables read, by configuration key. */
   static final Map<String, String> VARIABLES = Map.ofEntries(
       Map.entry("port", "LOFTESGRAFEN_PORT"),
+      Map.entry("host", "LOFTESGRAFEN_HOST"),
       Map.entry("store", "LOFTESGRAFEN_STORE"),
       Map.entry("remoteStore", "LOFTESGRAFEN_REMOTE_STORE"),
       Map.entry("baseIri", "LOFTESGRAFEN_BASE_IRI"),

@@ -66,6 +66,11 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
+        if (broken != null) {
+          // queued while the failing commit ran: the store is not written again (after an Error it may not even
+          // release its write lock, and a commit here would wait for it forever)
+          throw new StoreException("a commit failed before: " + broken, broken);
+        }
         Map<Node, Graph> merged = new HashMap<>();
         batch.forEach(p -> merged.putAll(p.graphs()));
         store.replaceGraphs(merged);

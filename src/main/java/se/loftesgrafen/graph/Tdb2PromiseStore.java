@@ -25,6 +25,9 @@ import org.apache.jena.tdb2.DatabaseMgr;
 
 /** The embedded store: TDB2 on local disk. The only class that names TDB2. */
 final class Tdb2PromiseStore implements PromiseStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("store");
+  /** How long {@link #close()} waits for reads still running (a search index build reads every commitment). */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(15);
   private final DatasetGraph dataset;
   private final AtomicLong version;
 
@@ -151,9 +154,34 @@ final class Tdb2PromiseStore implements PromiseStore {
     return version.get();
   }
 
+  /**
+   * Closes the store, releasing its files and lock. Reads may still be running on other threads when a service
+   * stops (the search index is rebuilt, representations are rendered ahead, after every change): TDB2 refuses to
+   * close under them ("Can't expel: Active transactions"), which left the store open and locked. They get
+   * {@link #CLOSE_GRACE} to end; what still runs after that is closed under, with a warning.
+   */
   @Override
   public void close() {
+    org.apache.jena.dboe.transaction.txn.TransactionCoordinator transactions =
+        TDBInternal.getDatasetGraphTDB(dataset).getTxnSystem().getTxnMgr();
+    long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+    boolean interrupted = false;
+    while (transactions.countActive() > 0 && System.nanoTime() < deadline && !interrupted) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    long active = transactions.countActive();
+    if (active > 0) {
+      LOG.warn("closing the store while {} transaction(s) still run (waited {} s for them)", active,
+          CLOSE_GRACE.toSeconds());
+    }
     dataset.close();
-    TDBInternal.expel(dataset);
+    TDBInternal.expel(dataset, active > 0);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -3,6 +3,7 @@ package se.loftesgrafen.harvest;
 import se.loftesgrafen.graph.StoreException;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ final class Crawl {
   private final PageRecorder pages;
   private final HarvestState state;
   private final HarvestProgress progress;
+  private final Path storeFolder;
   private final Map<String, HostQueue> hosts = new ConcurrentHashMap<>();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final Object idle = new Object();
@@ -34,8 +36,9 @@ final class Crawl {
   private volatile boolean cancelled;
 
   Crawl(String runId, AppConfig.HarvestConfig config, HttpFetcher fetcher, PageRecorder pages, HarvestState state,
-        HarvestProgress progress) {
+        HarvestProgress progress, Path storeFolder) {
     this.runId = runId;
+    this.storeFolder = storeFolder;
     this.config = config;
     this.fetcher = fetcher;
     this.pages = pages;
@@ -171,12 +174,14 @@ final class Crawl {
     pending(1);
     Thread.ofVirtual().name("record-" + hostKey(task.url())).start(() -> {
       try {
+        if (cancelled) {
+          return; // stopped: a page waiting for extraction is not extracted only to fail its commit
+        }
         boolean promise = pages.record(task, f, links);
         followLinks(task, promise, List.of(), links.pdfs());
       } catch (StoreException e) {
         // the disk is full or the store broken: every further page would fail the same way
-        progress.stop("the store cannot be written (" + e.getMessage() + "); what was committed before stays");
-        cancel();
+        stop(WriteFailure.store(storeFolder, e));
       } catch (RuntimeException e) {
         LOG.error("run {}: recording {} failed", runId, f.finalUrl(), e);
         progress.failed(hostKey(task.url()), f.finalUrl() + ": not stored: " + e);
@@ -249,6 +254,12 @@ final class Crawl {
         throw e;
       }
     }
+  }
+
+  /** The run cannot go on (its own files cannot be written): it stops with the reason, every host with it. */
+  void stop(String reason) {
+    progress.stop(reason + "; what was committed before stays");
+    cancel();
   }
 
   void cancel() {

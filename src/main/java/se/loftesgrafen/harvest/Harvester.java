@@ -106,12 +106,12 @@ public final class Harvester {
           try {
             archives.read(source);
           } catch (StoreException e) {
-            progress.stop("the store cannot be written (" + e.getMessage() + "); what was committed before stays");
+            progress.stop(WriteFailure.store(storeFolder, e) + "; what was committed before stays");
           }
         }
       }
       if (!progress.isStopped()) {
-        Crawl crawl = new Crawl(runId, config, fetcher, pages, state, progress);
+        Crawl crawl = new Crawl(runId, config, fetcher, pages, state, progress, storeFolder);
         sources.stream().filter(s -> s.kind() == Source.Kind.HTTP)
             .forEach(s -> crawl.submit(Task.source(s.location(), s.discover())));
         crawl.await();
@@ -120,7 +120,7 @@ public final class Harvester {
       LOG.warn("run {}: interrupted; what was stored stays", runId);
       Thread.currentThread().interrupt();
     } catch (IOException | java.io.UncheckedIOException e) {
-      progress.stop("cannot write the harvest's files: " + e.getMessage());
+      progress.stop(WriteFailure.harvestFiles(storeFolder, e));
     } finally {
       progress.finish();
     }

@@ -92,6 +92,8 @@ final class HostQueue {
         }
       } catch (InterruptedException e) {
         crawl.cancel();
+      } catch (WarcRecorder.WriteFailedException e) {
+        crawl.stop(e.reason()); // the disk is full: no page can keep its evidence
       } catch (RuntimeException e) {
         LOG.error("run {}: {} failed unexpectedly", crawl.runId(), task.url(), e);
         crawl.handle(task, new FetchResult.Failed(task.url(), 0, "internal error: " + e));

@@ -100,7 +100,7 @@ final class HttpFetcher implements AutoCloseable {
       ref = warc.isEmpty() ? Optional.empty() : Optional.of(warc.get().record(url, request.headers().map(), status,
           headers.map(), response.body(), at));
     } catch (IOException e) {
-      return failed(url, "cannot write the WARC record: " + e.getMessage());
+      return failed(url, "cannot build the WARC record: " + e.getMessage());
     }
     Optional<String> location = headers.firstValue("Location");
     if (REDIRECTS.contains(status) && location.isPresent()) {

@@ -98,8 +98,11 @@ final class PageRecorder {
 
   private Optional<ExtractedPromise> extract(Page page) {
     try {
-      return Optional.of(cpu.call(() -> extractor.extract(new SourceDocument(page.url(), page.location(),
-          page.body(), Optional.of(page.contentType().orElse(contentType(page.location())))))));
+      // Checked again once a CPU slot is free: pages wait for one by the hundred when extraction lags the fetches,
+      // and once the run has stopped (its files cannot be written) none of them is worth extracting.
+      return cpu.call(() -> progress.isStopped() ? Optional.<ExtractedPromise>empty()
+          : Optional.of(extractor.extract(new SourceDocument(page.url(), page.location(), page.body(),
+              Optional.of(page.contentType().orElse(contentType(page.location())))))));
     } catch (RuntimeException e) {
       LOG.warn("run {}: extraction of {} failed", runId, page.url(), e);
       progress.failed(page.host(), page.url() + ": extraction failed: " + e);

@@ -2,13 +2,11 @@ package se.loftesgrafen.harvest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,7 @@ final class WarcRecorder implements AutoCloseable {
   private final Path folder;
   private final String runId;
   private final long maxFileBytes;
-  private FileChannel channel;
+  private RandomAccessFile file;
   private String fileName;
   private int fileIndex;
 
@@ -77,28 +75,59 @@ final class WarcRecorder implements AutoCloseable {
     return new FetchResult.WarcRef(warcResponse.id().toString(), append(gzipped.toByteArray()));
   }
 
-  /** Appends whole records to the current file, rotating at the size limit; the file name it went to. */
-  private synchronized String append(byte[] records) throws IOException {
-    if (channel == null || channel.position() >= maxFileBytes) {
-      close();
-      Files.createDirectories(folder);
-      fileIndex++;
-      fileName = String.format("loftesgrafen-%s-%05d.warc.gz", runId, fileIndex);
-      channel = FileChannel.open(folder.resolve(fileName), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+  /**
+   * Appends whole records to the current file, rotating at the size limit; the file name it went to. A write that
+   * fails (the disk is full) is cut back off the file, so that the file holds whole records only, and stops the run:
+   * {@link WriteFailedException}. RandomAccessFile, not FileChannel: an interrupt (a run being stopped) would close
+   * a FileChannel under every other host's thread and leave a record cut short.
+   */
+  private synchronized String append(byte[] records) {
+    long start = -1;
+    try {
+      if (file == null || file.length() >= maxFileBytes) {
+        close();
+        Files.createDirectories(folder);
+        fileIndex++;
+        fileName = String.format("loftesgrafen-%s-%05d.warc.gz", runId, fileIndex);
+        file = new RandomAccessFile(folder.resolve(fileName).toFile(), "rw");
+        file.seek(file.length());
+      }
+      start = file.getFilePointer();
+      file.write(records);
+      return fileName;
+    } catch (IOException e) {
+      if (start >= 0) {
+        try {
+          file.setLength(start);
+          file.seek(start);
+        } catch (IOException again) {
+          e.addSuppressed(again);
+        }
+      }
+      throw new WriteFailedException(folder, e);
     }
-    ByteBuffer buffer = ByteBuffer.wrap(records);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+  }
+
+  /** The run's WARC files cannot be written: no further page can keep its evidence, so the run stops. */
+  static final class WriteFailedException extends RuntimeException {
+    private final Path folder;
+
+    WriteFailedException(Path folder, IOException cause) {
+      super("cannot write a WARC record in " + folder + ": " + cause.getMessage(), cause);
+      this.folder = folder;
     }
-    return fileName;
+
+    /** The line the run stops with. */
+    String reason() {
+      return WriteFailure.warc(folder, getCause());
+    }
   }
 
   @Override
   public synchronized void close() throws IOException {
-    if (channel != null) {
-      channel.close();
-      channel = null;
+    if (file != null) {
+      file.close();
+      file = null;
     }
   }
 }

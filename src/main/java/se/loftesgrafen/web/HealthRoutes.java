@@ -29,12 +29,13 @@ final class HealthRoutes {
 
   private final Instant started = Instant.now();
   private final WorkerExecutor probes;
-  private final BlockingWork queries;
+  private final java.util.function.IntSupplier queriesInFlight;
   private volatile PromiseStore store;
 
-  HealthRoutes(Vertx vertx, BlockingWork queries) {
+  /** @param queriesInFlight requests running or waiting on the worker pools */
+  HealthRoutes(Vertx vertx, java.util.function.IntSupplier queriesInFlight) {
     this.probes = vertx.createSharedWorkerExecutor("readiness-probe", 1, PROBE_MILLIS * 2, TimeUnit.MILLISECONDS);
-    this.queries = queries;
+    this.queriesInFlight = queriesInFlight;
   }
 
   /** Mounted before anything else, so both answer while the service is still starting. */
@@ -90,7 +91,7 @@ final class HealthRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     body.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
-    body.put("queriesInFlight", queries.inFlight());
+    body.put("queriesInFlight", queriesInFlight.getAsInt());
     return body;
   }
 

@@ -153,7 +153,7 @@ final class SparqlRoutes {
       response.end(Buffer.buffer(bytes.get()));
       return;
     }
-    answer.body().send(ctx.vertx(), response, ctx.request().method() == HttpMethod.HEAD,
+    answer.body().send(ctx.vertx(), ctx.request(), ctx.request().method() == HttpMethod.HEAD,
         limits.writeTimeout().toMillis());
   }
 

@@ -32,17 +32,19 @@ public final class WebServer {
   private final HttpServer server;
   private final Router router;
   private final BlockingWork blocking;
+  private final BlockingWork sparql;
   private final HealthRoutes health;
   private final AppConfig.EndpointLimits limits;
   private final Metrics metrics = new Metrics();
   private DumpRoutes dumps;
 
-  private WebServer(Vertx vertx, HttpServer server, Router router, BlockingWork blocking, HealthRoutes health,
-                    AppConfig.EndpointLimits limits) {
+  private WebServer(Vertx vertx, HttpServer server, Router router, BlockingWork blocking, BlockingWork sparql,
+                    HealthRoutes health, AppConfig.EndpointLimits limits) {
     this.vertx = vertx;
     this.server = server;
     this.router = router;
     this.blocking = blocking;
+    this.sparql = sparql;
     this.health = health;
     this.limits = limits;
   }
@@ -51,7 +53,8 @@ public final class WebServer {
    * Starts listening; the future fails when the port cannot be bound. {@code /health} and {@code /ready} answer at
    * once; other requests get 503 until {@link #mount}.
    */
-  public static Future<WebServer> listen(Vertx vertx, int port, AppConfig.EndpointLimits limits) {
+  public static Future<WebServer> listen(Vertx vertx, String host, int port, AppConfig.EndpointLimits limits) {
+    NettyMemory.warning().ifPresent(w -> org.slf4j.LoggerFactory.getLogger("service").warn(w));
     Router router = Router.router(vertx);
     router.route().handler(new AccessLog());
     router.route().handler(new RequestChecks());
@@ -59,8 +62,13 @@ public final class WebServer {
     // the JSON API is read from pages on other sites as the rest is (JSON-LD, SPARQL, dumps)
     router.route("/api/*").handler(io.vertx.ext.web.handler.CorsHandler.create()
         .allowedMethod(io.vertx.core.http.HttpMethod.GET).allowedHeader("Accept").exposedHeader("X-Request-Id"));
-    BlockingWork blocking = new BlockingWork(vertx, limits.queryThreads(), limits.queryQueue());
-    HealthRoutes health = new HealthRoutes(vertx, blocking);
+    BlockingWork blocking = new BlockingWork(vertx, "graph-read", "requests", limits.queryThreads(),
+        limits.queryQueue());
+    // The public endpoint's queries on a pool of their own: however slow or many, they leave resources and the API
+    // their threads and their queue (a benchmark of issue 14 saw the API refused as busy behind them).
+    BlockingWork sparql = new BlockingWork(vertx, "sparql-query", "SPARQL queries", limits.queryThreads(),
+        limits.queryQueue());
+    HealthRoutes health = new HealthRoutes(vertx, () -> blocking.inFlight() + sparql.inFlight());
     health.mount(router);
     java.util.function.BooleanSupplier started = health.started();
     router.route().handler(ctx -> {
@@ -71,8 +79,8 @@ public final class WebServer {
       }
     });
     router.route().failureHandler(new FailureHandler(limits.maxQueryBytes()));
-    return vertx.createHttpServer(options(limits)).requestHandler(router).listen(port)
-        .map(server -> new WebServer(vertx, server, router, blocking, health, limits));
+    return vertx.createHttpServer(options(limits)).requestHandler(router).listen(port, host)
+        .map(server -> new WebServer(vertx, server, router, blocking, sparql, health, limits));
   }
 
   /**
@@ -111,7 +119,7 @@ public final class WebServer {
     new MetricsRoutes(metrics, store, blocking).mount(router);
     VocabRoutes.mount(router, iris.base());
     new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows(),
-        new QueryPolicy(limits.serviceAllowList())), new QueryCache(64L << 20, 1 << 20), store, blocking, metrics,
+        new QueryPolicy(limits.serviceAllowList())), new QueryCache(64L << 20, 1 << 20), store, sparql, metrics,
         new ServicePages(catalog.serviceDescription().getGraph(), iris.base()), limits).mount(router);
     Representations representations = representations(store);
     new ResourceRoutes(new ResourceDescriber(store, timeout), representations, iris, store, clock,
@@ -214,6 +222,7 @@ public final class WebServer {
     io.vertx.core.Future<Void> dumpsClosed = dumps == null ? Future.succeededFuture() : dumps.close();
     return dumpsClosed.transform(ar -> {
       blocking.close();
+      sparql.close();
       health.close();
       return server.close();
     });

@@ -68,6 +68,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theServiceListensOnEveryInterfaceUnlessAHostIsNamed() throws IOException {
+    AppConfig.ServiceConfig every = ConfigLoader.load(write(""), ConfigOverrides.none()).service();
+    assertEquals("0.0.0.0", every.host());
+    assertEquals("localhost", every.localHost(), "what a client on this machine asks");
+    AppConfig.ServiceConfig loopback = ConfigLoader.load(write("service:\n  host: ::1\n"), new ConfigOverrides(
+        Optional.empty(), Optional.empty(), Optional.empty(), Map.of("LOFTESGRAFEN_HOST", "127.0.0.1"))).service();
+    assertEquals("127.0.0.1", loopback.host(), "the environment wins over the file");
+    assertEquals("[::1]", ConfigLoader.load(write("service:\n  host: ::1\n"), ConfigOverrides.none()).service()
+        .localHost());
+  }
+
+  @Test
   void anUnknownKeyIsReportedWithItsLine() throws IOException {
     Path d = write("service:\n  port: 8080\n  prot: 1\n");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));
@@ -78,6 +90,7 @@ class ConfigLoaderTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "service:\\n  port: 70000|service.port must be a number from 0 to 65535",
+      "service:\\n  host: http://127.0.0.1/|service.host must be an address or host name to listen on",
       "service:\\n  sparqlTimeout: soon|service.sparqlTimeout must be a duration",
       "service:\\n  baseIri: ftp://x/|service.baseIri must be an http(s) URL",
       "service:\\n  baseIri: https://x.org/lg|service.baseIri must end with '/'",

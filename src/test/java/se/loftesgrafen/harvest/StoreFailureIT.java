@@ -29,10 +29,10 @@ import se.loftesgrafen.graph.PromiseStore;
 import se.loftesgrafen.vocab.VocabularyFiles;
 
 /**
- * A disk that fills up during a harvest. No filesystem can be mounted here without privileges, so the fault is
- * injected at the store: a real TDB2 store on disk whose third commit fails with the InternalError that TDB2 throws
- * when a write to its memory-mapped files finds the disk full. The harvest must end (not hang), say why in one
- * line, keep everything committed before, and leave a store that validates.
+ * A disk that fills up during a harvest, injected at the store so that it runs everywhere (DiskFullIT fills a real
+ * filesystem where one can be mounted): a real TDB2 store on disk whose third commit fails with the InternalError
+ * that the JVM throws when a write to TDB2's memory-mapped files finds the disk full. The harvest must end (not
+ * hang), say why in one line, keep everything committed before, and leave a store that validates.
  */
 class StoreFailureIT {
   @TempDir

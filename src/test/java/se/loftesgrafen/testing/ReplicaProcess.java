@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,26 +22,43 @@ import java.util.regex.Pattern;
  * runs), {@link #close()} a normal stop.
  */
 public final class ReplicaProcess implements AutoCloseable {
-  private static final Pattern SERVING = Pattern.compile("serving on http://localhost:(\\d+)/");
+  private static final Pattern SERVING = Pattern.compile("serving on (http://[^/\\s]+)/");
   private final String name;
   private final Process process;
   private final Path log;
-  private final int port;
+  private final String base;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ReplicaProcess(String name, Process process, Path log, int port) {
+  private ReplicaProcess(String name, Process process, Path log, String base) {
     this.name = name;
     this.process = process;
     this.log = log;
-    this.port = port;
+    this.base = base;
   }
 
   /** Starts {@code serve --config configDir --port 0} with {@code environment} and waits until it listens. */
   public static ReplicaProcess start(String name, Path configDir, Path log, String maxHeap,
                                      Map<String, String> environment) throws IOException, InterruptedException {
+    return start(name, List.of("--config", configDir.toString(), "--port", "0"), log, maxHeap, environment);
+  }
+
+  /** Starts {@code serve} with {@code arguments} (its options) and {@code environment}; waits until it listens. */
+  public static ReplicaProcess start(String name, List<String> arguments, Path log, String maxHeap,
+                                     Map<String, String> environment) throws IOException, InterruptedException {
+    return start(name, List.of(), arguments, log, maxHeap, environment);
+  }
+
+  /** As {@link #start(String, List, Path, String, Map)}, with options for the JVM ({@code -Xlog:gc...}). */
+  public static ReplicaProcess start(String name, List<String> jvmOptions, List<String> arguments, Path log,
+                                     String maxHeap, Map<String, String> environment)
+      throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
-        "se.loftesgrafen.cli.Main", "serve", "--config", configDir.toString(), "--port", "0"));
+    // as the jar's manifest (Enable-Native-Access) and the launcher have it
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "--enable-native-access=ALL-UNNAMED",
+        "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.SLF4JLogDelegateFactory"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.loftesgrafen.cli.Main", "serve"));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     Process process = builder.start();
@@ -49,7 +67,7 @@ public final class ReplicaProcess implements AutoCloseable {
       String text = read(log);
       Matcher m = SERVING.matcher(text);
       if (m.find()) {
-        return new ReplicaProcess(name, process, log, Integer.parseInt(m.group(1)));
+        return new ReplicaProcess(name, process, log, m.group(1));
       }
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + text);
@@ -82,8 +100,36 @@ public final class ReplicaProcess implements AutoCloseable {
   }
 
   public URI uri(String pathAndQuery) {
-    return URI.create("http://localhost:" + port + pathAndQuery);
+    return URI.create(base + pathAndQuery);
   }
+
+  /** The port it listens on. */
+  public int port() {
+    return URI.create(base).getPort();
+  }
+
+  /**
+   * Bytes of heap in use right after a full collection: the JDK's {@code jcmd GC.run}, then that collection's own
+   * line in the GC log the process writes (started with {@code -Xlog:gc:file=gcLog}): "Pause Full (Diagnostic
+   * Command) 415M->169M(512M)". A {@code GC.heap_info} asked afterwards would also count what the process allocated
+   * in between, which on a busy machine was 170 MB.
+   */
+  public long heapUsedAfterGc(Path gcLog) throws IOException, InterruptedException {
+    Pattern full = Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M");
+    int before = (int) full.matcher(Files.readString(gcLog)).results().count();
+    Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+    new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), "GC.run").redirectErrorStream(true).start().waitFor();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<MatchResult> after = full.matcher(Files.readString(gcLog)).results().toList();
+      if (after.size() > before) {
+        return Long.parseLong(after.get(after.size() - 1).group(1)) << 20;
+      }
+      Thread.sleep(100);
+    }
+    throw new IOException(name + ": no full collection in " + gcLog + " after jcmd GC.run");
+  }
+
 
   public HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(60));

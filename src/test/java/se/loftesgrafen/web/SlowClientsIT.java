@@ -40,7 +40,7 @@ class SlowClientsIT {
   @BeforeAll
   static void start() throws Exception {
     service = RunningService.start(store, Map.of("LOFTESGRAFEN_QUERY_THREADS", "2", "LOFTESGRAFEN_QUERY_QUEUE", "1",
-        "LOFTESGRAFEN_WRITE_TIMEOUT", "2s", "LOFTESGRAFEN_IDLE_TIMEOUT", "4s", "LOFTESGRAFEN_SPARQL_TIMEOUT", "1s"));
+        "LOFTESGRAFEN_WRITE_TIMEOUT", "2s", "LOFTESGRAFEN_IDLE_TIMEOUT", "8s", "LOFTESGRAFEN_SPARQL_TIMEOUT", "3s"));
   }
 
   @AfterAll
@@ -73,6 +73,33 @@ class SlowClientsIT {
     }
   }
 
+  @Test
+  void aClientThatNeverReadsLosesItsConnectionWithoutReadingAnything() throws Exception {
+    try (Socket s = RawHttp.open(service.service().port())) {
+      // about 10 MB: more than the socket buffers hold, and quick to write out well within the time limit
+      String tenfold = "SELECT ?s ?p ?o ?n { ?s ?p ?o VALUES ?n { 1 2 3 4 5 6 7 8 9 10 } } # never read";
+      s.getOutputStream().write(("GET /sparql?query=" + URLEncoder.encode(tenfold, StandardCharsets.UTF_8)
+          + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/sparql-results+json\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      // the query, the answer sent until the buffers are full, 2 s of write timeout; not yet the 8 s of idle timeout
+      // (which closed such a connection in the end)
+      Thread.sleep(5500);
+      // The server must have dropped the connection, not kept it to flush the answer first (as it did: that waits
+      // as long as the client reads nothing). A write to a connection the server reset fails; to one it keeps, not.
+      boolean dropped = false;
+      for (int i = 0; i < 10 && !dropped; i++) {
+        try {
+          s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+          Thread.sleep(200);
+        } catch (IOException e) {
+          dropped = true;
+        }
+      }
+      assertTrue(dropped, "the connection of a client that reads nothing was still open after the write timeout");
+    }
+  }
+
   /** Reads everything; true when the server ends the connection (EOF or reset) before the answer is complete. */
   private static boolean cutOff(InputStream in) {
     byte[] buf = new byte[1 << 16];
@@ -87,16 +114,35 @@ class SlowClientsIT {
     }
   }
 
-  @Test
-  void aFullPoolAnswers503WithRetryAfterAtOnce() throws Exception {
+  /** Six queries that run into the 3 s time limit, sent 50 ms apart: more than two threads and a queue of one. */
+  private static List<CompletableFuture<HttpResponse<String>>> slowQueries(String tag) throws InterruptedException {
     List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # " + i;
+      String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # " + tag + i;
       running.add(service.http().sendAsync(HttpRequest.newBuilder(service.uri("/sparql?query="
           + URLEncoder.encode(slow, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString()));
       Thread.sleep(50);
     }
+    return running;
+  }
+
+  @Test
+  void aFullSparqlPoolLeavesResourcesAndTheApiTheirOwn() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> running = slowQueries("api ");
+    Thread.sleep(300);
+    // the API and uncached resources run on a pool of their own: arbitrary queries filling theirs refused them 503
+    for (String path : new String[] {"/api/themes", "/api/municipalities/1492/timeline", "/id/kommun/1780"}) {
+      HttpResponse<String> r = service.get(path, "Accept", path.startsWith("/id") ? "text/turtle" : "application/json");
+      assertEquals(200, r.statusCode(), path + ": " + r.body());
+    }
+    assertTrue(running.stream().map(CompletableFuture::join).anyMatch(a -> a.body().contains("busy")),
+        "the SPARQL pool was full meanwhile");
+  }
+
+  @Test
+  void aFullPoolAnswers503WithRetryAfterAtOnce() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> running = slowQueries("");
     Thread.sleep(300);
     assertAnswersWithinOneSecond("/health");
     List<HttpResponse<String>> answers = new ArrayList<>();
@@ -127,7 +173,7 @@ class SlowClientsIT {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(-1, read, "the server closed the connection");
-        assertTrue(millis >= 3000 && millis < 10_000, "closed after " + millis + " ms with a 4 s idle timeout");
+        assertTrue(millis >= 7000 && millis < 14_000, "closed after " + millis + " ms with an 8 s idle timeout");
       }
     }
   }
