@@ -118,8 +118,12 @@ public final class WebServer {
     CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule(), config.catalog());
     new MetricsRoutes(metrics, store, blocking).mount(router);
     VocabRoutes.mount(router, iris.base());
+    QueryCache answers = new QueryCache(64L << 20, 1 << 20);
+    metrics.gauge("loftesgrafen_sparql_cache_bytes", "Heap bytes of kept SPARQL answers, query texts included (bound:"
+        + " 64 MB)", answers::bytes);
+    metrics.gauge("loftesgrafen_sparql_cache_entries", "SPARQL answers kept", answers::size);
     new SparqlRoutes(new SparqlExecutor(store, timeout, config.service().sparqlMaxRows(),
-        new QueryPolicy(limits.serviceAllowList())), new QueryCache(64L << 20, 1 << 20), store, sparql, metrics,
+        new QueryPolicy(limits.serviceAllowList())), answers, store, sparql, metrics,
         new ServicePages(catalog.serviceDescription().getGraph(), iris.base()), limits).mount(router);
     Representations representations = representations(store);
     new ResourceRoutes(new ResourceDescriber(store, timeout), representations, iris, store, clock,

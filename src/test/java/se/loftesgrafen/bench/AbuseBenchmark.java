@@ -30,9 +30,11 @@ import se.loftesgrafen.testing.SyntheticNation;
  * the measured turn. Exits 1 when an ordinary read failed. Not a test:
  * {@code mvn -Pbenchmark-abuse verify [-Dbenchmark.seconds=60] [-Dbenchmark.connections=64]}.
  *
- * <p>Before the measured turn every resource is fetched once in JSON-LD and in Turtle, a shorter turn of the whole
- * mix runs and the worker pools fall quiet (the comparison answers a start warms), so that the heap at the start
- * holds what the service keeps under this load: what grows after that is what the abuse leaves behind.
+ * <p>Before the measured turn every resource is fetched once in JSON-LD and in Turtle, the SPARQL answer cache is
+ * filled to its bound with 60 KB query texts (where the distinct-query abuse keeps it: a minute of it fills only a
+ * quarter), a shorter turn of the whole mix runs and the worker pools fall quiet (the comparison answers a start
+ * warms), so that the heap at the start holds what the service keeps under this load: what grows after that is what
+ * the abuse leaves behind.
  */
 public final class AbuseBenchmark {
   private static final String SAMPLE_SOURCES = Path.of("harvest-config/sample/sources.yaml").toAbsolutePath()
@@ -79,6 +81,9 @@ public final class AbuseBenchmark {
       System.out.printf(Locale.ROOT, "warm-up: every resource as JSON-LD and Turtle, the hot comparison calls and"
           + " small queries once (%d requests, %d errors%s, %.0f s)%n", first.count(), first.errors(),
           first.firstError() == null ? "" : ", first: " + first.firstError(), (System.nanoTime() - firstPass) / 1e9);
+      int filled = fillQueryCache(service);
+      System.out.printf(Locale.ROOT, "warm-up: the SPARQL answer cache filled with %d distinct 60 KB query texts to"
+          + " %.1f MB of its 64 MB bound (where the 60 KB abuse keeps it)%n", filled, queryCacheBytes(service) / 1048576.0);
       int warmSeconds = Math.max(5, Math.min(20, seconds / 3));
       Turn warm = Turn.run(warmSeconds, connections, normal, service);
       System.out.printf(Locale.ROOT, "warm-up turn of the whole mix, %d s: %d ordinary reads, %d errors%s%n",
@@ -86,22 +91,40 @@ public final class AbuseBenchmark {
           warm.reads().firstError() == null ? "" : " (first: " + warm.reads().firstError() + ")");
       awaitQuiet(service);
       long heapStart = service.heapUsedAfterGc(gcLog);
+      Map<String, Long> classesStart = service.classHistogram();
+      long cacheStart = queryCacheBytes(service);
       System.out.printf(Locale.ROOT, "heap used after GC at the start: %.1f MB%n", heapStart / 1048576.0);
 
       long gcFrom = Files.size(gcLog);
       Turn measured = Turn.run(seconds, connections, normal, service);
       String gcDuring = Files.readString(gcLog).substring((int) gcFrom);
       long heapEnd = service.heapUsedAfterGc(gcLog);
+      Map<String, Long> classesEnd = service.classHistogram();
+      long cacheEnd = queryCacheBytes(service);
       print(measured, connections, seconds);
       System.out.println(gcPauses(gcDuring));
       System.out.printf(Locale.ROOT, "heap used after GC: start %.1f MB, end %.1f MB, end/start %.3f (target: within"
           + " 10 %%)%n", heapStart / 1048576.0, heapEnd / 1048576.0, (double) heapEnd / heapStart);
+      long liveStart = classesStart.values().stream().mapToLong(Long::longValue).sum();
+      long liveEnd = classesEnd.values().stream().mapToLong(Long::longValue).sum();
+      System.out.printf(Locale.ROOT, "  live objects after GC (jcmd GC.class_histogram): start %.1f MB, end %.1f MB,"
+          + " end/start %.3f ('used' also counts whole G1 regions that large objects hold)%n",
+          liveStart / 1048576.0, liveEnd / 1048576.0, (double) liveEnd / liveStart);
+      System.out.printf(Locale.ROOT, "  SPARQL answer cache (bounded at 64 MB, query texts counted at 2 bytes a"
+          + " character): %.1f MB at the start, %.1f MB at the end%n", cacheStart / 1048576.0, cacheEnd / 1048576.0);
+      System.out.println("  grown most (live bytes by class, end minus start): " + growth(classesStart, classesEnd));
       long serviceErrors = service.log().lines().filter(l -> l.contains(" ERROR ")).count();
       System.out.printf(Locale.ROOT, "service log: %d ERROR lines (a 500 is logged there); load average after: %s%n",
           serviceErrors, loadAverage());
       service.log().lines().filter(l -> l.contains(" ERROR ")).limit(5).forEach(l -> System.out.println("  " + l));
       exit = measured.reads().errors() == 0 ? 0 : 1;
     }
+    if (store.startsWith(work)) { // the national graph takes 260 MB; the logs stay
+      try (java.util.stream.Stream<Path> files = Files.walk(store)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+    System.out.println("the service's log and GC log: " + work);
     System.exit(exit);
   }
 
@@ -167,6 +190,55 @@ public final class AbuseBenchmark {
       Thread.sleep(500);
     }
     System.out.println("(the worker pools were still busy after two minutes of quiet)");
+  }
+
+  /**
+   * Sends distinct queries with 60 KB of comment (cheap to answer) until the SPARQL answer cache is within 2 MB of
+   * its bound, as the abusive kind "60 KB distinct queries" would leave it after a few minutes; how many it took.
+   */
+  private static int fillQueryCache(ReplicaProcess service) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String padding = "w".repeat(60_000);
+    java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+    while (queryCacheBytes(service) < (62L << 20) && sent.get() < 5000) {
+      List<Thread> batch = new ArrayList<>();
+      for (int c = 0; c < 8; c++) {
+        batch.add(Thread.ofVirtual().start(() -> {
+          for (int i = 0; i < 25; i++) {
+            try {
+              http.send(java.net.http.HttpRequest.newBuilder(service.uri("/sparql"))
+                  .header("Content-Type", "application/sparql-query")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("ASK { } # " + sent.incrementAndGet()
+                      + " " + padding)).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+              return;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+        }));
+      }
+      for (Thread t : batch) {
+        t.join();
+      }
+    }
+    return sent.get();
+  }
+
+  /** loftesgrafen_sparql_cache_bytes of /metrics. */
+  private static long queryCacheBytes(ReplicaProcess service) throws IOException, InterruptedException {
+    return service.get("/metrics").body().lines().filter(l -> l.startsWith("loftesgrafen_sparql_cache_bytes "))
+        .map(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1).strip())).findFirst().orElse(-1L);
+  }
+
+  /** The five classes whose live bytes grew most, with the growth. */
+  private static String growth(Map<String, Long> start, Map<String, Long> end) {
+    return end.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - start.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+        .map(e -> String.format(Locale.ROOT, "%s %+.1f MB", e.getKey(), e.getValue() / 1048576.0))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** The service's GC pauses in a stretch of its -Xlog:gc log: how many, their total and the longest. */

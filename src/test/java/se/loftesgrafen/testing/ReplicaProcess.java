@@ -103,6 +103,21 @@ public final class ReplicaProcess implements AutoCloseable {
     return URI.create(base + pathAndQuery);
   }
 
+  /** Bytes of live objects by class (jcmd GC.class_histogram, which collects first). */
+  public Map<String, Long> classHistogram() throws IOException, InterruptedException {
+    Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+    Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), "GC.class_histogram")
+        .redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    Map<String, Long> bytes = new java.util.HashMap<>();
+    Matcher m = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE).matcher(text);
+    while (m.find()) {
+      bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+    }
+    return bytes;
+  }
+
   /** The port it listens on. */
   public int port() {
     return URI.create(base).getPort();
