@@ -171,7 +171,7 @@ class FleetIT {
         assertTrue(committedByVictim >= 1 && committedByVictim < PAGES,
             "killed mid-run, after " + committedByVictim + " changed pages were committed");
 
-        JsonNode handedOver = awaitFinished(List.of(survivor), 3, Duration.ofSeconds(240));
+        JsonNode handedOver = awaitRunFinished(survivor, runId, 3, Duration.ofSeconds(240));
         assertEquals(runId, handedOver.get("runId").asText(), "the same run, finished: " + handedOver);
         assertEquals(List.of(victim.name(), survivor.name()), replicas(handedOver), handedOver.toString());
         assertEquals(survivor.name(), handedOver.get("replica").asText());
@@ -337,6 +337,25 @@ class FleetIT {
       assertNull(s.get("current").isNull() ? null : s.get("current"));
     }
     return last;
+  }
+
+  /**
+   * Waits until run {@code runId} is the fleet's last finished run and none is going, then checks that it is run
+   * number {@code runs}; its report. (Counting finished runs alone can see the count of the run a killed replica
+   * held before the survivor's report of it is the last one.)
+   */
+  static JsonNode awaitRunFinished(ReplicaProcess r, String runId, int runs, Duration limit) throws Exception {
+    await(() -> {
+      try {
+        JsonNode s = status(r);
+        return s.get("current").isNull() && !s.get("last").isNull() && s.get("last").get("runId").asText().equals(runId);
+      } catch (IOException | InterruptedException e) {
+        return false;
+      }
+    }, limit, () -> "run " + runId + " did not finish: " + logOf(r));
+    JsonNode s = status(r);
+    assertEquals(runs, s.get("finishedRuns").asInt(), r.name() + ": " + s);
+    return s.get("last");
   }
 
   /** Waits until run {@code runId} is going and has stored {@code stored} pages; its report. */
