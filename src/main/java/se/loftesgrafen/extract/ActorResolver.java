@@ -79,7 +79,9 @@ final class ActorResolver {
       }
     }
     if (!out.isEmpty()) {
-      thirdParties(sentence, out);
+      if (namesThirdParties(sentence)) {
+        out.add(Actor.OTHER);
+      }
     }
     return out;
   }
@@ -115,10 +117,9 @@ final class ActorResolver {
     return firstOf(thirdPartyPages, pageStart) != null ? EnumSet.allOf(Actor.class) : BOTH;
   }
 
-  void thirdParties(String sentence, Set<Actor> out) {
-    if (firstOf(other, sentence) != null) {
-      out.add(Actor.OTHER);
-    }
+  /** Whether a sentence has third parties commit beside police and municipality ("tillsammans med SL", ...). */
+  boolean namesThirdParties(String sentence) {
+    return firstOf(other, sentence) != null;
   }
 
   private void mentions(String text, Set<Actor> we, Set<Actor> out) {

@@ -139,10 +139,7 @@ final class CommitmentCandidates {
         }
         st.blocksSinceHead++;
       } else if (b.isHeading() || b.isLeadIn() || TextReader.looksLikeHeading(b.text()) || isUnpunctuatedRule(b)) {
-        if (!b.isLeadIn()) {
-          line(b, prev, next, position, st, out, blocks, i);
-        }
-        if (!b.isLeadIn() && !tag(b.text(), st.we).isEmpty()) {
+        if (!b.isLeadIn() && line(b, prev, next, position, st, out, blocks, i)) {
           // A line that ends in an actor tag ("Nattvandring på helger (Kommunen)") is an item whose bullet was
           // lost, not a heading: the lines after it stay under the heading or lead-in above.
           st.blocksSinceHead++;
@@ -253,13 +250,14 @@ final class CommitmentCandidates {
 
   /**
    * A short line that is not a lead-in: a section heading, or an item without a bullet ("Nattvandring",
-   * "Ökad synlighet och närvaro"). Runs of such lines under a lead-in are lists whose markup was lost.
+   * "Ökad synlighet och närvaro"). Runs of such lines under a lead-in are lists whose markup was lost. Returns
+   * whether the line ends in an actor tag (then it is an item, never a heading).
    */
-  private void line(Block b, Block prev, Block next, double position, State st, List<Candidate> out,
+  private boolean line(Block b, Block prev, Block next, double position, State st, List<Candidate> out,
       List<Block> blocks, int i) {
     String t = b.text();
     if (t.length() < 6 || isNeverAnUndertaking(t)) {
-      return;
+      return !tag(t, st.we).isEmpty();
     }
     List<String> f = features.of(t, position, context(st));
     f.add(b.isHeading() ? "src=heading" : "src=line");
@@ -282,6 +280,7 @@ final class CommitmentCandidates {
     }
     Set<Actor> who = tagged.isEmpty() ? named(st, st.context, t) : tagged;
     out.add(new Candidate(t, b.start(), who, f, false));
+    return !tagged.isEmpty();
   }
 
   /** "Ansvarig: kommunen" under an item: the item's actors are the ones named (other for a party of its own). */
@@ -518,11 +517,7 @@ final class CommitmentCandidates {
 
   private Set<Actor> withOthers(State st, Set<Actor> context, String text) {
     Set<Actor> out = context.isEmpty() ? EnumSet.of(Actor.POLISEN, Actor.KOMMUNEN) : EnumSet.copyOf(context);
-    if (st.thirdParties.computeIfAbsent(text, t -> {
-      Set<Actor> probe = EnumSet.noneOf(Actor.class);
-      actors.thirdParties(t, probe);
-      return !probe.isEmpty();
-    })) {
+    if (st.thirdParties.computeIfAbsent(text, actors::namesThirdParties)) {
       out.add(Actor.OTHER);
     }
     return out;

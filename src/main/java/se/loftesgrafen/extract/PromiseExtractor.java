@@ -29,6 +29,7 @@ public final class PromiseExtractor {
   private final List<java.util.regex.Pattern> announcements;
   /** How much of a page's start is read for an announcement of a promise not made yet. */
   private static final int ANNOUNCEMENT_HEAD = 900;
+  /** A first line up to this long is read as the page's title when no heading says one (text and PDF pages). */
   private static final int TITLE_LINE = 160;
 
   private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register,
