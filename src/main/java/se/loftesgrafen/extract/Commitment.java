@@ -2,6 +2,7 @@ package se.loftesgrafen.extract;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,10 +15,13 @@ import java.util.Set;
  * @param targets measurable targets stated in the text
  * @param start   character offset of {@code text} in the page's main text
  * @param end     end offset (exclusive) in the page's main text
+ * @param confidence how sure the extractor is of it, its actors and its themes (calibrated probabilities); empty
+ *                for a commitment that no extractor decided on (a test's or a synthetic one)
  */
 public record Commitment(String text, Set<Actor> actors, List<String> themes, Kind kind, List<Target> targets,
-                         int start, int end) {
+                         int start, int end, Optional<Confidence> confidence) {
   public Commitment {
+    Objects.requireNonNull(confidence, "confidence");
     Objects.requireNonNull(text, "text");
     actors = Set.copyOf(actors);
     themes = List.copyOf(themes);
@@ -25,6 +29,31 @@ public record Commitment(String text, Set<Actor> actors, List<String> themes, Ki
     targets = List.copyOf(targets);
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("bad offsets " + start + ".." + end);
+    }
+  }
+
+  /** A commitment without a confidence (not decided by an extractor: tests, synthetic data). */
+  public Commitment(String text, Set<Actor> actors, List<String> themes, Kind kind, List<Target> targets,
+      int start, int end) {
+    this(text, actors, themes, kind, targets, start, end, Optional.empty());
+  }
+
+  /**
+   * Calibrated probabilities from the extractor's learned models: that the text is a commitment at all, that its
+   * actors are exactly right, and that its themes are (the least sure of the themes assigned, or of leaving a
+   * theme out). Each in [0, 1].
+   */
+  public record Confidence(double commitment, double actors, double themes) {
+    public Confidence {
+      check("commitment", commitment);
+      check("actors", actors);
+      check("themes", themes);
+    }
+
+    private static void check(String what, double p) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException(what + " confidence outside [0, 1]: " + p);
+      }
     }
   }
 

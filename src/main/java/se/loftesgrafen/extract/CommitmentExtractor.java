@@ -60,7 +60,10 @@ final class CommitmentExtractor {
   private Commitment commitment(Candidate c) {
     String text = c.text();
     Kind kind = any(goals, text) ? Kind.GOAL : Kind.ACTIVITY;
-    return new Commitment(text, c.actors(), themes.classify(text), kind, targets.extract(text), c.start(), c.end());
+    double p = model.probability(c);
+    // Interim: the actor and theme models are not there yet, so their confidence is the commitment's.
+    return new Commitment(text, c.actors(), themes.classify(text), kind, targets.extract(text), c.start(), c.end(),
+        java.util.Optional.of(new Commitment.Confidence(p, p, p)));
   }
 
   static boolean any(List<Pattern> patterns, String s) {

@@ -57,6 +57,12 @@ public final class PromiseJson {
       ArrayNode themes = co.putArray("themes");
       c.themes().forEach(themes::add);
       co.put("kind", c.kind().id());
+      if (c.confidence().isPresent()) {
+        Commitment.Confidence k = c.confidence().get();
+        co.put("confidence", rounded(k.commitment()));
+        co.put("actorsConfidence", rounded(k.actors()));
+        co.put("themesConfidence", rounded(k.themes()));
+      }
       ArrayNode targets = co.putArray("targets");
       for (Commitment.Target t : c.targets()) {
         targets.addObject().put("quantity", BigDecimal.valueOf(t.quantity()).stripTrailingZeros())
@@ -80,6 +86,11 @@ public final class PromiseJson {
   public static String errorLine(String source, String error, boolean pretty) {
     ObjectNode o = MAPPER.createObjectNode().put("source", source).put("error", error);
     return write(pretty ? PRETTY : MAPPER, o);
+  }
+
+  /** A probability to three decimals: more digits say nothing a calibration from a hundred pages can back. */
+  private static BigDecimal rounded(double p) {
+    return BigDecimal.valueOf(p).setScale(3, java.math.RoundingMode.HALF_UP);
   }
 
   private static void put(ObjectNode o, String key, Optional<String> value) {
