@@ -40,6 +40,11 @@ public final class ExtractCommand implements Callable<Integer> {
       description = "Also print to stderr every commitment candidate with the model's probability and its features.")
   boolean explain;
 
+  @Option(names = "--models", paramLabel = "DIR",
+      description = "Decide with the models of a training run (train --out DIR) instead of the shipped ones: to score"
+          + " models on pages they were not trained on.")
+  Path models;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pages to extract from.")
   List<String> files;
 
@@ -47,8 +52,9 @@ public final class ExtractCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
-    PromiseExtractor extractor = PromiseExtractor.create(ThemeLexiconLoader.load());
+  public Integer call() throws java.io.IOException {
+    PromiseExtractor extractor = models == null ? PromiseExtractor.create(ThemeLexiconLoader.load())
+        : PromiseExtractor.create(ThemeLexiconLoader.load(), models);
     PrintWriter out = spec != null ? spec.commandLine().getOut()
         : new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     boolean pretty = format == Format.json;

@@ -34,8 +34,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "With --cross-validate: annotated pages that are in every training fold and never scored.")
   List<Path> trainAlso = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "FILE", defaultValue = "src/main/resources/extract/commitment-model.tsv",
-      description = "Where to write the trained weights (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "src/main/resources/extract",
+      description = "Folder to write the trained models to (commitment-model.tsv, actor-model.tsv; "
+          + "default: ${DEFAULT-VALUE}, the ones the jar ships).")
   Path out;
 
   @Option(names = "--cross-validate", paramLabel = "K",
@@ -82,14 +83,15 @@ public final class TrainCommand implements Callable<Integer> {
       log.flush();
       return 0;
     }
-    CommitmentModel model = training.train(pages, "Sources: " + cases);
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
+    ExtractorTraining.Models models = training.train(pages, "Sources: " + cases);
+    Files.createDirectories(out);
+    try (Writer w = Files.newBufferedWriter(out.resolve("commitment-model.tsv"), StandardCharsets.UTF_8)) {
+      ExtractorTraining.write(models.commitments(), w);
     }
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      ExtractorTraining.write(model, w);
+    try (Writer w = Files.newBufferedWriter(out.resolve("actor-model.tsv"), StandardCharsets.UTF_8)) {
+      ExtractorTraining.write(models.actors(), w);
     }
-    log.println("trained on " + pages.size() + " pages; weights written to " + out);
+    log.println("trained on " + pages.size() + " pages; models written to " + out);
     log.flush();
     return 0;
   }

@@ -117,6 +117,27 @@ final class ActorResolver {
     return firstOf(thirdPartyPages, pageStart) != null ? EnumSet.allOf(Actor.class) : BOTH;
   }
 
+  /** How much of a page its lead sentence and its parties are looked for in. */
+  private static final int PAGE_HEAD = 3000;
+  private static final Pattern LEAD = Pattern.compile("[^.:!?\\n]*\\b(lovar|förbinder|åtar)\\b[^.:!?\\n]*",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * What a page says of its parties: who "vi" is, whom its lead sentence names ("... lovar Örebro kommun, City
+   * Örebro och lokalpolisområde Örebro att:") and every party named in its head.
+   */
+  ActorEvidence.PageParties parties(String text, Set<Actor> we) {
+    String head = text.substring(0, Math.min(text.length(), PAGE_HEAD));
+    Matcher lead = LEAD.matcher(head);
+    Set<Actor> leadParties = lead.find() ? named(lead.group(), we) : Set.of();
+    Set<Actor> all = EnumSet.noneOf(Actor.class);
+    mentions(head, we, all);
+    if (firstOf(thirdPartyNames, head) != null || firstOf(other, head) != null) {
+      all.add(Actor.OTHER);
+    }
+    return new ActorEvidence.PageParties(we, leadParties, all);
+  }
+
   /** Whether a sentence has third parties commit beside police and municipality ("tillsammans med SL", ...). */
   boolean namesThirdParties(String sentence) {
     return firstOf(other, sentence) != null;

@@ -14,14 +14,26 @@ import se.loftesgrafen.extract.Commitment.Actor;
  * @param start    offset of {@code text} in the page's main text
  * @param actors   who would commit if it is one (own subject or tag, else the heading or lead above)
  * @param features names of the binary features that hold for it ("src=item", "zone=PROMISE", "verbStart", ...)
+ * @param evidence what the page says of who does it, for the {@link ActorModel}
  * @param ruleAccepts whether the hand-written rules alone would take it (the baseline cross-validation reports;
  *                 not a feature: the rules were tuned on the annotated pages, so the model must not lean on them)
  */
-record Candidate(String text, int start, Set<Actor> actors, List<String> features, boolean ruleAccepts) {
+record Candidate(String text, int start, Set<Actor> actors, List<String> features, ActorEvidence evidence,
+                 boolean ruleAccepts) {
   Candidate {
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(evidence, "evidence");
     actors = Set.copyOf(actors);
     features = List.copyOf(features);
+  }
+
+  /** A candidate without actor evidence (tests of the commitment model). */
+  Candidate(String text, int start, Set<Actor> actors, List<String> features, boolean ruleAccepts) {
+    this(text, start, actors, features, ActorEvidence.none(), ruleAccepts);
+  }
+
+  Candidate withFeatures(List<String> f) {
+    return new Candidate(text, start, actors, f, evidence, ruleAccepts);
   }
 
   int end() {

@@ -95,6 +95,7 @@ final class CommitmentCandidates {
     ListKind list = ListKind.DEFAULT;
     Set<Actor> context = EnumSet.noneOf(Actor.class);
     Set<Actor> we = ActorResolver.BOTH;
+    ActorEvidence.PageParties page = ActorEvidence.PageParties.NONE;
     /** The text of the list item that sub-items inherit their actors from (read only when one needs it). */
     String parentItemText;
     boolean leadSeen;
@@ -119,6 +120,7 @@ final class CommitmentCandidates {
     List<Block> blocks = main.blocks();
     State st = new State();
     st.we = actors.we(main.text().substring(0, Math.min(main.text().length(), 1500)));
+    st.page = actors.parties(main.text(), st.we);
     for (int i = 0; i < blocks.size() && out.size() < MAX_CANDIDATES; i++) {
       Block b = blocks.get(i);
       Block prev = i > 0 ? blocks.get(i - 1) : null;
@@ -245,7 +247,7 @@ final class CommitmentCandidates {
         ? actors.named(st.parentItemText, st.we) : Set.of();
     Set<Actor> inherited = !parent.isEmpty() ? parent : st.context;
     Set<Actor> who = own.isEmpty() ? named(st, inherited, t) : own;
-    out.add(new Candidate(t, b.start(), who, f, rule));
+    out.add(new Candidate(t, b.start(), who, f, new ActorEvidence(own, !tagged.isEmpty(), inherited, st.page), rule));
   }
 
   /**
@@ -279,7 +281,8 @@ final class CommitmentCandidates {
       f.add("tag");
     }
     Set<Actor> who = tagged.isEmpty() ? named(st, st.context, t) : tagged;
-    out.add(new Candidate(t, b.start(), who, f, false));
+    out.add(new Candidate(t, b.start(), who, f, new ActorEvidence(tagged, !tagged.isEmpty(), st.context, st.page),
+        false));
     return !tagged.isEmpty();
   }
 
@@ -299,7 +302,9 @@ final class CommitmentCandidates {
     Candidate last = out.get(out.size() - 1);
     List<String> f = new ArrayList<>(last.features());
     f.add("responsibilityLine");
-    out.set(out.size() - 1, new Candidate(last.text(), last.start(), actorsOfItem, f, last.ruleAccepts()));
+    ActorEvidence was = last.evidence();
+    out.set(out.size() - 1, new Candidate(last.text(), last.start(), actorsOfItem, f,
+        new ActorEvidence(actorsOfItem, true, was.context(), was.page()), last.ruleAccepts()));
   }
 
   /**
@@ -399,6 +404,8 @@ final class CommitmentCandidates {
       Set<Actor> subject = subject(st, s.text());
       Set<Actor> tagged = tag(s.text(), st.we);
       Set<Actor> who = !tagged.isEmpty() ? tagged : !subject.isEmpty() ? subject : named(st, st.context, s.text());
+      ActorEvidence evidence = new ActorEvidence(!tagged.isEmpty() ? tagged : subject, !tagged.isEmpty(), st.context,
+          st.page);
       List<ProseClauses.Clause> clauses = prose.clauses(s.text());
       if (clauses.size() > 1) {
         boolean sentenceUndertakes = any(undertakings, s.text());
@@ -407,7 +414,7 @@ final class CommitmentCandidates {
           f.add("src=clause");
           f.add(c.first() ? "clause=first" : "clause=next");
           CandidateFeatures.flag(f, "inUndertaking", sentenceUndertakes);
-          out.add(new Candidate(c.text(), b.start() + s.start() + c.start(), who, f, false));
+          out.add(new Candidate(c.text(), b.start() + s.start() + c.start(), who, f, evidence, false));
         }
       } else {
         List<String> f = features.of(s.text(), position, context(st));
@@ -416,7 +423,7 @@ final class CommitmentCandidates {
         if (!tagged.isEmpty()) {
           f.add("tag");
         }
-        out.add(new Candidate(s.text(), b.start() + s.start(), who, f, false));
+        out.add(new Candidate(s.text(), b.start() + s.start(), who, f, evidence, false));
       }
       firstSentence = false;
     }
@@ -430,13 +437,15 @@ final class CommitmentCandidates {
           f.add("src=clause");
           f.add(c.first() ? "clause=first" : "clause=next");
           f.add("inUndertaking");
-          out.add(new Candidate(c.text(), b.start() + r[0] + c.start(), ruleActors.get(k), f, false));
+          out.add(new Candidate(c.text(), b.start() + r[0] + c.start(), ruleActors.get(k), f,
+              new ActorEvidence(ruleActors.get(k), false, st.context, st.page), false));
         }
         continue;
       }
       List<String> f = features.of(text, position, context(st));
       f.add("src=ruleSpan");
-      out.add(new Candidate(text, b.start() + r[0], ruleActors.get(k), f, true));
+      out.add(new Candidate(text, b.start() + r[0], ruleActors.get(k), f,
+          new ActorEvidence(ruleActors.get(k), false, st.context, st.page), true));
     }
   }
 

@@ -16,14 +16,18 @@ final class CommitmentExtractor {
 
   private final CommitmentCandidates candidates;
   private final CommitmentModel model;
+  private final ActorModel actorModel;
+  private final ActorFeatures actorFeatures;
   private final List<Pattern> goals;
   private final ThemeClassifier themes;
   private final TargetExtractor targets;
 
   CommitmentExtractor(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets,
-      CommitmentModel model) {
+      CommitmentModel model, ActorModel actorModel) {
     this.candidates = new CommitmentCandidates(rules, actors, themes, targets);
     this.model = model;
+    this.actorModel = actorModel;
+    this.actorFeatures = new ActorFeatures(actors);
     this.goals = rules.combined("goal_sentences");
     this.themes = themes;
     this.targets = targets;
@@ -61,9 +65,10 @@ final class CommitmentExtractor {
     String text = c.text();
     Kind kind = any(goals, text) ? Kind.GOAL : Kind.ACTIVITY;
     double p = model.probability(c);
-    // Interim: the actor and theme models are not there yet, so their confidence is the commitment's.
+    double actors = actorModel.confidence(c, actorFeatures);
+    // Interim: the theme model is not there yet, so the themes' confidence is the commitment's.
     return new Commitment(text, c.actors(), themes.classify(text), kind, targets.extract(text), c.start(), c.end(),
-        java.util.Optional.of(new Commitment.Confidence(p, p, p)));
+        java.util.Optional.of(new Commitment.Confidence(p, actors, p)));
   }
 
   static boolean any(List<Pattern> patterns, String s) {

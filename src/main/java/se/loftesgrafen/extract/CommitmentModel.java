@@ -131,6 +131,14 @@ public final class CommitmentModel {
     return new CommitmentModel(weights, bias, t, header);
   }
 
+  Map<String, Double> weights() {
+    return weights;
+  }
+
+  double bias() {
+    return bias;
+  }
+
   int size() {
     return weights.size();
   }

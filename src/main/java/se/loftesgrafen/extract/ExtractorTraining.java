@@ -24,6 +24,7 @@ import se.loftesgrafen.extract.Commitment.Actor;
 public final class ExtractorTraining {
   private final ThemeLexicon lexicon;
   private final Set<String> dropped;
+  private final ActorFeatures actorFeatures = new ActorFeatures(new ActorResolver(ExtractionRules.load()));
 
   public ExtractorTraining(ThemeLexicon lexicon) {
     this(lexicon, Set.of());
@@ -71,19 +72,46 @@ public final class ExtractorTraining {
     }
   }
 
-  /** The result of cross-validation: the model's score, the hand rules' score on the same folds, per threshold. */
+  /**
+   * The result of cross-validation: the models' score, the hand rules' score on the same folds, per threshold, the
+   * reliability of the held-out probabilities, and the actors as the rules alone read them on the model's matches.
+   */
   public record CrossValidation(int folds, int pages, Score model, Score rules, Map<Double, Score> byThreshold,
-      List<String> errors) {}
+      List<String> errors, Reliability commitments, Reliability actors) {}
+
+  /** The trained models of one training run. */
+  public record Models(CommitmentModel commitments, ActorModel actors) {}
 
   /** Trains on every page given. */
-  public CommitmentModel train(List<AnnotatedPage> pages, String description) throws IOException {
+  public Models train(List<AnnotatedPage> pages, String description) throws IOException {
     List<Labelled> labelled = label(pages);
-    List<String> header = List.of(
+    String trained = "Trained " + LocalDate.now() + " on " + pages.size() + " annotated pages, "
+        + labelled.stream().mapToInt(l -> l.candidates().size()).sum() + " candidates, "
+        + labelled.stream().mapToInt(l -> l.page().gold().size()).sum() + " annotated commitments. " + description;
+    String retrain = "Retrain: ./loftesgrafen train --cases ../shared/eval/dev --cases src/test/resources/extract/training";
+    CommitmentModel commitments = fit(labelled, List.of(
         "Löftesgrafen commitment model: logistic regression over candidate features (CommitmentCandidates).",
-        "Retrain: ./loftesgrafen train --cases ../shared/eval/dev --cases src/test/resources/extract/training",
-        "Trained " + LocalDate.now() + " on " + pages.size() + " annotated pages, "
-            + labelled.stream().mapToInt(l -> l.candidates().size()).sum() + " candidates. " + description);
-    return fit(labelled, header);
+        retrain, trained));
+    ActorModel actors = fitActors(labelled).withHeader(List.of(
+        "Löftesgrafen actor model: one logistic regression per actor over ActorFeatures, trained on the candidates"
+            + " paired with an annotated commitment.",
+        retrain, trained));
+    return new Models(commitments, actors);
+  }
+
+  /** One example for every candidate paired with an annotated commitment: are the actors read exactly right? */
+  private ActorModel fitActors(List<Labelled> labelled) {
+    List<ModelTrainer.Example> examples = new ArrayList<>();
+    for (Labelled l : labelled) {
+      for (int i = 0; i < l.candidates().size(); i++) {
+        if (l.pairedWith()[i] >= 0) {
+          Candidate c = l.candidates().get(i);
+          Set<String> gold = l.page().gold().get(l.pairedWith()[i]).actors();
+          examples.add(new ModelTrainer.Example(actorFeatures.of(c), ids(c.actors()).equals(new TreeSet<>(gold))));
+        }
+      }
+    }
+    return new ActorModel(new ModelTrainer().train(examples, 0.5, List.of()));
   }
 
   private CommitmentModel fit(List<Labelled> labelled, List<String> header) {
@@ -121,6 +149,8 @@ public final class ExtractorTraining {
     Map<Double, Score> byThreshold = new TreeMap<>();
     Score rules = new Score(0, 0, 0, 0, 0);
     List<String> errors = new ArrayList<>();
+    Reliability commitmentReliability = new Reliability();
+    Reliability actorReliability = new Reliability();
     for (int k = 0; k < folds; k++) {
       List<Labelled> train = new ArrayList<>(extra);
       List<Labelled> test = new ArrayList<>();
@@ -128,15 +158,42 @@ public final class ExtractorTraining {
         (foldOf.get(l.page().group()) == k ? test : train).add(l);
       }
       CommitmentModel model = fit(train, List.of());
+      ActorModel actorModel = fitActors(train);
       for (Labelled l : test) {
         errors(l, model, errors);
         for (double t : thresholds) {
           byThreshold.merge(t, score(l, c -> model.probability(c) >= t), Score::plus);
         }
         rules = rules.plus(score(l, Candidate::ruleAccepts));
+        reliability(l, model, c -> actorModel.confidence(c, actorFeatures), commitmentReliability, actorReliability);
       }
     }
-    return new CrossValidation(folds, pages.size(), byThreshold.get(0.5), rules, byThreshold, errors);
+    return new CrossValidation(folds, pages.size(), byThreshold.get(0.5), rules, byThreshold, errors,
+        commitmentReliability, actorReliability);
+  }
+
+  /**
+   * Held-out probabilities against what the annotation says: every candidate's commitment probability against
+   * whether it is paired with an annotated commitment, and on the kept and paired ones the actor decision's
+   * confidence against whether the actors are exactly right.
+   */
+  private static void reliability(Labelled l, CommitmentModel model,
+      java.util.function.ToDoubleFunction<Candidate> actorConfidence, Reliability commitments, Reliability actors) {
+    List<Candidate> kept = l.candidates().stream().filter(model::accepts).toList();
+    List<String> gold = l.page().gold().stream().map(AnnotatedPage.Gold::text).toList();
+    int[] pairs = CommitmentMatch.pair(kept.stream().map(Candidate::text).toList(), gold);
+    for (int j = 0; j < kept.size(); j++) {
+      Candidate c = kept.get(j);
+      commitments.add(model.probability(c), pairs[j] >= 0);
+      if (pairs[j] >= 0) {
+        Set<String> want = l.page().gold().get(pairs[j]).actors();
+        actors.add(actorConfidence.applyAsDouble(c), ids(c.actors()).equals(new TreeSet<>(want)));
+      }
+    }
+  }
+
+  private static TreeSet<String> ids(Set<Actor> actors) {
+    return actors.stream().map(Actor::id).collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** What the held-out model missed and added on one page, with its probabilities and the features. */
@@ -148,7 +205,7 @@ public final class ExtractorTraining {
     for (int j = 0; j < pairs.length; j++) {
       if (pairs[j] >= 0) {
         matched.add(pairs[j]);
-        Set<String> found = kept.get(j).actors().stream().map(Actor::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> found = ids(kept.get(j).actors());
         if (!found.equals(new TreeSet<>(l.page().gold().get(pairs[j]).actors()))) {
           out.add(l.page().name() + "  actors " + found + " want " + new TreeSet<>(l.page().gold().get(pairs[j]).actors())
               + ": " + cut(kept.get(j).text()));
@@ -185,7 +242,7 @@ public final class ExtractorTraining {
     for (int j = 0; j < pairs.length; j++) {
       if (pairs[j] >= 0) {
         tp++;
-        Set<String> found = kept.get(j).actors().stream().map(Actor::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> found = ids(kept.get(j).actors());
         actors += found.equals(new TreeSet<>(l.page().gold().get(pairs[j]).actors())) ? 1 : 0;
       }
     }
@@ -211,11 +268,16 @@ public final class ExtractorTraining {
     List<String> kept = c.features().stream()
         .filter(f -> !dropped.contains(f) && !dropped.contains(f.contains("=") ? f.substring(0, f.indexOf('=')) : f))
         .toList();
-    return new Candidate(c.text(), c.start(), c.actors(), kept, c.ruleAccepts());
+    return c.withFeatures(kept);
   }
 
   /** Writes a trained model to a file (the form {@link CommitmentModel#load()} reads from the jar). */
   public static void write(CommitmentModel model, Writer out) throws IOException {
+    model.write(out);
+  }
+
+  /** Writes a trained actor model (the form {@link ActorModel#load()} reads from the jar). */
+  public static void write(ActorModel model, Writer out) throws IOException {
     model.write(out);
   }
 
@@ -228,6 +290,9 @@ public final class ExtractorTraining {
     s.append("hand rules alone:      ").append(cv.rules()).append('\n');
     s.append("by threshold:\n");
     cv.byThreshold().forEach((t, sc) -> s.append(String.format(Locale.ROOT, "  %.2f  %s%n", t, sc)));
+    s.append("reliability of the commitment probability (kept candidates, held out):\n")
+        .append(cv.commitments().table());
+    s.append("reliability of the actors' confidence (actors exactly right; matched commitments, held out):\n").append(cv.actors().table());
     return s.toString();
   }
 

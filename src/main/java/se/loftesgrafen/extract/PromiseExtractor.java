@@ -33,13 +33,14 @@ public final class PromiseExtractor {
   private static final int TITLE_LINE = 160;
 
   private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register,
-      CommitmentModel model) {
+      CommitmentModel model, ActorModel actorModel) {
     List<java.util.regex.Pattern> chromeLines = rules.combined("chrome_lines");
     this.reader = new DocumentReader(
         new HtmlReader(rules, chromeLines),
         new TextReader(chromeLines));
     ThemeClassifier themes = new ThemeClassifier(lexicon, rules);
-    this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules), model);
+    this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules), model,
+        actorModel);
     this.municipalities = new MunicipalityFinder(register, rules);
     this.periods = new PeriodExtractor(rules);
     this.dates = new DateExtractor(rules);
@@ -51,16 +52,30 @@ public final class PromiseExtractor {
 
   /** An extractor with the shipped rules and municipality register, classifying with this theme lexicon. */
   public static PromiseExtractor create(ThemeLexicon lexicon) {
-    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), CommitmentModel.load());
+    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), CommitmentModel.load(),
+        ActorModel.load());
+  }
+
+  /**
+   * An extractor with the models of a training run ({@code train --out DIR}) instead of the shipped ones: to score
+   * models trained without some pages on those pages ({@code extract --models DIR}).
+   */
+  public static PromiseExtractor create(ThemeLexicon lexicon, java.nio.file.Path models) throws IOException {
+    try (java.io.InputStream c = java.nio.file.Files.newInputStream(models.resolve("commitment-model.tsv"));
+         java.io.InputStream a = java.nio.file.Files.newInputStream(models.resolve("actor-model.tsv"))) {
+      return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), CommitmentModel.read(c),
+          ActorModel.read(a));
+    }
   }
 
   static PromiseExtractor create(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
-    return new PromiseExtractor(rules, lexicon, register, CommitmentModel.load());
+    return new PromiseExtractor(rules, lexicon, register, CommitmentModel.load(), ActorModel.load());
   }
 
   /** The same extractor deciding commitments with another model (training, cross-validation). */
   static PromiseExtractor create(ThemeLexicon lexicon, CommitmentModel model) {
-    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), model);
+    return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), model,
+        ActorModel.empty());
   }
 
   /**
