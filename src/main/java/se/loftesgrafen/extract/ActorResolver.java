@@ -28,6 +28,7 @@ final class ActorResolver {
   private final List<Pattern> places;
   private final List<Pattern> thirdPartyPages;
   private final List<Pattern> thirdPartyNames;
+  private final Pattern leadSentence;
 
   ActorResolver(ExtractionRules rules) {
     Map<String, List<Pattern>> actors = rules.namedCombined("actors");
@@ -42,6 +43,7 @@ final class ActorResolver {
     places = rules.combined("place_phrases");
     thirdPartyPages = rules.combined("third_party_pages");
     thirdPartyNames = rules.combined("third_party_names");
+    leadSentence = rules.combined("lead_sentence").get(0);
   }
 
   private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {
@@ -119,8 +121,6 @@ final class ActorResolver {
 
   /** How much of a page its lead sentence and its parties are looked for in. */
   private static final int PAGE_HEAD = 3000;
-  private static final Pattern LEAD = Pattern.compile("[^.:!?\\n]*\\b(lovar|förbinder|åtar)\\b[^.:!?\\n]*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /**
    * What a page says of its parties: who "vi" is, whom its lead sentence names ("... lovar Örebro kommun, City
@@ -128,7 +128,7 @@ final class ActorResolver {
    */
   ActorEvidence.PageParties parties(String text, Set<Actor> we) {
     String head = text.substring(0, Math.min(text.length(), PAGE_HEAD));
-    Matcher lead = LEAD.matcher(head);
+    Matcher lead = leadSentence.matcher(head);
     Set<Actor> leadParties = lead.find() ? named(lead.group(), we) : Set.of();
     Set<Actor> all = EnumSet.noneOf(Actor.class);
     mentions(head, we, all);

@@ -32,6 +32,7 @@ final class CommitmentCandidates {
   private final List<Pattern> promise;
   private final List<Pattern> notPromise;
   private final List<Pattern> promiseTitles;
+  private final List<Pattern> promisersAfterVerb;
   private final List<Pattern> actorTags;
   private final List<Pattern> aims;
   private final List<Pattern> links;
@@ -55,6 +56,7 @@ final class CommitmentCandidates {
     this.promise = rules.combined("promise_headings");
     this.notPromise = rules.combined("nonpromise_leadins");
     this.promiseTitles = rules.combined("promise_titles");
+    this.promisersAfterVerb = rules.combined("promisers_after_verb");
     this.actorTags = rules.patterns("actor_tags");
     this.aims = rules.combined("aim_sentences");
     this.links = rules.combined("link_sentences");
@@ -201,6 +203,11 @@ final class CommitmentCandidates {
    * the municipality), else every party it names ("Polismyndigheten i samverkan med kommunen:" is both).
    */
   private Set<Actor> headActors(String head, Set<Actor> we) {
+    if (any(promisersAfterVerb, head)) {
+      // "För att minska brottsligheten lovar Örebro kommun, City Örebro och lokalpolisområde Örebro att:": the
+      // promisers follow the verb, all of them, not only the first few words an inverted subject is read from.
+      return actors.named(head, we);
+    }
     Set<Actor> subject = actors.subject(head, we);
     return subject.isEmpty() ? actors.named(head, we) : subject;
   }
