@@ -40,7 +40,14 @@ class PromiseJsonTest {
     JsonNode c = o.get("commitments").get(0);
     List<String> ckeys = new ArrayList<>();
     c.fieldNames().forEachRemaining(ckeys::add);
-    assertEquals(List.of("text", "actors", "themes", "kind", "targets"), ckeys);
+    assertEquals(List.of("text", "actors", "themes", "kind", "confidence", "actorsConfidence", "themesConfidence",
+        "targets"), ckeys);
+    for (String k : List.of("confidence", "actorsConfidence", "themesConfidence")) {
+      double p = c.get(k).asDouble();
+      assertTrue(c.get(k).isNumber() && p >= 0 && p <= 1, k + " " + c.get(k));
+    }
+    // A numbered item under "Det här ska vi göra" with a subject and a target is as sure a commitment as any.
+    assertTrue(c.get("confidence").asDouble() > 0.8, c.toString());
     assertEquals("goal", c.get("kind").asText());
     assertEquals(5, c.get("targets").get(0).get("quantity").asInt());
     assertEquals("personer", c.get("targets").get(0).get("unit").asText());
