@@ -154,6 +154,8 @@ class ComparisonSampleIT {
       sure.add(b.at("/c/value").asText());
     }
     assertFalse(sure.isEmpty(), "the sample has commitments the extractor is sure of");
+    int all = sparql("SELECT ?c WHERE { ?c a lg:Commitment }").size();
+    assertTrue(sure.size() < all, "and some it is less sure of, so that the filter is seen to filter: " + all);
     Set<String> found = new TreeSet<>();
     for (JsonNode h : api.allMembers("/api/search?minConfidence=0.8&pageSize=200")) {
       found.add(h.get("@id").asText());

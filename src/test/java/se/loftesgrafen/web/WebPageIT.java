@@ -292,4 +292,43 @@ class WebPageIT {
     }
     assertEquals("q", browser.switchTo().activeElement().getAttribute("id"), "the search box is reachable by Tab");
   }
+
+  /**
+   * Issue 22: a commitment the extractor is unsure of (below 0.6) says "osäker tolkning" in words, with the reason
+   * and its number in Swedish as tooltip; "Visa bara säkra tolkningar" hides them.
+   */
+  @Test
+  @Order(13)
+  void uncertainCommitmentsSaySoAndTheFilterHidesThem() throws Exception {
+    // minConfidence=0: the sample's commitments, which the extractor judged (the synthetic ones have no confidence)
+    JsonNode unsure = null;
+    for (JsonNode c : ApiClient.JSON.readTree(service.get("/api/search?minConfidence=0&pageSize=200").body())
+        .get("hydra:member")) {
+      if (unsure == null && Double.parseDouble(c.get("confidence").asText()) < 0.6) {
+        unsure = c;
+      }
+    }
+    assertTrue(unsure != null, "the sample has a commitment the extractor is unsure of");
+    int sure = ApiClient.JSON.readTree(service.get("/api/search?minConfidence=0.6").body()).get("hydra:totalItems")
+        .asInt();
+    open("/?kommun=" + unsure.at("/promise/municipality/0/municipalityCode").asText());
+    String text = unsure.get("text").asText();
+    WebElement item = browser.findElements(By.cssSelector("#timeline li.result")).stream()
+        .filter(r -> r.findElement(By.cssSelector("p.text")).getText().equals(text)).findFirst().orElseThrow();
+    screenshot("11-uncertain");
+    assertTrue(item.getAttribute("class").contains("uncertain"), item.getAttribute("class"));
+    WebElement note = item.findElement(By.cssSelector(".uncertain-note"));
+    assertTrue(note.getText().startsWith("osäker tolkning"), note.getText());
+    String number = unsure.get("confidence").asText().replace('.', ',');
+    assertTrue(note.getAttribute("title").contains("osäker på att detta är ett åtagande")
+        && note.getAttribute("title").contains(number), note.getAttribute("title") + " / " + number);
+
+    open("/?minConfidence=0.6");
+    screenshot("12-only-sure");
+    assertTrue(browser.findElement(By.id("sure")).isSelected());
+    assertEquals("Visa bara säkra tolkningar", browser.findElement(By.cssSelector("label[for=sure]")).getText());
+    assertEquals(List.of(), browser.findElements(By.cssSelector(".uncertain-note")));
+    assertTrue(browser.findElement(By.id("search-status")).getText().startsWith(sure + " åtaganden"),
+        browser.findElement(By.id("search-status")).getText());
+  }
 }
