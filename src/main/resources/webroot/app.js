@@ -41,7 +41,11 @@ const TEXT = {
     mapTitle: 'Karta: vilka kommuner lovar vad?', fromYear: 'Från år', toYear: 'Till år',
     mapHint: 'Peka på eller tabba till en kommun för att se dess åtaganden; klicka för att öppna den.',
     embed: 'Bädda in', sinceTitle: 'Sedan när? Kommun för kommun, år för år', sortBy: 'Sortera',
-    sortFirst: 'Första år med temat', sortName: 'Namn', sortCounty: 'Län', onlyWith: 'Bara kommuner med temat'
+    sortFirst: 'Första år med temat', sortName: 'Namn', sortCounty: 'Län', onlyWith: 'Bara kommuner med temat',
+    onlySure: 'Visa bara säkra tolkningar',
+    onlySureHint: 'Döljer åtaganden som extraktorn bedömer med mindre än 60 procents säkerhet.',
+    uncertain: 'osäker tolkning',
+    uncertainWhy: p => `Extraktorn är osäker på att detta är ett åtagande: sannolikheten är ${p} (en kalibrerad uppskattning från dess inlärda modeller, 0–1). Läs källan. Det är extraktorns bedömning, inte något som kommunen eller polisen har sagt.`
   },
   en: {
     skip: 'Skip to content', menu: 'Main menu', navSearch: 'Search', navOverview: 'Overview',
@@ -80,7 +84,11 @@ const TEXT = {
     mapTitle: 'Map: which municipalities promise what?', fromYear: 'From year', toYear: 'To year',
     mapHint: 'Point at or tab to a municipality to see its commitments; click to open it.',
     embed: 'Embed', sinceTitle: 'Since when? Municipality by municipality, year by year', sortBy: 'Sort by',
-    sortFirst: 'First year with the theme', sortName: 'Name', sortCounty: 'County', onlyWith: 'Only municipalities with the theme'
+    sortFirst: 'First year with the theme', sortName: 'Name', sortCounty: 'County', onlyWith: 'Only municipalities with the theme',
+    onlySure: 'Show only confident readings',
+    onlySureHint: 'Hides commitments the extractor judges less than 60 percent likely.',
+    uncertain: 'uncertain reading',
+    uncertainWhy: p => `The extractor is unsure this is a commitment: the probability is ${p} (a calibrated estimate from its learned models, 0–1). Read the source. It is the extractor's judgement, not something the municipality or the police said.`
   }
 };
 
@@ -226,6 +234,21 @@ function yearOptions() {
 
 /* ---------- search ---------- */
 
+/** Below this confidence a commitment is marked "osäker tolkning"; the filter "visa bara säkra tolkningar" asks for it. */
+const SURE = 0.6;
+
+/** The confidence as the page's language writes decimals (0,42 / 0.42); the API gives it as a decimal string. */
+function confidenceText(value) {
+  return Number(value).toLocaleString(lang === 'en' ? 'en' : 'sv', { maximumFractionDigits: 3 });
+}
+
+/** A visible note, with the reason as tooltip and for screen readers; nothing for sure or unjudged commitments. */
+function uncertainNote(c) {
+  if (c.confidence === undefined || !(Number(c.confidence) < SURE)) return [];
+  const why = T.uncertainWhy(confidenceText(c.confidence));
+  return [el('span', { class: 'uncertain-note', title: why }, T.uncertain, el('span', { class: 'visually-hidden', text: ': ' + why }))];
+}
+
 function commitmentItem(c, highlight) {
   const p = c.promise || {};
   const kommuner = (p.municipality || []).map(m => m.municipalityCode).map(code => el('a', { href: pageUrl({ kommun: code }), class: 'kommun', text: kommunName(code) }));
@@ -233,7 +256,8 @@ function commitmentItem(c, highlight) {
   const text = el('p', { class: 'text' });
   if (highlight) text.innerHTML = highlight; /* server-side HTML-escaped text with <mark> around matches */
   else text.textContent = c.text;
-  const meta = el('p', { class: 'meta' }, ...kommuner.map(k => el('span', {}, k)),
+  const note = uncertainNote(c);
+  const meta = el('p', { class: 'meta' }, ...note, ...kommuner.map(k => el('span', {}, k)),
     el('span', { text: `${T.period}: ${years(p) || T.none}` }),
     el('span', { text: (c.actor || []).map(a => T[a] || a).join(', ') }));
   const chips = el('ul', { class: 'chips', 'aria-label': T.theme }, (c.theme || []).map(t => el('li', { class: 'chip', text: themeLabel(t) })));
@@ -245,7 +269,7 @@ function commitmentItem(c, highlight) {
     if (src.fetchedAt) sourceLine.append(el('span', { text: `${T.fetched} ${src.fetchedAt.substring(0, 10)}` }));
     sourceLine.append(el('a', { class: 'snapshot', href: archiveUrl(src['@id']), text: T.snapshot }));
   }
-  return el('li', { class: 'result' }, el('article', {}, text, meta, chips, sourceLine));
+  return el('li', { class: note.length ? 'result uncertain' : 'result' }, el('article', {}, text, meta, chips, sourceLine));
 }
 
 /** The archived page as fetched (served from its WARC record): /archive/<snapshot id>. */
@@ -289,6 +313,7 @@ async function showSearch() {
   fillSelect($('county'), countyOptions(), params.get('county'));
   fillSelect($('year'), yearOptions(), params.get('year'));
   $('actor').value = params.get('actor') || '';
+  $('sure').checked = !!params.get('minConfidence');
   $('q').value = params.get('q') || '';
   form.addEventListener('submit', ev => {
     ev.preventDefault();
@@ -296,8 +321,9 @@ async function showSearch() {
     location.assign(pageUrl(data));
   });
   // Choosing a filter searches at once (keyboard users still move through options without leaving the page).
-  ['theme', 'county', 'year', 'actor'].forEach(id => $(id).addEventListener('change', () => form.requestSubmit()));
-  const query = { q: params.get('q'), theme: params.get('theme'), county: params.get('county'), year: params.get('year'), actor: params.get('actor') };
+  ['theme', 'county', 'year', 'actor', 'sure'].forEach(id => $(id).addEventListener('change', () => form.requestSubmit()));
+  const query = { q: params.get('q'), theme: params.get('theme'), county: params.get('county'), year: params.get('year'), actor: params.get('actor'),
+    minConfidence: params.get('minConfidence') };
   if (!Object.values(query).some(v => v)) {
     status('search-status', T.startHint);
     return;

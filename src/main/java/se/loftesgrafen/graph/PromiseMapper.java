@@ -1,5 +1,7 @@
 package se.loftesgrafen.graph;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -146,6 +148,10 @@ public final class PromiseMapper {
         .addLiteral(LG.textEnd, m.createTypedLiteral(c.end(), XSDDatatype.XSDinteger))
         .addProperty(LG.extractorVersion, extractorVersion)
         .addProperty(PROV.wasDerivedFrom, source);
+    c.confidence().ifPresent(p -> r
+        .addLiteral(LG.confidence, probability(m, p.commitment()))
+        .addLiteral(LG.actorsConfidence, probability(m, p.actors()))
+        .addLiteral(LG.themesConfidence, probability(m, p.themes())));
     c.actors().forEach(a -> r.addProperty(LG.actor, iris.actor(a == Commitment.Actor.OTHER ? "annan" : a.id())));
     c.themes().forEach(t -> r.addProperty(LG.theme, iris.theme(t)));
     for (int i = 0; i < c.targets().size(); i++) {
@@ -158,5 +164,18 @@ public final class PromiseMapper {
           .addProperty(SchemaDO.description, t.text(), "sv"));
     }
     promise.addProperty(LG.commitment, r);
+  }
+
+  /**
+   * A probability as an xsd:decimal of three decimals in canonical form ("0.9", "1.0", "0.875"): TDB2 and Fuseki give
+   * decimals back canonical, so any other lexical form ("0.900") would make every re-extraction of an unchanged page
+   * look changed (Reextraction compares graphs term by term).
+   */
+  static Literal probability(Model m, double p) {
+    BigDecimal d = BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+    if (d.scale() < 1) {
+      d = d.setScale(1);
+    }
+    return m.createTypedLiteral(d.toPlainString(), XSDDatatype.XSDdecimal);
   }
 }

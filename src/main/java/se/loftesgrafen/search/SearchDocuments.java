@@ -12,6 +12,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
@@ -36,6 +37,8 @@ public final class SearchDocuments {
   /** The English labels of the commitment's themes: what {@code lang=en} searches besides the text. */
   static final String LABELS_EN = "labels_en";
   static final String ORDER = "order";
+  /** lg:confidence as a double for range filters; absent for a commitment stored without one. */
+  static final String CONFIDENCE = "confidence";
 
   private final PromiseStore store;
   private final Duration timeout;
@@ -47,7 +50,7 @@ public final class SearchDocuments {
 
   /** One commitment as indexed. */
   record Doc(String iri, String text, String title, Set<String> municipalities, Optional<int[]> years, String kind,
-             Set<String> actors, Set<String> themes, String labelsEn) {
+             Set<String> actors, Set<String> themes, String labelsEn, Optional<Double> confidence) {
     Document toLucene() {
       Document d = new Document();
       d.add(new KeywordField(ID, iri, Field.Store.YES));
@@ -65,6 +68,7 @@ public final class SearchDocuments {
       d.add(new KeywordField(KIND, kind, Field.Store.NO));
       actors.forEach(a -> d.add(new KeywordField(ACTOR, a, Field.Store.NO)));
       themes.forEach(t -> d.add(new KeywordField(THEME, t, Field.Store.NO)));
+      confidence.ifPresent(c -> d.add(new DoubleField(CONFIDENCE, c, Field.Store.NO)));
       // Stable order for equal scores and for searches without words: municipality, year, IRI.
       String first = municipalities.isEmpty() ? "9999" : municipalities.iterator().next();
       d.add(new SortedDocValuesField(ORDER,
@@ -98,6 +102,7 @@ public final class SearchDocuments {
     final Set<String> actors = new TreeSet<>();
     final Set<String> themes = new TreeSet<>();
     String kind = "activity";
+    Optional<Double> confidence = Optional.empty();
 
     Builder(String iri, Binding first) {
       this.iri = iri;
@@ -111,12 +116,20 @@ public final class SearchDocuments {
       Optional.ofNullable(iri(b, "actor")).map(Builder::last).ifPresent(actors::add);
       Optional.ofNullable(iri(b, "tag")).ifPresent(themes::add);
       Optional.ofNullable(iri(b, "kind")).map(k -> k.substring(k.lastIndexOf('#') + 1)).ifPresent(k -> kind = k);
+      if (confidence.isEmpty() && !literal(b, "confidence").isEmpty()) {
+        try {
+          confidence = Optional.of(Double.parseDouble(literal(b, "confidence")));
+        } catch (NumberFormatException e) {
+          // not a number: the shapes refuse it; indexed without, as a commitment without a confidence
+        }
+      }
     }
 
     Doc build(Map<String, String> english) {
       StringBuilder labels = new StringBuilder();
       themes.forEach(t -> labels.append(english.getOrDefault(t, "")).append(' '));
-      return new Doc(iri, text, title, municipalities, years, kind, actors, themes, labels.toString().strip());
+      return new Doc(iri, text, title, municipalities, years, kind, actors, themes, labels.toString().strip(),
+          confidence);
     }
 
     static String last(String iri) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -70,6 +71,9 @@ public final class SearchQuery {
     filter.county().ifPresent(c -> b.add(KeywordField.newExactQuery(SearchDocuments.COUNTY, c), BooleanClause.Occur.FILTER));
     filter.actor().ifPresent(a -> b.add(KeywordField.newExactQuery(SearchDocuments.ACTOR, a), BooleanClause.Occur.FILTER));
     filter.kind().ifPresent(k -> b.add(KeywordField.newExactQuery(SearchDocuments.KIND, k), BooleanClause.Occur.FILTER));
+    // Commitments without a confidence have no such field and so never pass a minimum.
+    filter.minConfidence().ifPresent(c -> b.add(DoubleField.newRangeQuery(SearchDocuments.CONFIDENCE, c.doubleValue(),
+        Double.POSITIVE_INFINITY), BooleanClause.Occur.FILTER));
     if (filter.hasYears()) {
       // The promise period overlaps [from, to]: it starts by the end and ends after the start.
       b.add(IntField.newRangeQuery(SearchDocuments.FROM, Integer.MIN_VALUE, filter.to().orElse(Integer.MAX_VALUE)),

@@ -61,6 +61,10 @@ public final class LG {
   public static final Property textStart = prop("textStart");
   public static final Property textEnd = prop("textEnd");
   public static final Property extractorVersion = prop("extractorVersion");
+  /** Calibrated probabilities (xsd:decimal in [0, 1]) from the extractor's learned models, not the publisher's. */
+  public static final Property confidence = prop("confidence");
+  public static final Property actorsConfidence = prop("actorsConfidence");
+  public static final Property themesConfidence = prop("themesConfidence");
 
   // Target
   public static final Property counts = prop("counts");

@@ -93,6 +93,12 @@ final class ComparisonJson {
     n.put("@type", "Commitment");
     n.put("text", c.text());
     n.put("kind", c.kind());
+    // Strings under the context's xsd:decimal, as target values (below): exact in every JSON-LD processor.
+    c.confidence().ifPresent(conf -> {
+      n.put("confidence", conf.commitment().toPlainString());
+      conf.actors().ifPresent(a -> n.put("actorsConfidence", a.toPlainString()));
+      conf.themes().ifPresent(t -> n.put("themesConfidence", t.toPlainString()));
+    });
     ArrayNode actors = n.putArray("actor");
     c.actors().forEach(actors::add);
     ArrayNode t = n.putArray("theme");

@@ -2,6 +2,7 @@ package se.loftesgrafen.web;
 
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import se.loftesgrafen.graph.compare.Comparison;
  * says what is allowed, so that a typo ({@code yaer=2021}) is not silently ignored.
  */
 final class ComparisonParams {
-  static final List<String> FILTERS = List.of("year", "from", "to", "county", "actor", "kind");
+  static final List<String> FILTERS = List.of("year", "from", "to", "county", "actor", "kind", "minConfidence");
   static final List<String> ACTORS = List.of("polisen", "kommunen", "annan");
   static final List<String> KINDS = List.of("activity", "goal");
   static final List<String> FORMATS = List.of("jsonld", "json", "csv");
@@ -108,7 +109,27 @@ final class ComparisonParams {
     return oneOf("format", FORMATS).map("json"::equals).orElse(false);
   }
 
-  /** year, from, to, county, actor, kind, checked and combined. */
+  /**
+   * {@code minConfidence}: a decimal from 0 to 1 ("0.8", ".8", "1"), the least lg:confidence a commitment must have.
+   * Not a double parse: "NaN", "1e-1" or "0x1p-1" are no way to write a probability in a URL.
+   */
+  Optional<BigDecimal> minConfidence() {
+    Optional<String> v = text("minConfidence", 20);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    String allowed = "; allowed: a decimal number from 0 to 1, e.g. 0.8";
+    if (!v.get().matches("[0-9]*(\\.[0-9]*)?") || v.get().equals(".")) {
+      throw bad("parameter 'minConfidence' is '" + v.get() + "'" + allowed);
+    }
+    BigDecimal c = new BigDecimal(v.get());
+    if (c.compareTo(BigDecimal.ONE) > 0) {
+      throw bad("parameter 'minConfidence' is " + v.get() + allowed);
+    }
+    return Optional.of(c);
+  }
+
+  /** year, from, to, county, actor, kind, minConfidence, checked and combined. */
   Comparison.Filter filter(Set<String> counties) {
     Optional<Integer> year = year("year");
     Optional<Integer> from = year("from");
@@ -125,7 +146,7 @@ final class ComparisonParams {
           + String.join(", ", counties));
     }
     return new Comparison.Filter(year.or(() -> from), year.or(() -> to), county, oneOf("actor", ACTORS),
-        oneOf("kind", KINDS));
+        oneOf("kind", KINDS), minConfidence());
   }
 
   private Optional<Integer> year(String name) {

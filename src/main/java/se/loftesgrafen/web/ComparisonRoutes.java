@@ -191,10 +191,10 @@ final class ComparisonRoutes {
 
   private void timeline(RoutingContext ctx) {
     answer(ctx, () -> {
-      ComparisonParams p = ComparisonParams.of(ctx, PAGING);
+      ComparisonParams p = ComparisonParams.of(ctx, names(List.of("minConfidence"), PAGING));
       Comparison.Municipality m = municipality(ctx.pathParam("code"));
       ComparisonThemes catalog = queries.themes();
-      var page = Comparison.Page.of(queries.timeline(m.code()), p.page(), p.pageSize(100, 500));
+      var page = Comparison.Page.of(queries.timeline(m.code(), p.minConfidence()), p.page(), p.pageSize(100, 500));
       return output(ctx, p, page, e -> {
         ObjectNode n = json.promise(e.promise());
         arrays(n, "theme", e.themes(), "newThemes", e.newThemes(), "continuedThemes", e.continuedThemes(),

@@ -32,7 +32,8 @@ class PromiseMapperShapesTest {
 
   private static final Commitment GOAL = new Commitment("Polisen ska lagföra minst fem personer för narkotikabrott.",
       Set.of(Commitment.Actor.POLISEN), List.of("narkotika", "lagforing"), Commitment.Kind.GOAL,
-      List.of(new Commitment.Target(5, "personer", "lagförda för narkotikabrott", "minst fem personer")), 10, 68);
+      List.of(new Commitment.Target(5, "personer", "lagförda för narkotikabrott", "minst fem personer")), 10, 68,
+      Optional.of(new Commitment.Confidence(0.97, 1.0, 0.0004)));
   private static final Commitment JOINT = new Commitment("Vi genomför trygghetsvandringar med Fryshuset.",
       Set.of(Commitment.Actor.POLISEN, Commitment.Actor.KOMMUNEN, Commitment.Actor.OTHER),
       List.of("trygghetsvandring", "langning"), Commitment.Kind.ACTIVITY, List.of(), 70, 116);

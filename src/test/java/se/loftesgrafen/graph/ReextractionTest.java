@@ -95,6 +95,49 @@ class ReextractionTest {
         promise("Polisen ska synas mer i centrum.", "Kommunen ska tända fler lampor."), "reextract-2", NOW));
   }
 
+  /**
+   * Confidences round-trip through TDB2 (which gives decimals back canonical): the same extraction with the same
+   * confidences is unchanged, not rewritten on every re-extraction.
+   */
+  @Test
+  void theSameConfidencesAreUnchangedAfterTheStore() {
+    Commitment.Confidence sure = new Commitment.Confidence(0.9, 0.80004, 1.0);
+    harvest(withConfidence(promise("Polisen ska synas mer i centrum."), sure));
+    Reextraction.Stored s = only(reextraction("2.0.0").stored());
+    Reextraction.Outcome o = reextraction("2.0.0").compare(s, store.graph(name(s)),
+        withConfidence(promise("Polisen ska synas mer i centrum."), sure), "reextract-1", NOW);
+    assertEquals(new Reextraction.Outcome.Unchanged(1), o);
+  }
+
+  /** A graph stored before the extractor gave confidences gets them from a re-extraction; the IRIs stay. */
+  @Test
+  void aReextractionBringsTheConfidencesToAGraphStoredWithout() {
+    harvest(promise("Polisen ska synas mer i centrum."));
+    Reextraction.Stored s = only(reextraction("2.0.0").stored());
+    Graph before = store.graph(name(s));
+    Reextraction.Outcome o = reextraction("2.0.0").compare(s, before,
+        withConfidence(promise("Polisen ska synas mer i centrum."), new Commitment.Confidence(0.42, 0.5, 0.61)),
+        "reextract-1", NOW);
+    Graph after = assertInstanceOf(Reextraction.Outcome.Changed.class, o).graph();
+    Node commitment = before.find(Node.ANY, LG.commitment.asNode(), Node.ANY).next().getObject();
+    assertEquals(List.of(commitment), after.find(Node.ANY, LG.commitment.asNode(), Node.ANY)
+        .mapWith(org.apache.jena.graph.Triple::getObject).toList(), "the commitment IRI stays");
+    for (var p : List.of(LG.confidence, LG.actorsConfidence, LG.themesConfidence)) {
+      assertFalse(before.contains(commitment, p.asNode(), Node.ANY), p.getURI());
+    }
+    assertTrue(after.contains(commitment, LG.confidence.asNode(),
+        NodeFactory.createLiteralDT("0.42", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
+    assertTrue(after.contains(commitment, LG.themesConfidence.asNode(),
+        NodeFactory.createLiteralDT("0.61", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
+  }
+
+  private static ExtractedPromise withConfidence(ExtractedPromise p, Commitment.Confidence confidence) {
+    List<Commitment> list = p.commitments().stream().map(c -> new Commitment(c.text(), c.actors(), c.themes(),
+        c.kind(), c.targets(), c.start(), c.end(), Optional.of(confidence))).toList();
+    return new ExtractedPromise(p.source(), p.isPromise(), p.municipalities(), p.policeArea(), p.period(),
+        p.published(), p.updated(), p.basedOn(), p.signatories(), list, p.title());
+  }
+
   @Test
   void aNewExtractionThatBreaksTheShapesIsInvalid() {
     harvest(promise("Polisen ska synas mer i centrum."));

@@ -135,6 +135,84 @@ class ComparisonSampleIT {
     assertTrue(g.contains(org.apache.jena.graph.Node.ANY, se.loftesgrafen.vocab.LG.municipality.asNode(), kommun));
   }
 
+  /** Every commitment the extractor made carries its confidence into the graph (issue 22). */
+  @Test
+  void everyCommitmentOfTheSampleHasItsThreeConfidencesInTheGraph() throws Exception {
+    List<JsonNode> without = sparql("SELECT ?c WHERE { ?c a lg:Commitment FILTER NOT EXISTS { ?c lg:confidence ?x ; "
+        + "lg:actorsConfidence ?y ; lg:themesConfidence ?z } }");
+    assertEquals(List.of(), without);
+    List<JsonNode> outside = sparql("SELECT ?c ?x WHERE { ?c lg:confidence|lg:actorsConfidence|lg:themesConfidence ?x "
+        + "FILTER(DATATYPE(?x) != <http://www.w3.org/2001/XMLSchema#decimal> || ?x < 0 || ?x > 1) }");
+    assertEquals(List.of(), outside);
+  }
+
+  /** minConfidence keeps what the README's SPARQL example selects, in search and in a theme's municipalities. */
+  @Test
+  void minConfidenceKeepsTheCommitmentsThatSparqlFindsAtLeastThatSure() throws Exception {
+    Set<String> sure = new TreeSet<>();
+    for (JsonNode b : sparql("SELECT ?c WHERE { ?c a lg:Commitment ; lg:confidence ?p FILTER(?p >= 0.8) }")) {
+      sure.add(b.at("/c/value").asText());
+    }
+    assertFalse(sure.isEmpty(), "the sample has commitments the extractor is sure of");
+    int all = sparql("SELECT ?c WHERE { ?c a lg:Commitment }").size();
+    assertTrue(sure.size() < all, "and some it is less sure of, so that the filter is seen to filter: " + all);
+    Set<String> found = new TreeSet<>();
+    for (JsonNode h : api.allMembers("/api/search?minConfidence=0.8&pageSize=200")) {
+      found.add(h.get("@id").asText());
+      assertTrue(new java.math.BigDecimal(h.get("confidence").asText()).compareTo(new java.math.BigDecimal("0.8")) >= 0,
+          h.toString());
+    }
+    assertEquals(sure, found);
+
+    Set<String> sureOnNarkotika = new TreeSet<>();
+    for (JsonNode b : sparql("SELECT DISTINCT ?c WHERE { ?c lg:confidence ?p ; lg:theme/skos:broader* ?t . "
+        + "?t skos:notation \"narkotika\" FILTER(?p >= 0.8) }")) {
+      sureOnNarkotika.add(b.at("/c/value").asText());
+    }
+    Set<String> listed = new TreeSet<>();
+    api.allMembers("/api/themes/narkotika/municipalities?minConfidence=.8")
+        .forEach(m -> m.get("matchingCommitments").forEach(c -> listed.add(c.get("@id").asText())));
+    assertEquals(sureOnNarkotika, listed);
+    assertEquals(0, api.json("/api/search?minConfidence=1.0&q=qqqzzz").get("hydra:totalItems").asInt());
+  }
+
+  @Test
+  void aBadMinConfidenceIs400SayingWhatIsAllowed() throws Exception {
+    for (String path : List.of("/api/search?q=narkotika&minConfidence=", "/api/themes/narkotika/municipalities?minConfidence=",
+        "/api/overview?minConfidence=", "/api/municipalities/1492/timeline?minConfidence=",
+        "/api/municipalities/1492/similar?minConfidence=")) {
+      for (String bad : List.of("abc", "1.5", "-0.1", "1e-1", "NaN", ".")) {
+        HttpResponse<String> r = service.get(path + bad, "Accept", "application/ld+json");
+        assertEquals(400, r.statusCode(), path + bad + ": " + r.body());
+        String message = ApiClient.JSON.readTree(r.body()).get("message").asText();
+        assertTrue(message.contains("minConfidence") && message.contains("from 0 to 1"), path + bad + ": " + message);
+      }
+    }
+  }
+
+  /** The CSV's confidence column holds what the JSON-LD gives, and the answer expands to lg:confidence. */
+  @Test
+  void theCsvAndTheJsonLdCarryTheConfidence() throws Exception {
+    HttpResponse<String> r = service.get("/api/search?q=narkotika", "Accept", "application/ld+json");
+    List<String> json = new ArrayList<>();
+    ApiClient.JSON.readTree(r.body()).get("hydra:member").forEach(h -> json.add(h.get("@id").asText() + "|"
+        + h.get("confidence").asText() + "|" + h.get("actorsConfidence").asText() + "|"
+        + h.get("themesConfidence").asText()));
+    List<String> csv = new ArrayList<>();
+    for (CSVRecord row : api.csv("/api/search?q=narkotika")) {
+      csv.add(row.get("commitment") + "|" + row.get("confidence") + "|" + row.get("actors_confidence") + "|"
+          + row.get("themes_confidence"));
+    }
+    assertFalse(json.isEmpty());
+    assertEquals(json, csv);
+
+    org.apache.jena.graph.Graph g = service.parseJsonLd(r.body()).getDefaultGraph();
+    JsonNode first = ApiClient.JSON.readTree(r.body()).at("/hydra:member/0");
+    assertTrue(g.contains(org.apache.jena.graph.NodeFactory.createURI(first.get("@id").asText()),
+        se.loftesgrafen.vocab.LG.confidence.asNode(), org.apache.jena.graph.NodeFactory.createLiteralDT(
+            first.get("confidence").asText(), org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
+  }
+
   @Test
   void theOpenApiDocumentDescribesEveryApiRoute() throws Exception {
     JsonNode doc = api.json("/api/openapi.json");
@@ -143,6 +221,7 @@ class ComparisonSampleIT {
         "/api/municipalities/{code}/timeline", "/api/municipalities/{code}/similar", "/api/coverage", "/api/search")) {
       assertTrue(doc.at("/paths").has(path), path);
     }
+    assertEquals("minConfidence", doc.at("/components/parameters/minConfidence/name").asText());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package se.loftesgrafen.graph.compare;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,11 +34,13 @@ public final class Comparison {
    * @param county  two-digit SCB county code (municipality codes start with it)
    * @param actor   actor id: polisen, kommunen or annan
    * @param kind    activity or goal
+   * @param minConfidence the least confidence (lg:confidence, in [0, 1]) a commitment must have; a commitment without
+   *                one (stored before the extractor gave them, until {@code reextract}) does not pass it
    */
   public record Filter(Optional<Integer> from, Optional<Integer> to, Optional<String> county, Optional<String> actor,
-                       Optional<String> kind) {
+                       Optional<String> kind, Optional<BigDecimal> minConfidence) {
     public static final Filter NONE = new Filter(Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
 
     public Filter {
       Objects.requireNonNull(from, "from");
@@ -45,6 +48,12 @@ public final class Comparison {
       Objects.requireNonNull(county, "county");
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(minConfidence, "minConfidence");
+      minConfidence.ifPresent(c -> {
+        if (c.signum() < 0 || c.compareTo(BigDecimal.ONE) > 0) {
+          throw new IllegalArgumentException("minConfidence outside [0, 1]: " + c);
+        }
+      });
     }
 
     public boolean hasYears() {
@@ -63,17 +72,24 @@ public final class Comparison {
       return county.map(code::startsWith).orElse(true);
     }
 
+    /** Whether a commitment's confidence passes {@link #minConfidence}; an unknown one passes only when none is asked. */
+    public boolean acceptsConfidence(Optional<BigDecimal> confidence) {
+      return minConfidence.isEmpty() || confidence.map(c -> c.compareTo(minConfidence.get()) >= 0).orElse(false);
+    }
+
     /** A stable text for cache keys. */
     public String key() {
       return from.map(String::valueOf).orElse("") + "|" + to.map(String::valueOf).orElse("") + "|"
-          + county.orElse("") + "|" + actor.orElse("") + "|" + kind.orElse("");
+          + county.orElse("") + "|" + actor.orElse("") + "|" + kind.orElse("") + "|"
+          + minConfidence.map(BigDecimal::toPlainString).orElse("");
     }
   }
 
   /** The short form of a commitment that comparisons filter and count: its ids, tags and period. */
   public record Row(String commitment, String promise, Set<String> municipalities, Optional<Years> years, String kind,
-                    Set<String> actors, Set<String> themes) {
+                    Set<String> actors, Set<String> themes, Optional<BigDecimal> confidence) {
     public Row {
+      Objects.requireNonNull(confidence, "confidence");
       municipalities = Set.copyOf(municipalities);
       actors = Set.copyOf(actors);
       themes = Set.copyOf(themes);
@@ -81,7 +97,7 @@ public final class Comparison {
 
     public boolean passes(Filter f) {
       return f.accepts(years) && f.actor().map(actors::contains).orElse(true)
-          && f.kind().map(kind::equals).orElse(true);
+          && f.kind().map(kind::equals).orElse(true) && f.acceptsConfidence(confidence);
     }
   }
 
@@ -94,7 +110,7 @@ public final class Comparison {
   }
 
   /** A measurable target of a commitment. */
-  public record Target(String iri, Optional<java.math.BigDecimal> value, String unit, String counts,
+  public record Target(String iri, Optional<BigDecimal> value, String unit, String counts,
                        String description) {
   }
 
@@ -115,10 +131,28 @@ public final class Comparison {
     }
   }
 
-  /** A commitment with everything needed to read and check it. */
+  /**
+   * The extractor's calibrated probabilities for a commitment (lg:confidence, lg:actorsConfidence,
+   * lg:themesConfidence), each in [0, 1]; the actors' and themes' may be missing in data from elsewhere.
+   */
+  public record Confidence(BigDecimal commitment, Optional<BigDecimal> actors, Optional<BigDecimal> themes) {
+    public Confidence {
+      Objects.requireNonNull(commitment, "commitment");
+      Objects.requireNonNull(actors, "actors");
+      Objects.requireNonNull(themes, "themes");
+    }
+  }
+
+  /**
+   * A commitment with everything needed to read and check it.
+   *
+   * @param confidence empty for a commitment stored without one (before the extractor gave them)
+   */
   public record Commitment(String iri, String text, String kind, List<String> actors, List<String> themes,
-                           List<Target> targets, Promise promise, List<Source> sources) {
+                           List<Target> targets, Promise promise, List<Source> sources,
+                           Optional<Confidence> confidence) {
     public Commitment {
+      Objects.requireNonNull(confidence, "confidence");
       actors = List.copyOf(actors);
       themes = List.copyOf(themes);
       targets = List.copyOf(targets);

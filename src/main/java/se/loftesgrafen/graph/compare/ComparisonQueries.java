@@ -182,10 +182,23 @@ public final class ComparisonQueries {
 
   /** One municipality's promises in period order, each with its themes compared with the previous promise. */
   public List<ComparisonResults.TimelineEntry> timeline(String code) {
-    return cache.get("timeline|" + code, () -> {
+    return timeline(code, Optional.empty());
+  }
+
+  /**
+   * One municipality's promises in period order, with only the commitments of at least {@code minConfidence} (a
+   * commitment without a confidence passes only when none is asked); themes are those of the commitments kept.
+   */
+  public List<ComparisonResults.TimelineEntry> timeline(String code, Optional<java.math.BigDecimal> minConfidence) {
+    Comparison.Filter confident = new Comparison.Filter(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), minConfidence);
+    return cache.get("timeline|" + code + "|" + confident.key(), () -> {
       ComparisonThemes catalog = themes();
       Map<String, List<Comparison.Commitment>> byPromise = new LinkedHashMap<>();
       for (Comparison.Commitment c : details(sparql.commitmentsOf(code))) {
+        if (!confident.acceptsConfidence(c.confidence().map(Comparison.Confidence::commitment))) {
+          continue;
+        }
         byPromise.computeIfAbsent(c.promise().iri(), p -> new ArrayList<>()).add(c);
       }
       List<List<Comparison.Commitment>> promises = new ArrayList<>(byPromise.values());
@@ -326,7 +339,7 @@ public final class ComparisonQueries {
         continue;
       }
       Comparison.Row asRow = new Comparison.Row(row.promise(), row.promise(), row.municipalities(), row.years(), "",
-          Set.of(), Set.of());
+          Set.of(), Set.of(), Optional.empty());
       for (String code : row.municipalities()) {
         if (filter.acceptsMunicipality(code)) {
           groups(asRow, code, filter, byCounty).forEach(g -> out.computeIfAbsent(g, x -> new HashSet<>()).add(code));

@@ -75,6 +75,7 @@ final class ComparisonSparql {
       r.themes.add(iri(b, "tag"));
       Optional.ofNullable(iri(b, "actor")).map(ComparisonSparql::lastSegment).ifPresent(r.actors::add);
       Optional.ofNullable(iri(b, "kind")).map(ComparisonSparql::localName).ifPresent(k -> r.kind = k);
+      decimal(b, "confidence").ifPresent(c -> r.confidence = Optional.of(c));
     });
     return rows.values().stream().map(RowBuilder::build).toList();
   }
@@ -177,6 +178,19 @@ final class ComparisonSparql {
         Optional.ofNullable(iri(b, "url")).orElse(text(b, "url", "")), text(b, "fetched", ""), text(b, "format", "")));
   }
 
+  /** A numeric literal as a decimal ("0.9"^^xsd:decimal); empty when unbound or not a number. */
+  static Optional<BigDecimal> decimal(Binding b, String var) {
+    Node n = b.get(Var.alloc(var));
+    if (n == null || !n.isLiteral()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BigDecimal(n.getLiteralLexicalForm().strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // not a decimal (the shapes refuse it; a remote store may hold anything)
+    }
+  }
+
   /** The last path segment of our IRIs: a municipality code, an actor id. */
   static String lastSegment(String iri) {
     return iri.substring(iri.lastIndexOf('/') + 1);
@@ -194,6 +208,7 @@ final class ComparisonSparql {
     final Set<String> actors = new LinkedHashSet<>();
     final Set<String> themes = new LinkedHashSet<>();
     String kind = "activity";
+    Optional<BigDecimal> confidence = Optional.empty();
 
     RowBuilder(String commitment, String promise, Optional<Comparison.Years> years) {
       this.commitment = commitment;
@@ -202,7 +217,7 @@ final class ComparisonSparql {
     }
 
     Comparison.Row build() {
-      return new Comparison.Row(commitment, promise, municipalities, years, kind, actors, themes);
+      return new Comparison.Row(commitment, promise, municipalities, years, kind, actors, themes, confidence);
     }
   }
 
@@ -216,6 +231,7 @@ final class ComparisonSparql {
     final Optional<Comparison.Years> years;
     final Optional<String> startDate;
     final Optional<String> endDate;
+    final Optional<Comparison.Confidence> confidence;
     String kind = "activity";
     final Set<String> municipalities = new LinkedHashSet<>();
     final Set<String> actors = new LinkedHashSet<>();
@@ -232,6 +248,9 @@ final class ComparisonSparql {
       this.years = years(first);
       this.startDate = Optional.of(text(first, "start", "")).filter(d -> !d.isEmpty());
       this.endDate = Optional.of(text(first, "end", "")).filter(d -> !d.isEmpty());
+      // single-valued (the shapes allow one of each): the first row has them
+      this.confidence = decimal(first, "confidence").map(c -> new Comparison.Confidence(c,
+          decimal(first, "actorsConfidence"), decimal(first, "themesConfidence")));
     }
 
     void add(Binding b) {
@@ -253,7 +272,7 @@ final class ComparisonSparql {
           targets.values().stream().sorted(Comparator.comparing(Comparison.Target::iri)).toList(),
           new Comparison.Promise(promise, title, periodText, years, municipalities.stream().sorted().toList(),
               startDate, endDate),
-          newestFirst);
+          newestFirst, confidence);
     }
   }
 }

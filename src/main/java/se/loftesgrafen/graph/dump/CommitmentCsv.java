@@ -3,6 +3,7 @@ package se.loftesgrafen.graph.dump;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,14 @@ import se.loftesgrafen.graph.compare.ComparisonThemes;
  * commitments ({@code Accept: text/csv}): one row per commitment and municipality, the same columns, names, values
  * and separators; described by {@code commitments.csv-metadata.json} (CSVW, {@link CommitmentCsvMetadata}).
  * RFC 4180, UTF-8, a header row; dates are xsd:date ({@code 2021-01-01}), codes are strings with their leading
- * zeros ({@code 0765}, {@code 07}); lists are joined with {@link #SEPARATOR}.
+ * zeros ({@code 0765}, {@code 07}); lists are joined with {@link #SEPARATOR}. The confidences come last (added
+ * in issue 22, so that readers by position keep working): decimals in [0, 1], empty when the commitment has none.
  */
 public final class CommitmentCsv {
   public static final String SEPARATOR = "; ";
   public static final List<String> COLUMNS = List.of("municipality_code", "municipality", "county_code", "county",
       "promise", "period_start", "period_end", "period_text", "commitment", "text", "kind", "actors", "themes",
-      "targets", "source_url", "snapshot", "fetched_at");
+      "targets", "source_url", "snapshot", "fetched_at", "confidence", "actors_confidence", "themes_confidence");
   private static final CsvMapper CSV = new CsvMapper();
 
   private CommitmentCsv() {}
@@ -49,6 +51,12 @@ public final class CommitmentCsv {
     row.put("source_url", s.url());
     row.put("snapshot", s.snapshot());
     row.put("fetched_at", s.fetchedAt());
+    // empty for a commitment stored without confidences (before the extractor gave them)
+    row.put("confidence", c.confidence().map(x -> x.commitment().toPlainString()).orElse(""));
+    row.put("actors_confidence", c.confidence().flatMap(Comparison.Confidence::actors)
+        .map(BigDecimal::toPlainString).orElse(""));
+    row.put("themes_confidence", c.confidence().flatMap(Comparison.Confidence::themes)
+        .map(BigDecimal::toPlainString).orElse(""));
     return row;
   }
 

@@ -20,6 +20,10 @@ public final class CommitmentCsvMetadata {
   private record Column(Object datatype, boolean list, String description) {
   }
 
+  /** A decimal from 0 to 1 (CSVW datatype with minInclusive / maxInclusive, tabular-metadata §5.11.2). */
+  private static final Map<String, Object> PROBABILITY = Map.of("base", "decimal", "minInclusive", 0,
+      "maxInclusive", 1);
+
   private static final Map<String, Column> COLUMNS = Map.ofEntries(
       Map.entry("municipality_code", new Column(Map.of("base", "string", "format", "[0-9]{4}"), false,
           "SCB municipality code (kommunkod, Wikidata P525), four digits with leading zero")),
@@ -41,7 +45,14 @@ public final class CommitmentCsvMetadata {
       Map.entry("targets", new Column("string", true, "measurable targets: value, unit (what counts)")),
       Map.entry("source_url", new Column("anyURI", false, "the page the commitment was read from")),
       Map.entry("snapshot", new Column("anyURI", false, "IRI of the source snapshot (provenance)")),
-      Map.entry("fetched_at", new Column("datetime", false, "when the page was fetched")));
+      Map.entry("fetched_at", new Column("datetime", false, "when the page was fetched")),
+      Map.entry("confidence", new Column(PROBABILITY, false, "how sure the extractor is that the text is a "
+          + "commitment (lg:confidence): a calibrated probability from its learned models, not the publisher's "
+          + "statement; empty when the commitment has none")),
+      Map.entry("actors_confidence", new Column(PROBABILITY, false, "how sure the extractor is that the actors are "
+          + "exactly right (lg:actorsConfidence), a calibrated probability; empty when none")),
+      Map.entry("themes_confidence", new Column(PROBABILITY, false, "how sure the extractor is of the themes "
+          + "(lg:themesConfidence), a calibrated probability; empty when none")));
 
   private CommitmentCsvMetadata() {}
 

@@ -1,0 +1,3 @@
+# expect: lg:confidence
+PREFIX lg: <https://w3id.org/loftesgrafen/def#>
+DELETE { ?c lg:confidence ?v } INSERT { ?c lg:confidence "0.93" } WHERE { BIND(<id/lofte/1492/2021/atagande/a1> AS ?c) ?c lg:confidence ?v }
