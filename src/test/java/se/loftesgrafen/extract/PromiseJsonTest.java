@@ -43,8 +43,8 @@ class PromiseJsonTest {
     assertEquals(List.of("text", "actors", "themes", "kind", "confidence", "actorsConfidence", "themesConfidence",
         "targets"), ckeys);
     for (String k : List.of("confidence", "actorsConfidence", "themesConfidence")) {
-      double p = c.get(k).asDouble();
-      assertTrue(c.get(k).isNumber() && p >= 0 && p <= 1, k + " " + c.get(k));
+      double v = c.get(k).asDouble();
+      assertTrue(c.get(k).isNumber() && v >= 0 && v <= 1, k + " " + c.get(k));
     }
     // A numbered item under "Det här ska vi göra" with a subject and a target is as sure a commitment as any.
     assertTrue(c.get("confidence").asDouble() > 0.8, c.toString());
