@@ -93,8 +93,8 @@ public final class ExtractorTraining {
         "Löftesgrafen commitment model: logistic regression over candidate features (CommitmentCandidates).",
         retrain, trained));
     ActorModel actors = fitActors(labelled).withHeader(List.of(
-        "Löftesgrafen actor model: one logistic regression per actor over ActorFeatures, trained on the candidates"
-            + " paired with an annotated commitment.",
+        "Löftesgrafen actor confidence: logistic regression over ActorFeatures, whether the actors read for a"
+            + " candidate paired with an annotated commitment are exactly the annotated ones.",
         retrain, trained));
     return new Models(commitments, actors);
   }
