@@ -48,8 +48,11 @@ public final class ThemeModel {
    *
    * @param themes        the theme ids assigned (probability at or above the threshold), in the model's order
    * @param probabilities every theme's probability
-   * @param confidence    how sure the set is: the least sure of the decisions (p for a theme assigned, 1 − p for
-   *                      one left out)
+   * @param confidence    how sure the set is: the product of the decisions (p for a theme assigned, 1 − p for one
+   *                      left out), the probability that the whole set is right if the decisions are independent.
+   *                      Chosen over the least sure decision by grouped cross-validation: against "the theme set is
+   *                      exactly as annotated" its Brier score was 0.237, the least sure decision's 0.292 (which
+   *                      overstates: 0.85 when 0.53 were right)
    */
   public record Decision(List<String> themes, Map<String, Double> probabilities, double confidence) {
     public Decision {
@@ -157,7 +160,7 @@ public final class ThemeModel {
       if (in) {
         assigned.add(themes.get(i));
       }
-      confidence = Math.min(confidence, in ? p[i] : 1 - p[i]);
+      confidence *= in ? p[i] : 1 - p[i];
     }
     return new Decision(assigned, all, confidence);
   }
