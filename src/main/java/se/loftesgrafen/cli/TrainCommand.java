@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 import se.loftesgrafen.extract.AnnotatedPage;
 import se.loftesgrafen.extract.CommitmentModel;
 import se.loftesgrafen.extract.ExtractorTraining;
+import se.loftesgrafen.extract.ThemeModel;
+import se.loftesgrafen.extract.ThemeTraining;
 import se.loftesgrafen.vocab.ThemeLexiconLoader;
 
 /**
@@ -50,6 +52,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "With --cross-validate: list each held-out miss and extra.")
   boolean verbose;
 
+  @Option(names = "--themes",
+      description = "Train (or with --cross-validate measure) the theme model instead of the commitment model; "
+          + "--out defaults to src/main/resources/extract/theme-model.tsv then.")
+  boolean themes;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -65,6 +72,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (pages.isEmpty()) {
       throw new UserError("no annotated pages in " + cases, 2);
+    }
+    if (themes) {
+      return trainThemes(pages, log);
     }
     ExtractorTraining training = new ExtractorTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without));
     if (folds != null) {
@@ -92,6 +102,42 @@ public final class TrainCommand implements Callable<Integer> {
       ExtractorTraining.write(models.actors(), w);
     }
     log.println("trained on " + pages.size() + " pages; models written to " + out);
+    log.flush();
+    return 0;
+  }
+
+  /** {@code --themes}: the theme model (ThemeTraining); kept apart from the commitment model's path above. */
+  private int trainThemes(List<AnnotatedPage> pages, PrintWriter log) throws IOException {
+    ThemeTraining training = new ThemeTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without));
+    int k = folds == null ? 10 : folds;
+    if (k < 2 || k > pages.size()) {
+      throw new UserError("--cross-validate needs 2.." + pages.size() + " folds, got " + k, 2);
+    }
+    boolean measureOnly = folds != null && !spec.commandLine().getParseResult().hasMatchedOption("--out");
+    if (measureOnly) {
+      List<AnnotatedPage> extra = new ArrayList<>();
+      for (Path dir : trainAlso) {
+        extra.addAll(AnnotatedPage.load(dir));
+      }
+      ThemeTraining.CrossValidation cv = training.crossValidate(pages, extra, k);
+      if (verbose) {
+        log.print(ThemeTraining.errors(cv));
+      }
+      log.print(ThemeTraining.report(cv));
+      log.flush();
+      return 0;
+    }
+    Path target = spec.commandLine().getParseResult().hasMatchedOption("--out") ? out
+        : Path.of("src/main/resources/extract/theme-model.tsv");
+    ThemeModel model = training.train(pages, k, String.valueOf(cases));
+    if (target.getParent() != null) {
+      Files.createDirectories(target.getParent());
+    }
+    try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      ThemeTraining.write(model, w);
+    }
+    model.header().forEach(h -> log.println(h));
+    log.println("trained on " + pages.size() + " pages; theme weights written to " + target);
     log.flush();
     return 0;
   }

@@ -33,11 +33,25 @@ public record AnnotatedPage(String name, String group, SourceDocument document, 
     gold = List.copyOf(gold);
   }
 
-  /** One annotated commitment: its text and actor ids. */
-  public record Gold(String text, Set<String> actors) {
+  /**
+   * One annotated commitment: its text, actor ids and the annotators' free focus-area keywords (lower case, as
+   * written; {@code ThemeKeywords} maps them to theme ids). A page on which no commitment has keywords was not
+   * annotated for themes (the project's own training pages), see {@link #themesAnnotated()}.
+   */
+  public record Gold(String text, Set<String> actors, List<String> focusAreas) {
     public Gold {
       actors = Set.copyOf(actors);
+      focusAreas = List.copyOf(focusAreas);
     }
+
+    public Gold(String text, Set<String> actors) {
+      this(text, actors, List.of());
+    }
+  }
+
+  /** Whether the annotator gave focus areas on this page (else its commitments say nothing about themes). */
+  public boolean themesAnnotated() {
+    return gold.stream().anyMatch(g -> !g.focusAreas().isEmpty());
   }
 
   /** Every annotated page under {@code dir}: development-set case files and fixture folders, sorted by name. */
@@ -91,7 +105,9 @@ public record AnnotatedPage(String name, String group, SourceDocument document, 
     for (JsonNode c : list) {
       Set<String> actors = new TreeSet<>();
       c.path("actors").forEach(a -> actors.add(a.asText()));
-      out.add(new Gold(c.path("text").asText(), actors));
+      List<String> focus = new ArrayList<>();
+      c.path("focus_areas").forEach(f -> focus.add(f.asText().strip().toLowerCase(Locale.ROOT)));
+      out.add(new Gold(c.path("text").asText(), actors, focus));
     }
     return out;
   }

@@ -40,8 +40,8 @@ public record Commitment(String text, Set<Actor> actors, List<String> themes, Ki
 
   /**
    * Calibrated probabilities from the extractor's learned models: that the text is a commitment at all, that its
-   * actors are exactly right, and that its themes are (the least sure of the themes assigned, or of leaving a
-   * theme out). Each in [0, 1].
+   * actors are exactly right, and that its themes are (the product over the scheme's themes of the theme model's
+   * probability for each theme assigned and its complement for each left out). Each in [0, 1].
    */
   public record Confidence(double commitment, double actors, double themes) {
     public Confidence {

@@ -21,6 +21,9 @@ final class CommitmentExtractor {
   private final List<Pattern> goals;
   private final ThemeClassifier themes;
   private final TargetExtractor targets;
+  // Themes: the learned theme model over the lexicon's hits and the words (ThemeModel, ThemeFeatures).
+  private final ThemeModel themeModel = ThemeModel.load();
+  private final ThemeFeatures themeFeatures;
 
   CommitmentExtractor(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets,
       CommitmentModel model, ActorModel actorModel) {
@@ -31,13 +34,15 @@ final class CommitmentExtractor {
     this.goals = rules.combined("goal_sentences");
     this.themes = themes;
     this.targets = targets;
+    this.themeFeatures = new ThemeFeatures(themes);
   }
 
   List<Commitment> extract(MainText main) {
     List<Commitment> out = new ArrayList<>();
+    java.util.Map<String, List<String>> headingThemes = new java.util.HashMap<>();
     for (Candidate c : candidates(main)) {
       if (model.accepts(c)) {
-        out.add(commitment(c));
+        out.add(commitment(c, main, headingThemes));
         if (out.size() >= MAX_COMMITMENTS) {
           break;
         }
@@ -61,14 +66,15 @@ final class CommitmentExtractor {
     return model.probability(c);
   }
 
-  private Commitment commitment(Candidate c) {
+  private Commitment commitment(Candidate c, MainText main, java.util.Map<String, List<String>> headingThemes) {
     String text = c.text();
     Kind kind = any(goals, text) ? Kind.GOAL : Kind.ACTIVITY;
     double p = model.probability(c);
     double actors = actorModel.confidence(c, actorFeatures);
-    // Interim: the theme model is not there yet, so the themes' confidence is the commitment's.
-    return new Commitment(text, c.actors(), themes.classify(text), kind, targets.extract(text), c.start(), c.end(),
-        java.util.Optional.of(new Commitment.Confidence(p, actors, p)));
+    ThemeModel.Decision themed = themeModel.decide(themeFeatures.of(text, ThemeFeatures.context(main, c.start()),
+        headingThemes));
+    return new Commitment(text, c.actors(), themed.themes(), kind, targets.extract(text), c.start(), c.end(),
+        java.util.Optional.of(new Commitment.Confidence(p, actors, themed.confidence())));
   }
 
   static boolean any(List<Pattern> patterns, String s) {

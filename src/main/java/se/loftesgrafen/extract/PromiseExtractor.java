@@ -86,6 +86,11 @@ public final class PromiseExtractor {
     return extract(doc, read(doc));
   }
 
+  /** The page's main text as the extractor reads it (theme training places annotated texts under headings). */
+  MainText mainText(SourceDocument doc) throws IOException {
+    return read(doc);
+  }
+
   private MainText read(SourceDocument doc) throws IOException {
     try {
       return reader.read(doc);

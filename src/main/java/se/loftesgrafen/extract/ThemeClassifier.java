@@ -164,7 +164,30 @@ final class ThemeClassifier {
     return out;
   }
 
+  /** The keyword themes of a text: the lexicon's hits and the themes they imply (the rules' baseline). */
   List<String> classify(String text) {
+    Set<String> out = new LinkedHashSet<>(hits(text));
+    for (String id : List.copyOf(out)) {
+      out.addAll(implies.getOrDefault(id, List.of()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The themes that the themes found imply and that were not found themselves (theme_implies in the rules). */
+  Set<String> implied(java.util.Collection<String> found) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String id : found) {
+      for (String i : implies.getOrDefault(id, List.of())) {
+        if (!found.contains(i)) {
+          out.add(i);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The themes (teman.csv ids) whose labels the text contains, in the lexicon's order, without implications. */
+  List<String> hits(String text) {
     String t = text;
     for (Pattern p : ignorePhrases) {
       t = p.matcher(t).replaceAll(" ");
@@ -207,9 +230,11 @@ final class ThemeClassifier {
         out.add(reported.getOrDefault(r.id(), r.id()));
       }
     }
-    for (String id : List.copyOf(out)) {
-      out.addAll(implies.getOrDefault(id, List.of()));
-    }
     return List.copyOf(out);
+  }
+
+  /** The theme ids a classifier may report (teman.csv: the top concepts of the lexicon), sorted. */
+  List<String> reportedIds() {
+    return new java.util.TreeSet<>(reported.values()).stream().toList();
   }
 }
