@@ -37,8 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
   List<Path> trainAlso = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "src/main/resources/extract",
-      description = "Folder to write the trained models to (commitment-model.tsv, actor-model.tsv; "
-          + "default: ${DEFAULT-VALUE}, the ones the jar ships).")
+      description = "Folder to write the trained models to (commitment-model.tsv, actor-model.tsv, theme-model.tsv;"
+          + " default: ${DEFAULT-VALUE}, the ones the jar ships).")
   Path out;
 
   @Option(names = "--cross-validate", paramLabel = "K",
@@ -53,8 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(names = "--themes",
-      description = "Train (or with --cross-validate measure) the theme model instead of the commitment model; "
-          + "--out defaults to src/main/resources/extract/theme-model.tsv then.")
+      description = "Train only the theme model (into --out DIR), or with --cross-validate measure it.")
   boolean themes;
 
   @CommandLine.Spec
@@ -101,6 +100,11 @@ public final class TrainCommand implements Callable<Integer> {
     try (Writer w = Files.newBufferedWriter(out.resolve("actor-model.tsv"), StandardCharsets.UTF_8)) {
       ExtractorTraining.write(models.actors(), w);
     }
+    ThemeModel themeModel = new ThemeTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without))
+        .train(pages, 10, String.valueOf(cases));
+    try (Writer w = Files.newBufferedWriter(out.resolve("theme-model.tsv"), StandardCharsets.UTF_8)) {
+      ThemeTraining.write(themeModel, w);
+    }
     log.println("trained on " + pages.size() + " pages; models written to " + out);
     log.flush();
     return 0;
@@ -113,8 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (k < 2 || k > pages.size()) {
       throw new UserError("--cross-validate needs 2.." + pages.size() + " folds, got " + k, 2);
     }
-    boolean measureOnly = folds != null && !spec.commandLine().getParseResult().hasMatchedOption("--out");
-    if (measureOnly) {
+    if (folds != null) {
       List<AnnotatedPage> extra = new ArrayList<>();
       for (Path dir : trainAlso) {
         extra.addAll(AnnotatedPage.load(dir));
@@ -127,8 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
       log.flush();
       return 0;
     }
-    Path target = spec.commandLine().getParseResult().hasMatchedOption("--out") ? out
-        : Path.of("src/main/resources/extract/theme-model.tsv");
+    Path target = out.resolve("theme-model.tsv");
     ThemeModel model = training.train(pages, k, String.valueOf(cases));
     if (target.getParent() != null) {
       Files.createDirectories(target.getParent());

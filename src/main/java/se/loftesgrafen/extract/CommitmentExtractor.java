@@ -22,11 +22,12 @@ final class CommitmentExtractor {
   private final ThemeClassifier themes;
   private final TargetExtractor targets;
   // Themes: the learned theme model over the lexicon's hits and the words (ThemeModel, ThemeFeatures).
-  private final ThemeModel themeModel = ThemeModel.load();
+  private final ThemeModel themeModel;
   private final ThemeFeatures themeFeatures;
 
   CommitmentExtractor(ExtractionRules rules, ActorResolver actors, ThemeClassifier themes, TargetExtractor targets,
-      CommitmentModel model, ActorModel actorModel) {
+      CommitmentModel model, ActorModel actorModel, ThemeModel themeModel) {
+    this.themeModel = themeModel;
     this.candidates = new CommitmentCandidates(rules, actors, themes, targets);
     this.model = model;
     this.actorModel = actorModel;

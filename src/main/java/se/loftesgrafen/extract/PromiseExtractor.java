@@ -33,14 +33,14 @@ public final class PromiseExtractor {
   private static final int TITLE_LINE = 160;
 
   private PromiseExtractor(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register,
-      CommitmentModel model, ActorModel actorModel) {
+      CommitmentModel model, ActorModel actorModel, ThemeModel themeModel) {
     List<java.util.regex.Pattern> chromeLines = rules.combined("chrome_lines");
     this.reader = new DocumentReader(
         new HtmlReader(rules, chromeLines),
         new TextReader(chromeLines));
     ThemeClassifier themes = new ThemeClassifier(lexicon, rules);
     this.commitments = new CommitmentExtractor(rules, new ActorResolver(rules), themes, new TargetExtractor(rules), model,
-        actorModel);
+        actorModel, themeModel);
     this.municipalities = new MunicipalityFinder(register, rules);
     this.periods = new PeriodExtractor(rules);
     this.dates = new DateExtractor(rules);
@@ -53,7 +53,7 @@ public final class PromiseExtractor {
   /** An extractor with the shipped rules and municipality register, classifying with this theme lexicon. */
   public static PromiseExtractor create(ThemeLexicon lexicon) {
     return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), CommitmentModel.load(),
-        ActorModel.load());
+        ActorModel.load(), ThemeModel.load());
   }
 
   /**
@@ -62,20 +62,21 @@ public final class PromiseExtractor {
    */
   public static PromiseExtractor create(ThemeLexicon lexicon, java.nio.file.Path models) throws IOException {
     try (java.io.InputStream c = java.nio.file.Files.newInputStream(models.resolve("commitment-model.tsv"));
-         java.io.InputStream a = java.nio.file.Files.newInputStream(models.resolve("actor-model.tsv"))) {
+         java.io.InputStream a = java.nio.file.Files.newInputStream(models.resolve("actor-model.tsv"));
+         java.io.InputStream t = java.nio.file.Files.newInputStream(models.resolve("theme-model.tsv"))) {
       return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), CommitmentModel.read(c),
-          ActorModel.read(a));
+          ActorModel.read(a), ThemeModel.read(t));
     }
   }
 
   static PromiseExtractor create(ExtractionRules rules, ThemeLexicon lexicon, MunicipalityRegister register) {
-    return new PromiseExtractor(rules, lexicon, register, CommitmentModel.load(), ActorModel.load());
+    return new PromiseExtractor(rules, lexicon, register, CommitmentModel.load(), ActorModel.load(), ThemeModel.load());
   }
 
   /** The same extractor deciding commitments with another model (training, cross-validation). */
   static PromiseExtractor create(ThemeLexicon lexicon, CommitmentModel model) {
     return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), model,
-        ActorModel.empty());
+        ActorModel.empty(), ThemeModel.load());
   }
 
   /**
