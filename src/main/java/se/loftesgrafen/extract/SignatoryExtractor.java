@@ -55,7 +55,8 @@ final class SignatoryExtractor {
     this.notSigning = rules.combined("not_signing_contexts");
     this.quotes = rules.combined("quote_attributions");
     this.notName = rules.combined("not_name_words");
-    this.blocks = new SignatureBlocks(this, rules.combined("contact_markers"), rules.combined("signature_markers"));
+    this.blocks = new SignatureBlocks(this, rules.combined("contact_markers"), rules.combined("signature_markers"),
+        rules.combined("participant_markers"));
   }
 
   /** A person's name as found: the name, the text after it on its line, and whether it began with "/". */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Lokalpolisområdeschef"), a row of name cells over a row of title cells, lines that begin with "/", and names
  * under a signature marker ("Datum:", "Underskrifter"). A unit whose title is a signing role is a signature; one
  * with another title (a housing company's VD, a second signer of a party) counts only among signatures. A contact
- * section ("Kontakt", a phone number or an e-mail next to the name) holds no signatures.
+ * section ("Kontakt", a phone number or an e-mail next to the name) holds no signatures, nor does a list of the
+ * people taking part in an event ("Vid undertecknandet medverkar:" in a press invitation).
  */
 final class SignatureBlocks {
   /** A weak unit (a title that is no signing role) counts when a signature stands this many blocks away or nearer. */
@@ -32,11 +33,13 @@ final class SignatureBlocks {
   private final SignatoryExtractor names;
   private final List<Pattern> contact;
   private final List<Pattern> markers;
+  private final List<Pattern> participants;
 
-  SignatureBlocks(SignatoryExtractor names, List<Pattern> contact, List<Pattern> markers) {
+  SignatureBlocks(SignatoryExtractor names, List<Pattern> contact, List<Pattern> markers, List<Pattern> participants) {
     this.names = names;
     this.contact = contact;
     this.markers = markers;
+    this.participants = participants;
   }
 
   List<Unit> read(List<Block> blocks) {
@@ -53,6 +56,11 @@ final class SignatureBlocks {
       }
       if (CommitmentExtractor.any(contact, t)) {
         contactPart = contactPart || t.length() < 40;
+        continue;
+      }
+      if (CommitmentExtractor.any(participants, t)) {
+        signing = false;
+        contactPart = true;
         continue;
       }
       Optional<SignatoryExtractor.NameLine> line = names.nameLine(t);

@@ -58,6 +58,7 @@ class PeriodExtractorTest {
       Löftet gäller med början måndagen den 2 oktober 2023 och fram till och med fredagen den 31 maj 2024. | - | 2023-10-02 | 2024-05-31
       Medborgarlöftet gäller från 2025 och tills vidare.                                                | -          | 2025 | -
       Medborgarlöfte 2026\\nLöftet gäller till dess att ett nytt löfte har undertecknats.             | -          | 2026 | -
+      Löftet löper under 2024 eller till dess att ett nytt löfte undertecknats.                        | -          | 2024 | 2024
       Medborgarlöfte 2019\\n2019 års löften gäller även under 2020.                                    | -          | 2019 | 2020
       Medborgarlöfte 2017 förlängs\\nLöftet från 2017 förlängs och gäller även 2018.                   | -          | 2017 | 2018
       Medborgarlöfte 2023/24\\nPolisen lovar att synas mer.                                          | -          | 2023 | 2024

@@ -24,6 +24,8 @@ class SignatoryExtractorTest {
       På bilden: Lena Holm och Anders Vik när löftet skrevs under. | - | -
       Anna Berg, kommunstyrelsens ordförande, och Lars Ek, lokalpolisområdeschef, har i dag undertecknat ett nytt medborgarlöfte. | Anna Berg;Lars Ek | -
       Medborgarlöftet har tagits fram av kommunpolis Sara Lind och trygghetssamordnare Per Ek. | - | -
+      I går satte Lena Holm (S), kommunalråd, och lokalpolisområdeschef Anders Vik sina signaturer på löftet. | Lena Holm;Anders Vik | S
+      Det var Anna Berg, chef för lokalpolisområde Ystad, och kommunstyrelsens ordförande, Lars Ek (L), som satte sina namn under dokumentet. | Anna Berg;Lars Ek | -
       """)
   void peopleASentenceSaysSigned(String text, String names, String firstParty) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("s.txt", text));
@@ -62,6 +64,8 @@ class SignatoryExtractorTest {
       title on name line | Underskrifter:\\nAnna Berg (S) Kommunstyrelsens ordförande\\nLars Ek Lokalpolisområdeschef | Anna Berg;Lars Ek
       dated signatures   | Anna Berg\\nOrdförande i kommunstyrelsen\\n2023-03-01\\n\\nLars Ek\\nLokalpolisområdeschef Skellefteå\\n2023-03-01 | Anna Berg;Lars Ek
       contact line above | Läs mer\\nKontaktperson: Sara Lind, kommunpolis, 010-114 14 14\\nLars Ek\\nLokalpolisområdeschef | Lars Ek
+      press invitation   | Polisen bjuder in media till undertecknandet.\\nVid undertecknandet medverkar:\\nAnna Berg, lokalpolisområdeschef Ystad\\nLars Ek, kommunalråd | -
+      participants       | Medverkande:\\nAnna Berg\\nLokalpolisområdeschef\\nLars Ek\\nKommunstyrelsens ordförande | -
       author block       | Trygghetsvandring i Norrmalm\\nPolisen bjuder in till vandring.\\nOlle Nyberg\\nKommunpolis | -
       """)
   void nameAndTitleBlocks(String label, String text, String names) throws IOException {
