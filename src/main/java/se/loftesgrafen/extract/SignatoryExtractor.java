@@ -29,6 +29,10 @@ final class SignatoryExtractor {
   static final String NAME_WORD = "\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?";
   static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,3}");
   static final Pattern PARTY = Pattern.compile("^\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)");
+  /** A party after the title ("Maria Lind, kommunstyrelsens ordförande (S)"). */
+  private static final Pattern PARTY_AFTER_ROLE = Pattern.compile("\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)\\s*$");
+  /** The next person of a list, not this one's title: "Lena Holm (S) och lokalpolisområdeschef Anders Vik". */
+  private static final Pattern NEXT_PERSON = Pattern.compile("^\\s*(och|samt)\\s", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern INLINE_ROLE = Pattern.compile("^\\s*,?\\s*([^,.;]+?)(?=\\s+(?:och|samt)\\s+\\p{Lu}|[,.;]|\\s+(?:skriver|skrev|undertecknade|signerade|har)\\b|$)",
       Pattern.UNICODE_CHARACTER_CLASS);
   /** Words right before a capitalised pair that make it a place ("i Stadshuset", "på Nya Torget"), not a person. */
@@ -224,7 +228,7 @@ final class SignatoryExtractor {
       }
       Optional<String> role = Optional.empty();
       Matcher r = INLINE_ROLE.matcher(after);
-      if (r.find() && isRole(r.group(1))) {
+      if (!NEXT_PERSON.matcher(after).find() && r.find() && isRole(r.group(1))) {
         role = Optional.of(r.group(1).strip());
       } else {
         role = roleBefore(before);
@@ -247,11 +251,15 @@ final class SignatoryExtractor {
   private Optional<String> roleBefore(String before) {
     String best = null;
     int bestEnd = -1;
+    int bestStart = Integer.MAX_VALUE;
     for (Pattern p : roles) {
       Matcher m = p.matcher(before);
       while (m.find()) {
-        if (m.end() > bestEnd && before.substring(m.end()).strip().split("\\s+").length <= 2) {
+        // the nearest title, and of two that end together the longer ("kommunstyrelsens ordförande", not "ordförande")
+        boolean better = m.end() > bestEnd || m.end() == bestEnd && m.start() < bestStart;
+        if (better && before.substring(m.end()).strip().split("\\s+").length <= 2) {
           bestEnd = m.end();
+          bestStart = m.start();
           best = m.group();
         }
       }
@@ -279,6 +287,11 @@ final class SignatoryExtractor {
 
   private static void add(Map<String, Signatory> out, String name, Optional<String> role, Optional<String> party,
                           Optional<String> municipality) {
+    Matcher after = role.isPresent() && party.isEmpty() ? PARTY_AFTER_ROLE.matcher(role.get()) : null;
+    if (after != null && after.find()) {
+      party = Optional.of(after.group(1));
+      role = Optional.of(role.get().substring(0, after.start()).strip()).filter(r -> !r.isEmpty());
+    }
     Optional<String> organisation = role.map(r -> r.toLowerCase(Locale.ROOT))
         .flatMap(r -> r.contains("polis") ? Optional.of("Polisen")
             : municipality.map(SignatoryExtractor::municipalityOrganisation));

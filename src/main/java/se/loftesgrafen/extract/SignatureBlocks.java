@@ -21,6 +21,8 @@ final class SignatureBlocks {
   private static final int TITLE_WORDS = 8;
   private static final int LONG_PARAGRAPH = 150;
   private static final Pattern DIGIT = Pattern.compile("\\d");
+  /** The line a signature is written on ("______________", "..............."): no text of its own. */
+  private static final Pattern SIGNATURE_LINE = Pattern.compile("[_.…\\s-]{3,}");
 
   /** A person read from the blocks; {@code strong} when the block shape alone says it is a signature. */
   record Unit(String name, Optional<String> role, Optional<String> party, int index, boolean strong,
@@ -42,7 +44,8 @@ final class SignatureBlocks {
     this.participants = participants;
   }
 
-  List<Unit> read(List<Block> blocks) {
+  List<Unit> read(List<Block> all) {
+    List<Block> blocks = all.stream().filter(b -> !SIGNATURE_LINE.matcher(b.text()).matches()).toList();
     List<Unit> units = new ArrayList<>();
     boolean[] used = new boolean[blocks.size()];
     boolean signing = false;
@@ -159,7 +162,8 @@ final class SignatureBlocks {
   /** The line after a title ("Östra Fyrbodal", "kommunstyrelsen") belongs to it unless it starts the next signature. */
   private boolean extendsTitle(List<Block> blocks, int j, boolean[] used) {
     String t = blocks.get(j).text();
-    if (used[j] || t.length() > 40 || t.endsWith(".") || t.endsWith(":") || names.isRole(t) || !titleLike(t)) {
+    if (used[j] || t.length() > 40 || t.endsWith(".") || t.endsWith(":") || names.isRole(t) || !titleLike(t)
+        || CommitmentExtractor.any(markers, t)) {
       return false;
     }
     boolean nextIsRole = j + 1 < blocks.size() && names.isRole(blocks.get(j + 1).text());

@@ -24,6 +24,7 @@ class SignatoryExtractorTest {
       På bilden: Lena Holm och Anders Vik när löftet skrevs under. | - | -
       Anna Berg, kommunstyrelsens ordförande, och Lars Ek, lokalpolisområdeschef, har i dag undertecknat ett nytt medborgarlöfte. | Anna Berg;Lars Ek | -
       Medborgarlöftet har tagits fram av kommunpolis Sara Lind och trygghetssamordnare Per Ek. | - | -
+      Kommunstyrelsens ordförande Lena Holm (S) och Anders Vik, lokalpolisområdeschef, har tecknat ett nytt medborgarlöfte. | Lena Holm;Anders Vik | S
       I går satte Lena Holm (S), kommunalråd, och lokalpolisområdeschef Anders Vik sina signaturer på löftet. | Lena Holm;Anders Vik | S
       Det var Anna Berg, chef för lokalpolisområde Ystad, och kommunstyrelsens ordförande, Lars Ek (L), som satte sina namn under dokumentet. | Anna Berg;Lars Ek | -
       """)
@@ -66,12 +67,26 @@ class SignatoryExtractorTest {
       contact line above | Läs mer\\nKontaktperson: Sara Lind, kommunpolis, 010-114 14 14\\nLars Ek\\nLokalpolisområdeschef | Lars Ek
       press invitation   | Polisen bjuder in media till undertecknandet.\\nVid undertecknandet medverkar:\\nAnna Berg, lokalpolisområdeschef Ystad\\nLars Ek, kommunalråd | -
       participants       | Medverkande:\\nAnna Berg\\nLokalpolisområdeschef\\nLars Ek\\nKommunstyrelsens ordförande | -
+      signature lines    | Ystad den 1 februari 2024\\n____________________\\nLena Holm\\nKommunstyrelsens ordförande\\n____________________\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm;Anders Vik
       author block       | Trygghetsvandring i Norrmalm\\nPolisen bjuder in till vandring.\\nOlle Nyberg\\nKommunpolis | -
       """)
   void nameAndTitleBlocks(String label, String text, String names) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("b.txt", text.replace("\\n", "\n")));
     List<String> expected = names.equals("-") ? List.of() : List.of(names.split(";"));
     assertEquals(expected, p.signatories().stream().map(ExtractedPromise.Signatory::name).toList());
+  }
+
+  /** The title and party of each signer: a party after the title, a "För ..." line that opens the next signature. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      party after title | Vi lovar att synas mer.\\nLena Holm, kommunstyrelsens ordförande (S)\\nAnders Vik, lokalpolisområdeschef | Lena Holm: kommunstyrelsens ordförande (S);Anders Vik: lokalpolisområdeschef (-)
+      för-lines         | Vi lovar att synas mer.\\nFör Ystads kommun\\nLena Holm\\nKommunstyrelsens ordförande\\n\\nFör Polismyndigheten\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm: Kommunstyrelsens ordförande (-);Anders Vik: Lokalpolisområdeschef (-)
+      title before name | Löftet undertecknades av kommunstyrelsens ordförande Lena Holm (S) och lokalpolisområdeschef Anders Vik. | Lena Holm: kommunstyrelsens ordförande (S);Anders Vik: lokalpolisområdeschef (-)
+      """)
+  void titlesAndParties(String label, String text, String expected) throws IOException {
+    var p = Fixtures.extractor().extract(Fixtures.text("r.txt", text.replace("\\n", "\n")));
+    assertEquals(List.of(expected.split(";")), p.signatories().stream()
+        .map(s -> s.name() + ": " + s.role().orElse("-") + " (" + s.party().orElse("-") + ")").toList());
   }
 
   /** Names and titles in two columns: each person gets the title in their column, not both. */
