@@ -27,7 +27,12 @@ import se.loftesgrafen.extract.ExtractedPromise.Signatory;
  */
 final class SignatoryExtractor {
   static final String NAME_WORD = "\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?";
-  static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,3}");
+  /** Nobiliary and foreign particles inside a name ("Carl von Essen", "Johan af Klint", "Anna de Wit"). */
+  private static final String PARTICLE = "(?:von|af|de|van|der|di|da|du)";
+  static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+(?:" + PARTICLE + "\\s+)?" + NAME_WORD + "){1,3}");
+  private static final Pattern PARTICLE_WORD = Pattern.compile(PARTICLE);
+  /** A name in capitals on a signature line ("MARIA LIND"): read as "Maria Lind". */
+  private static final Pattern CAPITALS_NAME = Pattern.compile("\\p{Lu}{2,}(?:-\\p{Lu}{2,})?(?:\\s+\\p{Lu}{2,}(?:-\\p{Lu}{2,})?){1,3}");
   static final Pattern PARTY = Pattern.compile("^\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)");
   /** A party after the title ("Maria Lind, kommunstyrelsens ordförande (S)"). */
   private static final Pattern PARTY_AFTER_ROLE = Pattern.compile("\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)\\s*$");
@@ -147,6 +152,10 @@ final class SignatoryExtractor {
     if (slash) {
       s = s.substring(1).strip();
     }
+    Matcher caps = CAPITALS_NAME.matcher(s);
+    if (caps.matches()) {
+      s = titleCase(s);
+    }
     Matcher m = NAME.matcher(s);
     if (s.length() > 100 || !m.lookingAt()) {
       return Optional.empty();
@@ -172,6 +181,49 @@ final class SignatoryExtractor {
     }
     rest = rest.replaceFirst("^[\\s,–—/-]+", "").replaceFirst("[\\s/]+$", "").strip();
     return Optional.of(new NameLine(candidate, party, rest, slash));
+  }
+
+  /**
+   * A line that starts with a signing title and ends with the name ("Kommunstyrelsens ordförande Maria Lind (S)",
+   * "Lokalpolisområdeschef Johan Ek"). A title that names a police area ("Chef för lokalpolisområde Ljusdal Johan
+   * Ek") is left alone: where the area ends and the name begins is not known.
+   */
+  Optional<NameLine> titledNameLine(String line) {
+    String s = line.strip();
+    if (s.length() > 100) {
+      return Optional.empty();
+    }
+    for (Pattern p : roles) {
+      Matcher r = p.matcher(s);
+      if (!r.lookingAt() || r.group().toLowerCase(Locale.ROOT).endsWith("område")) {
+        continue;
+      }
+      String rest = s.substring(r.end()).replaceFirst("^[\\s,:–-]+", "");
+      Matcher m = NAME.matcher(rest);
+      if (m.lookingAt() && m.group().split("\\s+").length <= 3) {
+        Optional<String> name = cleanName(m.group()).filter(m.group()::equals);
+        Matcher party = PARTY.matcher(rest.substring(m.end()));
+        boolean whole = rest.substring(m.end()).isBlank() || party.lookingAt()
+            && rest.substring(m.end() + party.end()).isBlank();
+        if (name.isPresent() && whole) {
+          return Optional.of(new NameLine(name.get(), rest.substring(m.end()).isBlank() ? Optional.empty()
+              : Optional.of(party.group(1)), s.substring(0, r.end()), false));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "MARIA LIND-BERG" → "Maria Lind-Berg". */
+  private static String titleCase(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(start ? c : Character.toLowerCase(c));
+      start = !Character.isLetter(c);
+    }
+    return out.toString();
   }
 
   boolean isRole(String s) {
@@ -275,11 +327,12 @@ final class SignatoryExtractor {
       from++;
     }
     for (int i = from; i < words.length; i++) {
-      if (CommitmentExtractor.any(notName, words[i])) {
+      boolean particle = i > from && PARTICLE_WORD.matcher(words[i]).matches();
+      if (!particle && CommitmentExtractor.any(notName, words[i])) {
         return Optional.empty();
       }
     }
-    if (words.length - from < 2) {
+    if (words.length - from < 2 || PARTICLE_WORD.matcher(words[words.length - 1]).matches()) {
       return Optional.empty();
     }
     return Optional.of(String.join(" ", Arrays.copyOfRange(words, from, words.length)));

@@ -21,6 +21,9 @@ final class SignatureBlocks {
   private static final int TITLE_WORDS = 8;
   private static final int LONG_PARAGRAPH = 150;
   private static final Pattern DIGIT = Pattern.compile("\\d");
+  /** A title that ends in an abbreviation ("kommunstyrelsens ordf.") ends with a point and is no sentence. */
+  private static final Pattern ABBREVIATED_END = Pattern.compile("\\b(?:ordf|bitr|avd|adm|kommunal|ks)\\.$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** The line a signature is written on ("______________", "..............."): no text of its own. */
   private static final Pattern SIGNATURE_LINE = Pattern.compile("[_.…\\s-]{3,}");
 
@@ -66,7 +69,7 @@ final class SignatureBlocks {
         contactPart = true;
         continue;
       }
-      Optional<SignatoryExtractor.NameLine> line = names.nameLine(t);
+      Optional<SignatoryExtractor.NameLine> line = names.nameLine(t).or(() -> names.titledNameLine(t));
       if (line.isEmpty()) {
         if (blocks.get(i).isItem() || t.length() > LONG_PARAGRAPH) {
           signing = false;
@@ -179,7 +182,7 @@ final class SignatureBlocks {
     if (t.isEmpty() || t.length() > 80 || t.split("\\s+").length > TITLE_WORDS || DIGIT.matcher(t).find()) {
       return false;
     }
-    char last = t.charAt(t.length() - 1);
+    char last = ABBREVIATED_END.matcher(t).find() ? 'x' : t.charAt(t.length() - 1);
     return last != '.' && last != '!' && last != '?' && last != ':' && !CommitmentExtractor.any(contact, t);
   }
 

@@ -25,6 +25,7 @@ class SignatoryExtractorTest {
       Anna Berg, kommunstyrelsens ordförande, och Lars Ek, lokalpolisområdeschef, har i dag undertecknat ett nytt medborgarlöfte. | Anna Berg;Lars Ek | -
       Medborgarlöftet har tagits fram av kommunpolis Sara Lind och trygghetssamordnare Per Ek. | - | -
       Kommunstyrelsens ordförande Lena Holm (S) och Anders Vik, lokalpolisområdeschef, har tecknat ett nytt medborgarlöfte. | Lena Holm;Anders Vik | S
+      I dag skrev kommunalrådet Lena Holm (S) och Anders Vik, som är lokalpolisområdeschef, under det nya medborgarlöftet. | Lena Holm;Anders Vik | S
       I går satte Lena Holm (S), kommunalråd, och lokalpolisområdeschef Anders Vik sina signaturer på löftet. | Lena Holm;Anders Vik | S
       Det var Anna Berg, chef för lokalpolisområde Ystad, och kommunstyrelsens ordförande, Lars Ek (L), som satte sina namn under dokumentet. | Anna Berg;Lars Ek | -
       """)
@@ -68,6 +69,12 @@ class SignatoryExtractorTest {
       press invitation   | Polisen bjuder in media till undertecknandet.\\nVid undertecknandet medverkar:\\nAnna Berg, lokalpolisområdeschef Ystad\\nLars Ek, kommunalråd | -
       participants       | Medverkande:\\nAnna Berg\\nLokalpolisområdeschef\\nLars Ek\\nKommunstyrelsens ordförande | -
       signature lines    | Ystad den 1 februari 2024\\n____________________\\nLena Holm\\nKommunstyrelsens ordförande\\n____________________\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm;Anders Vik
+      particles          | Vi lovar att synas mer.\\nCarl von Essen\\nKommunstyrelsens ordförande\\n\\nJohan af Klint\\nLokalpolisområdeschef | Carl von Essen;Johan af Klint
+      abbreviated titles | Vi lovar att synas mer.\\nMaria Lind\\nKSO\\n\\nJohan Ek\\nLPO-chef Hudiksvall | Maria Lind;Johan Ek
+      ordf.              | Vi lovar att synas mer.\\nMaria Lind, kommunstyrelsens ordf.\\nJohan Ek, lokalpolisområdeschef | Maria Lind;Johan Ek
+      names in capitals  | Vi lovar att synas mer.\\nMARIA LIND\\nKommunstyrelsens ordförande\\n\\nJOHAN EK\\nLokalpolisområdeschef | Maria Lind;Johan Ek
+      title, then name   | Vi lovar att synas mer.\\nKommunstyrelsens ordförande Maria Lind (S)\\nLokalpolisområdeschef Johan Ek | Maria Lind;Johan Ek
+      capitals heading   | NARKOTIKA OCH ALKOHOL\\nPolisen ska genomföra fler kontroller.\\nTRYGG SKOLVÄG\\nKommunen ska bygga fler gångvägar. | -
       author block       | Trygghetsvandring i Norrmalm\\nPolisen bjuder in till vandring.\\nOlle Nyberg\\nKommunpolis | -
       """)
   void nameAndTitleBlocks(String label, String text, String names) throws IOException {
