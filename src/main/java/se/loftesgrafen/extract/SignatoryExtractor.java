@@ -34,6 +34,9 @@ final class SignatoryExtractor {
   /** A name in capitals on a signature line ("MARIA LIND"): read as "Maria Lind". */
   private static final Pattern CAPITALS_NAME = Pattern.compile("\\p{Lu}{2,}(?:-\\p{Lu}{2,})?(?:\\s+\\p{Lu}{2,}(?:-\\p{Lu}{2,})?){1,3}");
   static final Pattern PARTY = Pattern.compile("^\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)");
+  /** From the first digit or e-mail address on: "lokalpolisområdeschef, tel 010-114 14 14" keeps its title only. */
+  private static final Pattern CONTACT_DETAIL = Pattern.compile("[\\s,]*(?:(?:tel|telefon|mobil|e-post|mejl|epost)\\b.*|\\S*[\\d@].*)$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** A party after the title ("Maria Lind, kommunstyrelsens ordförande (S)"). */
   private static final Pattern PARTY_AFTER_ROLE = Pattern.compile("\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)\\s*$");
   /** The next person of a list, not this one's title: "Lena Holm (S) och lokalpolisområdeschef Anders Vik". */
@@ -340,6 +343,8 @@ final class SignatoryExtractor {
 
   private static void add(Map<String, Signatory> out, String name, Optional<String> role, Optional<String> party,
                           Optional<String> municipality) {
+    // a contact's phone number or e-mail address never goes out as part of a title
+    role = role.map(r -> CONTACT_DETAIL.matcher(r).replaceFirst("").strip()).filter(r -> !r.isEmpty());
     Matcher after = role.isPresent() && party.isEmpty() ? PARTY_AFTER_ROLE.matcher(role.get()) : null;
     if (after != null && after.find()) {
       party = Optional.of(after.group(1));
