@@ -26,7 +26,9 @@ final class MunicipalityFinder {
   private static final Pattern CONTEXT_AFTER = Pattern.compile("^\\s+(kommun|kommuns|stad|stads|kommuner|kommunerna)\\b"
       + "|^s?(?:\\s*,\\s*\\p{Lu}[\\p{L}-]*)*\\s+(?:och|samt)\\s+\\p{Lu}[\\p{L}-]*?s?\\s+(?:kommuner|kommunerna|kommuners)\\b",
       Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern LIST_BEFORE = Pattern.compile("\\bkommunerna\\b[^.:;]{0,80}$", Pattern.UNICODE_CHARACTER_CLASS);
+  /** "kommunerna Ljusdal och Bollnäs", also opening a sentence ("Kommunerna Ljusdal och ..."). */
+  private static final Pattern LIST_BEFORE = Pattern.compile("\\bkommunerna\\b[^.:;]{0,80}$",
+      Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** A capitalised word (not opening a sentence) right before: "Ulla Berg", "Anna Mora". */
   private static final Pattern AFTER_NAME = Pattern.compile("[\\p{L},]\\s+\\p{Lu}\\p{Ll}+\\s+$");
   private static final Pattern EMAIL_DOMAIN = Pattern.compile("@([a-z0-9.-]+\\.se)\\b", Pattern.CASE_INSENSITIVE);
