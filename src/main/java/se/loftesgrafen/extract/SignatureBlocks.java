@@ -118,7 +118,7 @@ final class SignatureBlocks {
     if (title >= 0) {
       used[title] = true;
       String role = blocks.get(title).text();
-      if (title == i + 1 && i + 2 < blocks.size() && extendsTitle(blocks, i + 2, used)) {
+      if (title == i + 1 && i + 2 < blocks.size() && (extendsTitle(blocks, i + 2, used) || completesTitle(role, blocks, i + 2, used))) {
         role = role + " " + blocks.get(i + 2).text();
         used[i + 2] = true;
       }
@@ -172,6 +172,16 @@ final class SignatureBlocks {
     boolean nextIsRole = j + 1 < blocks.size() && names.isRole(blocks.get(j + 1).text());
     boolean startsNext = names.nameLine(t).isPresent() && j + 1 < blocks.size() && isTitle(blocks.get(j + 1).text());
     return !nextIsRole && !startsNext && t.split(" ").length <= 4;
+  }
+
+  /**
+   * A title wrapped in a narrow column ("Kommunstyrelsens" over "ordförande"): the next line makes the first a
+   * signing title that it was not alone.
+   */
+  private boolean completesTitle(String first, List<Block> blocks, int j, boolean[] used) {
+    String t = blocks.get(j).text();
+    return !used[j] && !names.isRole(first) && t.split("\\s+").length <= 2 && isTitle(t)
+        && names.isRole(first + " " + t);
   }
 
   private boolean isTitle(String t) {

@@ -87,6 +87,7 @@ class SignatoryExtractorTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       party after title | Vi lovar att synas mer.\\nLena Holm, kommunstyrelsens ordförande (S)\\nAnders Vik, lokalpolisområdeschef | Lena Holm: kommunstyrelsens ordförande (S);Anders Vik: lokalpolisområdeschef (-)
+      wrapped title     | Vi lovar att synas mer.\\nLena Holm\\nKommunstyrelsens\\nordförande\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm: Kommunstyrelsens ordförande (-);Anders Vik: Lokalpolisområdeschef (-)
       för-lines         | Vi lovar att synas mer.\\nFör Ystads kommun\\nLena Holm\\nKommunstyrelsens ordförande\\n\\nFör Polismyndigheten\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm: Kommunstyrelsens ordförande (-);Anders Vik: Lokalpolisområdeschef (-)
       no phone in title | Löftet undertecknades av Anna Berg, lokalpolisområdeschef tel 010-114 14 14 | Anna Berg: lokalpolisområdeschef (-)
       title before name | Löftet undertecknades av kommunstyrelsens ordförande Lena Holm (S) och lokalpolisområdeschef Anders Vik. | Lena Holm: kommunstyrelsens ordförande (S);Anders Vik: lokalpolisområdeschef (-)
