@@ -18,14 +18,17 @@ import se.loftesgrafen.reference.MunicipalityRegister;
  * Which municipalities a promise covers. Strong evidence: "Xs kommun" / "X kommun" / "Xs stad", a list after
  * "kommunerna", the name in the page title or first heading ("Kungsör – medborgarlöften"), the site's domain
  * or a polisen.se URL slug. Without strong evidence, the name mentioned most ("i Åmål", "Karlstadsborna") or the
- * domain of a contact e-mail. Names after "lokalpolisområde" are police areas, not municipalities.
+ * domain of a contact e-mail, or else the city whose districts it names. Names after "lokalpolisområde" are police
+ * areas, not municipalities.
  */
 final class MunicipalityFinder {
   private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}]*(?:-\\p{L}+)*");
   private static final Pattern CONTEXT_AFTER = Pattern.compile("^\\s+(kommun|kommuns|stad|stads|kommuner|kommunerna)\\b"
       + "|^s?(?:\\s*,\\s*\\p{Lu}[\\p{L}-]*)*\\s+(?:och|samt)\\s+\\p{Lu}[\\p{L}-]*?s?\\s+(?:kommuner|kommunerna|kommuners)\\b",
       Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern LIST_BEFORE = Pattern.compile("\\bkommunerna\\b[^.:;]{0,80}$", Pattern.UNICODE_CHARACTER_CLASS);
+  /** "kommunerna Ljusdal och Bollnäs", also opening a sentence ("Kommunerna Ljusdal och ..."). */
+  private static final Pattern LIST_BEFORE = Pattern.compile("\\bkommunerna\\b[^.:;]{0,80}$",
+      Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** A capitalised word (not opening a sentence) right before: "Ulla Berg", "Anna Mora". */
   private static final Pattern AFTER_NAME = Pattern.compile("[\\p{L},]\\s+\\p{Lu}\\p{Ll}+\\s+$");
   private static final Pattern EMAIL_DOMAIN = Pattern.compile("@([a-z0-9.-]+\\.se)\\b", Pattern.CASE_INSENSITIVE);
@@ -36,6 +39,8 @@ final class MunicipalityFinder {
   private final List<Pattern> notInListAfter;
   private final int minMentions;
   private final int minShare;
+  /** City districts (rules: municipality_districts), the last resort of a page that names no municipality. */
+  private final Map<Municipality, Pattern> districts = new LinkedHashMap<>();
 
   MunicipalityFinder(MunicipalityRegister register, ExtractionRules rules) {
     this.register = register;
@@ -45,6 +50,9 @@ final class MunicipalityFinder {
     Map<String, Integer> also = rules.intMap("municipality_also_covered");
     this.minMentions = also.getOrDefault("min_mentions", Integer.MAX_VALUE);
     this.minShare = also.getOrDefault("min_share", 100);
+    rules.namedCombined("municipality_districts").forEach((city, p) -> districts.put(register.byName(city)
+        .orElseThrow(() -> new IllegalStateException("broken rule municipality_districts: no municipality " + city)),
+        p.get(0)));
   }
 
   private static final class Score {
@@ -85,6 +93,9 @@ final class MunicipalityFinder {
           .max((a, b) -> a.weak != b.weak ? Integer.compare(a.weak, b.weak) : Integer.compare(b.first, a.first))
           .ifPresent(chosen::add);
     }
+    if (chosen.isEmpty()) {
+      byDistrict(text).ifPresent(m -> chosen.add(new Score(m, 0)));
+    }
     return chosen.stream().sorted((a, b) -> Integer.compare(a.first, b.first))
         .map(s -> new MunicipalityRef(s.m.code(), s.m.name())).toList();
   }
@@ -102,6 +113,20 @@ final class MunicipalityFinder {
         chosen.add(s);
       }
     }
+  }
+
+  /** The city whose districts the text names most ("Biskopsgården", "Västra Hisingen" are Göteborg). */
+  private Optional<Municipality> byDistrict(String text) {
+    Municipality best = null;
+    long bestCount = 0;
+    for (Map.Entry<Municipality, Pattern> d : districts.entrySet()) {
+      long count = d.getValue().matcher(text).results().count();
+      if (count > bestCount) {
+        best = d.getKey();
+        bestCount = count;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** Mentions in the first heading (polisen.se: "Kungsör – medborgarlöften") are strong. */

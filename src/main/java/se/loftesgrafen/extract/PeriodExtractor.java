@@ -116,25 +116,32 @@ final class PeriodExtractor {
         .map(p -> lasting(p, mainText));
   }
 
-  /** How many years the page says the promise runs, if it says so (rules: period_duration). */
-  private OptionalInt statedYears(String text) {
+  /** How many months the page says the promise runs, if it says so in years or months (rules: period_duration). */
+  private OptionalInt statedMonths(String text) {
     for (Pattern p : duration) {
       Matcher m = p.matcher(text);
       if (m.find()) {
-        String n = m.group("n").toLowerCase(Locale.ROOT);
-        Integer word = numberWords.get(n);
-        int years = word != null ? word : n.chars().allMatch(Character::isDigit) && n.length() <= 2 ? Integer.parseInt(n) : 0;
-        if (years >= 1 && years <= 5) {
-          return OptionalInt.of(years);
+        boolean inMonths = has(m, "months");
+        int n = number(m.group(inMonths ? "months" : "n"));
+        int months = inMonths ? n : 12 * n;
+        if (months >= 6 && months <= 60) {
+          return OptionalInt.of(months);
         }
       }
     }
     return OptionalInt.empty();
   }
 
+  private int number(String s) {
+    String n = s.toLowerCase(Locale.ROOT);
+    Integer word = numberWords.get(n);
+    return word != null ? word : n.chars().allMatch(Character::isDigit) && n.length() <= 2 ? Integer.parseInt(n) : 0;
+  }
+
   /**
    * A period with a start and no other end than its own year, on a page that states its length: it ends that
-   * many years on ("2023 ... i två år" is 2023-2024; "1 mars 2021 och ett år framåt" ends 2022-02-28).
+   * many years or months on ("2023 ... i två år" is 2023-2024; "1 mars 2021 och ett år framåt" ends 2022-02-28; "1
+   * juli 2023 och tolv månader framåt" ends 2024-06-30).
    */
   private Period lasting(Period p, String mainText) {
     if (p.from().isEmpty() || p.to().isEmpty()) {
@@ -145,16 +152,17 @@ final class PeriodExtractor {
     if (!to.substring(0, 4).equals(from.substring(0, 4)) || to.length() == 10 && !to.endsWith("-12-31")) {
       return p;
     }
-    OptionalInt stated = statedYears(mainText);
+    OptionalInt stated = statedMonths(mainText);
     if (stated.isEmpty()) {
       return p;
     }
-    int years = stated.getAsInt();
+    int months = stated.getAsInt();
     if (from.length() == 10) {
       LocalDate start = LocalDate.parse(from);
-      return new Period(p.from(), Optional.of(start.plusYears(years).minusDays(1).toString()), p.text());
+      return new Period(p.from(), Optional.of(start.plusMonths(months).minusDays(1).toString()), p.text());
     }
-    return new Period(p.from(), Optional.of(String.valueOf(Integer.parseInt(from) + years - 1)), p.text());
+    int years = (months + 11) / 12;
+    return new Period(p.from(), Optional.of(String.valueOf(Integer.parseInt(from.substring(0, 4)) + years - 1)), p.text());
   }
 
   /** Only lines that hold a year can state a period. */
@@ -354,12 +362,12 @@ final class PeriodExtractor {
     String text = best.text();
     boolean single = best.to().equals(best.from());
     boolean open = best.open() || (single || best.startOnly()) && openEnded;
-    Optional<Candidate> extension = single ? all.stream().filter(c -> c.shape().equals(EXTENSION) && c.score() > 0
-        && (c.from().isEmpty() || c.from().equals(best.from())) && ordered(best.from().get(), c.to().get()))
-        .findFirst() : Optional.empty();
+    boolean closed = best.from().isPresent() && best.to().isPresent() && !best.shape().equals(EXTENSION);
+    Optional<Candidate> extension = closed ? all.stream().filter(c -> extends_(c, best)).findFirst() : Optional.empty();
     if (extension.isPresent()) {
       to = extension.get().to();
-      text = extension.get().from().isPresent() ? extension.get().text() : best.text() + " … " + extension.get().text();
+      String ext = extension.get().text();
+      text = extension.get().from().isPresent() || ext.equals(best.text()) ? ext : best.text() + " … " + ext;
     } else if (best.endOnly()) {
       Optional<Candidate> start = startFor(best, all);
       from = start.map(s -> s.from().get().substring(0, s.startOnly() ? s.from().get().length() : 4))
@@ -375,6 +383,17 @@ final class PeriodExtractor {
       to = Optional.empty();
     }
     return from.isEmpty() ? Optional.empty() : Optional.of(new Period(from, to, text));
+  }
+
+  /**
+   * An extension of this period: "2018 års löften gäller även 2019" of 2018, "förlängs till och med 2022" of
+   * 2020–2021 (an end beyond this one's, from its start or with no start of its own).
+   */
+  private static boolean extends_(Candidate c, Candidate best) {
+    String bestTo = best.to().get().substring(0, 4);
+    return c.shape().equals(EXTENSION) && c.score() > 0
+        && (c.from().isEmpty() || c.from().get().equals(best.from().get().substring(0, 4)) || c.from().get().equals(bestTo))
+        && ordered(best.from().get(), c.to().get()) && c.to().get().substring(0, 4).compareTo(bestTo) > 0;
   }
 
   /** A start phrase for an end: a stated start, else the best other period that begins within three years before. */

@@ -27,8 +27,20 @@ import se.loftesgrafen.extract.ExtractedPromise.Signatory;
  */
 final class SignatoryExtractor {
   static final String NAME_WORD = "\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?";
-  static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,3}");
+  /** Nobiliary and foreign particles inside a name ("Carl von Essen", "Johan af Klint", "Anna de Wit"). */
+  private static final String PARTICLE = "(?:von|af|de|van|der|di|da|du)";
+  static final Pattern NAME = Pattern.compile(NAME_WORD + "(?:\\s+(?:" + PARTICLE + "\\s+)?" + NAME_WORD + "){1,3}");
+  private static final Pattern PARTICLE_WORD = Pattern.compile(PARTICLE);
+  /** A name in capitals on a signature line ("MARIA LIND"): read as "Maria Lind". */
+  private static final Pattern CAPITALS_NAME = Pattern.compile("\\p{Lu}{2,}(?:-\\p{Lu}{2,})?(?:\\s+\\p{Lu}{2,}(?:-\\p{Lu}{2,})?){1,3}");
   static final Pattern PARTY = Pattern.compile("^\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)");
+  /** From the first digit or e-mail address on: "lokalpolisområdeschef, tel 010-114 14 14" keeps its title only. */
+  private static final Pattern CONTACT_DETAIL = Pattern.compile("[\\s,]*(?:(?:tel|telefon|mobil|e-post|mejl|epost)\\b.*|\\S*[\\d@].*)$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** A party after the title ("Maria Lind, kommunstyrelsens ordförande (S)"). */
+  private static final Pattern PARTY_AFTER_ROLE = Pattern.compile("\\s*\\(([A-ZÅÄÖ]{1,3}|[A-Z][a-z]{1,2})\\)\\s*$");
+  /** The next person of a list, not this one's title: "Lena Holm (S) och lokalpolisområdeschef Anders Vik". */
+  private static final Pattern NEXT_PERSON = Pattern.compile("^\\s*(och|samt)\\s", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern INLINE_ROLE = Pattern.compile("^\\s*,?\\s*([^,.;]+?)(?=\\s+(?:och|samt)\\s+\\p{Lu}|[,.;]|\\s+(?:skriver|skrev|undertecknade|signerade|har)\\b|$)",
       Pattern.UNICODE_CHARACTER_CLASS);
   /** Words right before a capitalised pair that make it a place ("i Stadshuset", "på Nya Torget"), not a person. */
@@ -55,7 +67,8 @@ final class SignatoryExtractor {
     this.notSigning = rules.combined("not_signing_contexts");
     this.quotes = rules.combined("quote_attributions");
     this.notName = rules.combined("not_name_words");
-    this.blocks = new SignatureBlocks(this, rules.combined("contact_markers"), rules.combined("signature_markers"));
+    this.blocks = new SignatureBlocks(this, rules.combined("contact_markers"), rules.combined("signature_markers"),
+        rules.combined("participant_markers"));
   }
 
   /** A person's name as found: the name, the text after it on its line, and whether it began with "/". */
@@ -142,6 +155,10 @@ final class SignatoryExtractor {
     if (slash) {
       s = s.substring(1).strip();
     }
+    Matcher caps = CAPITALS_NAME.matcher(s);
+    if (caps.matches()) {
+      s = titleCase(s);
+    }
     Matcher m = NAME.matcher(s);
     if (s.length() > 100 || !m.lookingAt()) {
       return Optional.empty();
@@ -167,6 +184,49 @@ final class SignatoryExtractor {
     }
     rest = rest.replaceFirst("^[\\s,–—/-]+", "").replaceFirst("[\\s/]+$", "").strip();
     return Optional.of(new NameLine(candidate, party, rest, slash));
+  }
+
+  /**
+   * A line that starts with a signing title and ends with the name ("Kommunstyrelsens ordförande Maria Lind (S)",
+   * "Lokalpolisområdeschef Johan Ek"). A title that names a police area ("Chef för lokalpolisområde Ljusdal Johan
+   * Ek") is left alone: where the area ends and the name begins is not known.
+   */
+  Optional<NameLine> titledNameLine(String line) {
+    String s = line.strip();
+    if (s.length() > 100) {
+      return Optional.empty();
+    }
+    for (Pattern p : roles) {
+      Matcher r = p.matcher(s);
+      if (!r.lookingAt() || r.group().toLowerCase(Locale.ROOT).endsWith("område")) {
+        continue;
+      }
+      String rest = s.substring(r.end()).replaceFirst("^[\\s,:–-]+", "");
+      Matcher m = NAME.matcher(rest);
+      if (m.lookingAt() && m.group().split("\\s+").length <= 3) {
+        Optional<String> name = cleanName(m.group()).filter(m.group()::equals);
+        Matcher party = PARTY.matcher(rest.substring(m.end()));
+        boolean whole = rest.substring(m.end()).isBlank() || party.lookingAt()
+            && rest.substring(m.end() + party.end()).isBlank();
+        if (name.isPresent() && whole) {
+          return Optional.of(new NameLine(name.get(), rest.substring(m.end()).isBlank() ? Optional.empty()
+              : Optional.of(party.group(1)), s.substring(0, r.end()), false));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "MARIA LIND-BERG" → "Maria Lind-Berg". */
+  private static String titleCase(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(start ? c : Character.toLowerCase(c));
+      start = !Character.isLetter(c);
+    }
+    return out.toString();
   }
 
   boolean isRole(String s) {
@@ -223,7 +283,7 @@ final class SignatoryExtractor {
       }
       Optional<String> role = Optional.empty();
       Matcher r = INLINE_ROLE.matcher(after);
-      if (r.find() && isRole(r.group(1))) {
+      if (!NEXT_PERSON.matcher(after).find() && r.find() && isRole(r.group(1))) {
         role = Optional.of(r.group(1).strip());
       } else {
         role = roleBefore(before);
@@ -246,11 +306,15 @@ final class SignatoryExtractor {
   private Optional<String> roleBefore(String before) {
     String best = null;
     int bestEnd = -1;
+    int bestStart = Integer.MAX_VALUE;
     for (Pattern p : roles) {
       Matcher m = p.matcher(before);
       while (m.find()) {
-        if (m.end() > bestEnd && before.substring(m.end()).strip().split("\\s+").length <= 2) {
+        // the nearest title, and of two that end together the longer ("kommunstyrelsens ordförande", not "ordförande")
+        boolean better = m.end() > bestEnd || m.end() == bestEnd && m.start() < bestStart;
+        if (better && before.substring(m.end()).strip().split("\\s+").length <= 2) {
           bestEnd = m.end();
+          bestStart = m.start();
           best = m.group();
         }
       }
@@ -266,11 +330,12 @@ final class SignatoryExtractor {
       from++;
     }
     for (int i = from; i < words.length; i++) {
-      if (CommitmentExtractor.any(notName, words[i])) {
+      boolean particle = i > from && PARTICLE_WORD.matcher(words[i]).matches();
+      if (!particle && CommitmentExtractor.any(notName, words[i])) {
         return Optional.empty();
       }
     }
-    if (words.length - from < 2) {
+    if (words.length - from < 2 || PARTICLE_WORD.matcher(words[words.length - 1]).matches()) {
       return Optional.empty();
     }
     return Optional.of(String.join(" ", Arrays.copyOfRange(words, from, words.length)));
@@ -278,6 +343,13 @@ final class SignatoryExtractor {
 
   private static void add(Map<String, Signatory> out, String name, Optional<String> role, Optional<String> party,
                           Optional<String> municipality) {
+    // a contact's phone number or e-mail address never goes out as part of a title
+    role = role.map(r -> CONTACT_DETAIL.matcher(r).replaceFirst("").strip()).filter(r -> !r.isEmpty());
+    Matcher after = role.isPresent() && party.isEmpty() ? PARTY_AFTER_ROLE.matcher(role.get()) : null;
+    if (after != null && after.find()) {
+      party = Optional.of(after.group(1));
+      role = Optional.of(role.get().substring(0, after.start()).strip()).filter(r -> !r.isEmpty());
+    }
     Optional<String> organisation = role.map(r -> r.toLowerCase(Locale.ROOT))
         .flatMap(r -> r.contains("polis") ? Optional.of("Polisen")
             : municipality.map(SignatoryExtractor::municipalityOrganisation));

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Lokalpolisområdeschef"), a row of name cells over a row of title cells, lines that begin with "/", and names
  * under a signature marker ("Datum:", "Underskrifter"). A unit whose title is a signing role is a signature; one
  * with another title (a housing company's VD, a second signer of a party) counts only among signatures. A contact
- * section ("Kontakt", a phone number or an e-mail next to the name) holds no signatures.
+ * section ("Kontakt", a phone number or an e-mail next to the name) holds no signatures, nor does a list of the
+ * people taking part in an event ("Vid undertecknandet medverkar:" in a press invitation).
  */
 final class SignatureBlocks {
   /** A weak unit (a title that is no signing role) counts when a signature stands this many blocks away or nearer. */
@@ -20,6 +21,11 @@ final class SignatureBlocks {
   private static final int TITLE_WORDS = 8;
   private static final int LONG_PARAGRAPH = 150;
   private static final Pattern DIGIT = Pattern.compile("\\d");
+  /** A title that ends in an abbreviation ("kommunstyrelsens ordf.") ends with a point and is no sentence. */
+  private static final Pattern ABBREVIATED_END = Pattern.compile("\\b(?:ordf|bitr|avd|adm|kommunal|ks)\\.$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** The line a signature is written on ("______________", "..............."): no text of its own. */
+  private static final Pattern SIGNATURE_LINE = Pattern.compile("[_.…\\s-]{3,}");
 
   /** A person read from the blocks; {@code strong} when the block shape alone says it is a signature. */
   record Unit(String name, Optional<String> role, Optional<String> party, int index, boolean strong,
@@ -32,14 +38,17 @@ final class SignatureBlocks {
   private final SignatoryExtractor names;
   private final List<Pattern> contact;
   private final List<Pattern> markers;
+  private final List<Pattern> participants;
 
-  SignatureBlocks(SignatoryExtractor names, List<Pattern> contact, List<Pattern> markers) {
+  SignatureBlocks(SignatoryExtractor names, List<Pattern> contact, List<Pattern> markers, List<Pattern> participants) {
     this.names = names;
     this.contact = contact;
     this.markers = markers;
+    this.participants = participants;
   }
 
-  List<Unit> read(List<Block> blocks) {
+  List<Unit> read(List<Block> all) {
+    List<Block> blocks = all.stream().filter(b -> !SIGNATURE_LINE.matcher(b.text()).matches()).toList();
     List<Unit> units = new ArrayList<>();
     boolean[] used = new boolean[blocks.size()];
     boolean signing = false;
@@ -55,7 +64,12 @@ final class SignatureBlocks {
         contactPart = contactPart || t.length() < 40;
         continue;
       }
-      Optional<SignatoryExtractor.NameLine> line = names.nameLine(t);
+      if (CommitmentExtractor.any(participants, t)) {
+        signing = false;
+        contactPart = true;
+        continue;
+      }
+      Optional<SignatoryExtractor.NameLine> line = names.nameLine(t).or(() -> names.titledNameLine(t));
       if (line.isEmpty()) {
         if (blocks.get(i).isItem() || t.length() > LONG_PARAGRAPH) {
           signing = false;
@@ -104,7 +118,7 @@ final class SignatureBlocks {
     if (title >= 0) {
       used[title] = true;
       String role = blocks.get(title).text();
-      if (title == i + 1 && i + 2 < blocks.size() && extendsTitle(blocks, i + 2, used)) {
+      if (title == i + 1 && i + 2 < blocks.size() && (extendsTitle(blocks, i + 2, used) || completesTitle(role, blocks, i + 2, used))) {
         role = role + " " + blocks.get(i + 2).text();
         used[i + 2] = true;
       }
@@ -151,12 +165,23 @@ final class SignatureBlocks {
   /** The line after a title ("Östra Fyrbodal", "kommunstyrelsen") belongs to it unless it starts the next signature. */
   private boolean extendsTitle(List<Block> blocks, int j, boolean[] used) {
     String t = blocks.get(j).text();
-    if (used[j] || t.length() > 40 || t.endsWith(".") || t.endsWith(":") || names.isRole(t) || !titleLike(t)) {
+    if (used[j] || t.length() > 40 || t.endsWith(".") || t.endsWith(":") || names.isRole(t) || !titleLike(t)
+        || CommitmentExtractor.any(markers, t)) {
       return false;
     }
     boolean nextIsRole = j + 1 < blocks.size() && names.isRole(blocks.get(j + 1).text());
     boolean startsNext = names.nameLine(t).isPresent() && j + 1 < blocks.size() && isTitle(blocks.get(j + 1).text());
     return !nextIsRole && !startsNext && t.split(" ").length <= 4;
+  }
+
+  /**
+   * A title wrapped in a narrow column ("Kommunstyrelsens" over "ordförande"): the next line makes the first a
+   * signing title that it was not alone.
+   */
+  private boolean completesTitle(String first, List<Block> blocks, int j, boolean[] used) {
+    String t = blocks.get(j).text();
+    return !used[j] && !names.isRole(first) && t.split("\\s+").length <= 2 && isTitle(t)
+        && names.isRole(first + " " + t);
   }
 
   private boolean isTitle(String t) {
@@ -167,7 +192,7 @@ final class SignatureBlocks {
     if (t.isEmpty() || t.length() > 80 || t.split("\\s+").length > TITLE_WORDS || DIGIT.matcher(t).find()) {
       return false;
     }
-    char last = t.charAt(t.length() - 1);
+    char last = ABBREVIATED_END.matcher(t).find() ? 'x' : t.charAt(t.length() - 1);
     return last != '.' && last != '!' && last != '?' && last != ':' && !CommitmentExtractor.any(contact, t);
   }
 

@@ -26,6 +26,10 @@ class MunicipalityFinderTest {
       Medborgarlöfte Tidaholm 2019. Polisen ska genomföra trafikkontroller vid skolorna.                       | 1498
       Medborgarlöfte i Lund. Polisen och kommunen ska genomföra trygghetsvandringar.                          | 1281
       Lokalpolisområde Boden ska synas mer i Älvsbyn. Älvsbyns kommun ordnar nattvandringar.                   | 2560
+      Medborgarlöfte Norra Hisingen. Polisen och stadsdelsförvaltningen ska synas mer i Backa och på Hisingen.  | 1480
+      Medborgarlöfte i Rinkeby. Polisen och stadsdelsförvaltningen ska ordna trygghetsvandringar i Rinkeby.     | 0180
+      Kommunerna Ljusdal och Bollnäs har tillsammans med polisen tagit fram löften. Polisen i Ljusdal ska synas mer. | 2161;2183
+      Polisen i Rosengård och Arbetsförmedlingen i Lund ska samverka.                                            | 1281
       """)
   void findsTheCoveredMunicipalities(String text, String codes) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("m.txt", text));

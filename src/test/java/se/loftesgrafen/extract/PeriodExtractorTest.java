@@ -30,6 +30,13 @@ class PeriodExtractorTest {
       Medborgarlöftet löper mellan 1 juli 2020 och 30 juni 2021.                | -          | 2020-07-01 | 2021-06-30
       Löftena gäller fr.o.m. 1 februari 2022 t.o.m. 31 januari 2023.           | -          | 2022-02-01 | 2023-01-31
       Polisen och kommunen ska under 2020 och 2021 arbeta mot langning.         | -          | 2020 | 2021
+      Löftet gäller 1/3 2023 – 28/2 2024.                                       | -          | 2023-03-01 | 2024-02-28
+      Löftet gäller från hösten 2022 till sommaren 2023.                        | -          | 2022 | 2023
+      Medborgarlöftet gäller i två år från 2023.                                | -          | 2023 | 2024
+      Vårt medborgarlöfte är treårigt och gäller från 2024.                     | -          | 2024 | 2026
+      Löftet gäller ett år från undertecknandet den 3 maj 2022.                 | -          | 2022-05-03 | 2023-05-02
+      Medborgarlöftet gäller från och med den 1 juli 2023 och tolv månader framåt. | -       | 2023-07-01 | 2024-06-30
+      Löftet gäller från och med den 1 september 2022.                          | -          | 2022-09-01 | 2022
       Medborgarlöftet för 2020 undertecknades i går av kommunalrådet.           | -          | 2020 | 2020
       """)
   void readsPeriods(String text, String published, String from, String to) {
@@ -58,8 +65,13 @@ class PeriodExtractorTest {
       Löftet gäller med början måndagen den 2 oktober 2023 och fram till och med fredagen den 31 maj 2024. | - | 2023-10-02 | 2024-05-31
       Medborgarlöftet gäller från 2025 och tills vidare.                                                | -          | 2025 | -
       Medborgarlöfte 2026\\nLöftet gäller till dess att ett nytt löfte har undertecknats.             | -          | 2026 | -
+      Löftet löper under 2024 eller till dess att ett nytt löfte undertecknats.                        | -          | 2024 | 2024
       Medborgarlöfte 2019\\n2019 års löften gäller även under 2020.                                    | -          | 2019 | 2020
       Medborgarlöfte 2017 förlängs\\nLöftet från 2017 förlängs och gäller även 2018.                   | -          | 2017 | 2018
+      Medborgarlöfte 2020–2021 förlängs till och med 2022\\nPolisen lovar att synas mer.              | -          | 2020 | 2022
+      Medborgarlöftet 2023 förlängs till att gälla även under första halvåret 2024.                     | -          | 2023 | 2024
+      Kommunstyrelsen beslutade i december.\\nDärför ska 2020 års löften gälla för 2021 också.            | -          | 2020 | 2021
+      Nämnden har beslutat att 2022 års medborgarlöfte ska gälla även under 2023.                       | -          | 2022 | 2023
       Medborgarlöfte 2023/24\\nPolisen lovar att synas mer.                                          | -          | 2023 | 2024
       Medborgarlöfte 2022\\nUppföljningen av 2021 års löfte visade att insatserna gav resultat.         | -          | 2022 | 2022
       Polisen har sedan 2018 arbetat med medborgarlöften. Nu gäller löftet 2025–2026.                   | -          | 2025 | 2026

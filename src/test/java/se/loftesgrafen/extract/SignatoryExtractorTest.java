@@ -24,6 +24,10 @@ class SignatoryExtractorTest {
       På bilden: Lena Holm och Anders Vik när löftet skrevs under. | - | -
       Anna Berg, kommunstyrelsens ordförande, och Lars Ek, lokalpolisområdeschef, har i dag undertecknat ett nytt medborgarlöfte. | Anna Berg;Lars Ek | -
       Medborgarlöftet har tagits fram av kommunpolis Sara Lind och trygghetssamordnare Per Ek. | - | -
+      Kommunstyrelsens ordförande Lena Holm (S) och Anders Vik, lokalpolisområdeschef, har tecknat ett nytt medborgarlöfte. | Lena Holm;Anders Vik | S
+      I dag skrev kommunalrådet Lena Holm (S) och Anders Vik, som är lokalpolisområdeschef, under det nya medborgarlöftet. | Lena Holm;Anders Vik | S
+      I går satte Lena Holm (S), kommunalråd, och lokalpolisområdeschef Anders Vik sina signaturer på löftet. | Lena Holm;Anders Vik | S
+      Det var Anna Berg, chef för lokalpolisområde Ystad, och kommunstyrelsens ordförande, Lars Ek (L), som satte sina namn under dokumentet. | Anna Berg;Lars Ek | -
       """)
   void peopleASentenceSaysSigned(String text, String names, String firstParty) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("s.txt", text));
@@ -62,12 +66,36 @@ class SignatoryExtractorTest {
       title on name line | Underskrifter:\\nAnna Berg (S) Kommunstyrelsens ordförande\\nLars Ek Lokalpolisområdeschef | Anna Berg;Lars Ek
       dated signatures   | Anna Berg\\nOrdförande i kommunstyrelsen\\n2023-03-01\\n\\nLars Ek\\nLokalpolisområdeschef Skellefteå\\n2023-03-01 | Anna Berg;Lars Ek
       contact line above | Läs mer\\nKontaktperson: Sara Lind, kommunpolis, 010-114 14 14\\nLars Ek\\nLokalpolisområdeschef | Lars Ek
+      press invitation   | Polisen bjuder in media till undertecknandet.\\nVid undertecknandet medverkar:\\nAnna Berg, lokalpolisområdeschef Ystad\\nLars Ek, kommunalråd | -
+      participants       | Medverkande:\\nAnna Berg\\nLokalpolisområdeschef\\nLars Ek\\nKommunstyrelsens ordförande | -
+      signature lines    | Ystad den 1 februari 2024\\n____________________\\nLena Holm\\nKommunstyrelsens ordförande\\n____________________\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm;Anders Vik
+      particles          | Vi lovar att synas mer.\\nCarl von Essen\\nKommunstyrelsens ordförande\\n\\nJohan af Klint\\nLokalpolisområdeschef | Carl von Essen;Johan af Klint
+      abbreviated titles | Vi lovar att synas mer.\\nMaria Lind\\nKSO\\n\\nJohan Ek\\nLPO-chef Hudiksvall | Maria Lind;Johan Ek
+      ordf.              | Vi lovar att synas mer.\\nMaria Lind, kommunstyrelsens ordf.\\nJohan Ek, lokalpolisområdeschef | Maria Lind;Johan Ek
+      names in capitals  | Vi lovar att synas mer.\\nMARIA LIND\\nKommunstyrelsens ordförande\\n\\nJOHAN EK\\nLokalpolisområdeschef | Maria Lind;Johan Ek
+      title, then name   | Vi lovar att synas mer.\\nKommunstyrelsens ordförande Maria Lind (S)\\nLokalpolisområdeschef Johan Ek | Maria Lind;Johan Ek
+      capitals heading   | NARKOTIKA OCH ALKOHOL\\nPolisen ska genomföra fler kontroller.\\nTRYGG SKOLVÄG\\nKommunen ska bygga fler gångvägar. | -
       author block       | Trygghetsvandring i Norrmalm\\nPolisen bjuder in till vandring.\\nOlle Nyberg\\nKommunpolis | -
       """)
   void nameAndTitleBlocks(String label, String text, String names) throws IOException {
     var p = Fixtures.extractor().extract(Fixtures.text("b.txt", text.replace("\\n", "\n")));
     List<String> expected = names.equals("-") ? List.of() : List.of(names.split(";"));
     assertEquals(expected, p.signatories().stream().map(ExtractedPromise.Signatory::name).toList());
+  }
+
+  /** The title and party of each signer: a party after the title, a "För ..." line that opens the next signature. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      party after title | Vi lovar att synas mer.\\nLena Holm, kommunstyrelsens ordförande (S)\\nAnders Vik, lokalpolisområdeschef | Lena Holm: kommunstyrelsens ordförande (S);Anders Vik: lokalpolisområdeschef (-)
+      wrapped title     | Vi lovar att synas mer.\\nLena Holm\\nKommunstyrelsens\\nordförande\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm: Kommunstyrelsens ordförande (-);Anders Vik: Lokalpolisområdeschef (-)
+      för-lines         | Vi lovar att synas mer.\\nFör Ystads kommun\\nLena Holm\\nKommunstyrelsens ordförande\\n\\nFör Polismyndigheten\\nAnders Vik\\nLokalpolisområdeschef | Lena Holm: Kommunstyrelsens ordförande (-);Anders Vik: Lokalpolisområdeschef (-)
+      no phone in title | Löftet undertecknades av Anna Berg, lokalpolisområdeschef tel 010-114 14 14 | Anna Berg: lokalpolisområdeschef (-)
+      title before name | Löftet undertecknades av kommunstyrelsens ordförande Lena Holm (S) och lokalpolisområdeschef Anders Vik. | Lena Holm: kommunstyrelsens ordförande (S);Anders Vik: lokalpolisområdeschef (-)
+      """)
+  void titlesAndParties(String label, String text, String expected) throws IOException {
+    var p = Fixtures.extractor().extract(Fixtures.text("r.txt", text.replace("\\n", "\n")));
+    assertEquals(List.of(expected.split(";")), p.signatories().stream()
+        .map(s -> s.name() + ": " + s.role().orElse("-") + " (" + s.party().orElse("-") + ")").toList());
   }
 
   /** Names and titles in two columns: each person gets the title in their column, not both. */
