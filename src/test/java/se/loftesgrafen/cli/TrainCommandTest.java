@@ -33,13 +33,29 @@ class TrainCommandTest {
   }
 
   @Test
-  void trainingWritesAWeightsFile(@TempDir Path dir) throws Exception {
-    Path model = dir.resolve("model.tsv");
-    String out = run(0, "train", "--cases", FIXTURES, "--out", model.toString());
+  void trainingWritesTheThreeModels(@TempDir Path dir) throws Exception {
+    Path models = dir.resolve("models");
+    String out = run(0, "train", "--cases", FIXTURES, "--out", models.toString());
     assertTrue(out.contains("trained on 15 pages"), out);
-    String weights = Files.readString(model);
+    String weights = Files.readString(models.resolve("commitment-model.tsv"));
     assertTrue(weights.contains("@threshold\t0.5000"), weights);
     assertTrue(weights.lines().filter(l -> !l.startsWith("#") && !l.startsWith("@")).count() > 10, weights);
+    String actors = Files.readString(models.resolve("actor-model.tsv"));
+    assertTrue(actors.contains("@bias\t") && actors.contains("read="), actors);
+    assertTrue(Files.size(models.resolve("theme-model.tsv")) > 100);
+    // The folder is what extract --models reads: the same page, decided by these models, gives a commitment.
+    String extracted = run(0, "extract", "--models", models.toString(), FIXTURES + "/" + firstFixturePage());
+    assertTrue(extracted.contains("\"confidence\""), extracted);
+  }
+
+  private static String firstFixturePage() throws java.io.IOException {
+    try (var pages = Files.list(Path.of(FIXTURES))) {
+      Path dir = pages.filter(Files::isDirectory).sorted().findFirst().orElseThrow();
+      try (var files = Files.list(dir)) {
+        return dir.getFileName() + "/" + files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("page."))
+            .findFirst().orElseThrow();
+      }
+    }
   }
 
   @Test
