@@ -35,12 +35,12 @@ final class SignatureBlocks {
     }
   }
 
-  private final SignatoryExtractor names;
+  private final PersonNames names;
   private final List<Pattern> contact;
   private final List<Pattern> markers;
   private final List<Pattern> participants;
 
-  SignatureBlocks(SignatoryExtractor names, List<Pattern> contact, List<Pattern> markers, List<Pattern> participants) {
+  SignatureBlocks(PersonNames names, List<Pattern> contact, List<Pattern> markers, List<Pattern> participants) {
     this.names = names;
     this.contact = contact;
     this.markers = markers;
@@ -69,7 +69,7 @@ final class SignatureBlocks {
         contactPart = true;
         continue;
       }
-      Optional<SignatoryExtractor.NameLine> line = names.nameLine(t).or(() -> names.titledNameLine(t));
+      Optional<PersonNames.NameLine> line = names.nameLine(t).or(() -> names.titledNameLine(t));
       if (line.isEmpty()) {
         if (blocks.get(i).isItem() || t.length() > LONG_PARAGRAPH) {
           signing = false;
@@ -86,7 +86,7 @@ final class SignatureBlocks {
       if (run >= 2 && titleRun(blocks, i + run, run)) {
         for (int k = 0; k < run; k++) {
           String role = blocks.get(i + run + k).text();
-          SignatoryExtractor.NameLine n = names.nameLine(blocks.get(i + k).text()).get();
+          PersonNames.NameLine n = names.nameLine(blocks.get(i + k).text()).get();
           units.add(new Unit(n.name(), Optional.of(role), n.party(), i + k, names.isRole(role) || signing));
           used[i + k] = used[i + run + k] = true;
         }
@@ -97,15 +97,15 @@ final class SignatureBlocks {
     return accepted(units);
   }
 
-  private void readOne(List<Block> blocks, int i, SignatoryExtractor.NameLine n, boolean signing, boolean[] used,
+  private void readOne(List<Block> blocks, int i, PersonNames.NameLine n, boolean signing, boolean[] used,
                        List<Unit> units) {
     used[i] = true;
     if (!n.rest().isEmpty()) {
-      Optional<SignatoryExtractor.NameLine> second = names.nameLine(n.rest());
+      Optional<PersonNames.NameLine> second = names.nameLine(n.rest());
       if ((n.slash() || signing) && second.isPresent() && !names.isRole(n.rest())) {
         units.add(new Unit(n.name(), Optional.empty(), n.party(), i, true));
-        SignatoryExtractor.NameLine next = second.get();
-        readOne(blocks, i, new SignatoryExtractor.NameLine(next.name(), next.party(), next.rest(), n.slash()), signing,
+        PersonNames.NameLine next = second.get();
+        readOne(blocks, i, new PersonNames.NameLine(next.name(), next.party(), next.rest(), n.slash()), signing,
             used, units);
       } else if (titleLike(n.rest())) {
         boolean role = names.isRole(n.rest());
@@ -199,7 +199,7 @@ final class SignatureBlocks {
   private int bareNames(List<Block> blocks, int i) {
     int k = 0;
     while (i + k < blocks.size()) {
-      Optional<SignatoryExtractor.NameLine> n = names.nameLine(blocks.get(i + k).text());
+      Optional<PersonNames.NameLine> n = names.nameLine(blocks.get(i + k).text());
       if (n.isEmpty() || !n.get().rest().isEmpty()) {
         break;
       }
