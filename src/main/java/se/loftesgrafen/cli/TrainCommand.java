@@ -72,19 +72,15 @@ public final class TrainCommand implements Callable<Integer> {
     if (pages.isEmpty()) {
       throw new UserError("no annotated pages in " + cases, 2);
     }
+    if (folds != null && (folds < 2 || folds > pages.size())) {
+      throw new UserError("--cross-validate needs 2.." + pages.size() + " folds, got " + folds, 2);
+    }
     if (themes) {
       return trainThemes(pages, log);
     }
     ExtractorTraining training = new ExtractorTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without));
     if (folds != null) {
-      if (folds < 2 || folds > pages.size()) {
-        throw new UserError("--cross-validate needs 2.." + pages.size() + " folds, got " + folds, 2);
-      }
-      List<AnnotatedPage> extra = new ArrayList<>();
-      for (Path dir : trainAlso) {
-        extra.addAll(AnnotatedPage.load(dir));
-      }
-      ExtractorTraining.CrossValidation cv = training.crossValidate(pages, extra, folds);
+      ExtractorTraining.CrossValidation cv = training.crossValidate(pages, trainAlsoPages(), folds);
       if (verbose) {
         log.print(ExtractorTraining.errors(cv));
       }
@@ -100,29 +96,20 @@ public final class TrainCommand implements Callable<Integer> {
     try (Writer w = Files.newBufferedWriter(out.resolve("actor-model.tsv"), StandardCharsets.UTF_8)) {
       ExtractorTraining.write(models.actors(), w);
     }
-    ThemeModel themeModel = new ThemeTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without))
-        .train(pages, 10, String.valueOf(cases));
-    try (Writer w = Files.newBufferedWriter(out.resolve("theme-model.tsv"), StandardCharsets.UTF_8)) {
-      ThemeTraining.write(themeModel, w);
-    }
+    writeThemeModel(themeTraining().train(pages, Math.min(THEME_FOLDS, pages.size()), String.valueOf(cases)));
     log.println("trained on " + pages.size() + " pages; models written to " + out);
     log.flush();
     return 0;
   }
 
-  /** {@code --themes}: the theme model (ThemeTraining); kept apart from the commitment model's path above. */
+  /** Folds of the cross-validation inside theme training that chooses the theme model's threshold. */
+  private static final int THEME_FOLDS = 10;
+
+  /** {@code --themes}: only the theme model, trained or (with {@code --cross-validate}) measured. */
   private int trainThemes(List<AnnotatedPage> pages, PrintWriter log) throws IOException {
-    ThemeTraining training = new ThemeTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without));
-    int k = folds == null ? 10 : folds;
-    if (k < 2 || k > pages.size()) {
-      throw new UserError("--cross-validate needs 2.." + pages.size() + " folds, got " + k, 2);
-    }
+    ThemeTraining training = themeTraining();
     if (folds != null) {
-      List<AnnotatedPage> extra = new ArrayList<>();
-      for (Path dir : trainAlso) {
-        extra.addAll(AnnotatedPage.load(dir));
-      }
-      ThemeTraining.CrossValidation cv = training.crossValidate(pages, extra, k);
+      ThemeTraining.CrossValidation cv = training.crossValidate(pages, trainAlsoPages(), folds);
       if (verbose) {
         log.print(ThemeTraining.errors(cv));
       }
@@ -130,17 +117,31 @@ public final class TrainCommand implements Callable<Integer> {
       log.flush();
       return 0;
     }
-    Path target = out.resolve("theme-model.tsv");
-    ThemeModel model = training.train(pages, k, String.valueOf(cases));
-    if (target.getParent() != null) {
-      Files.createDirectories(target.getParent());
-    }
-    try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-      ThemeTraining.write(model, w);
-    }
-    model.header().forEach(h -> log.println(h));
-    log.println("trained on " + pages.size() + " pages; theme weights written to " + target);
+    ThemeModel model = training.train(pages, Math.min(THEME_FOLDS, pages.size()), String.valueOf(cases));
+    writeThemeModel(model);
+    model.header().forEach(log::println);
+    log.println("trained on " + pages.size() + " pages; theme weights written to " + out.resolve("theme-model.tsv"));
     log.flush();
     return 0;
+  }
+
+  private ThemeTraining themeTraining() {
+    return new ThemeTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without));
+  }
+
+  private void writeThemeModel(ThemeModel model) throws IOException {
+    Files.createDirectories(out);
+    try (Writer w = Files.newBufferedWriter(out.resolve("theme-model.tsv"), StandardCharsets.UTF_8)) {
+      ThemeTraining.write(model, w);
+    }
+  }
+
+  /** The {@code --train-also} pages: in every training fold of a cross-validation, never scored. */
+  private List<AnnotatedPage> trainAlsoPages() throws IOException {
+    List<AnnotatedPage> extra = new ArrayList<>();
+    for (Path dir : trainAlso) {
+      extra.addAll(AnnotatedPage.load(dir));
+    }
+    return extra;
   }
 }

@@ -1,13 +1,9 @@
 package se.loftesgrafen.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,39 +50,22 @@ public final class CommitmentModel {
 
   /** Reads a model file: comment lines ({@code #}), then {@code threshold}, {@code bias} and feature weights. */
   static CommitmentModel read(InputStream in) throws IOException {
+    WeightsFile file = WeightsFile.read("commitment model", in);
     Map<String, Double> w = new HashMap<>();
     double b = 0;
     double t = 0.5;
-    List<String> header = new ArrayList<>();
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    int n = 0;
-    for (String line; (line = r.readLine()) != null; ) {
-      n++;
-      if (line.startsWith("#")) {
-        header.add(line.substring(1).strip());
-        continue;
+    for (WeightsFile.Row row : file.rows()) {
+      if (row.cols().size() != 2) {
+        throw file.malformed(row, "NAME<TAB>WEIGHT");
       }
-      if (line.isBlank()) {
-        continue;
-      }
-      int tab = line.lastIndexOf('\t');
-      if (tab < 0) {
-        throw new IOException("commitment model line " + n + ": expected NAME<TAB>WEIGHT");
-      }
-      String name = line.substring(0, tab);
-      double v;
-      try {
-        v = Double.parseDouble(line.substring(tab + 1));
-      } catch (NumberFormatException e) {
-        throw new IOException("commitment model line " + n + ": bad number " + line.substring(tab + 1));
-      }
-      switch (name) {
+      double v = file.number(row, 1);
+      switch (row.cols().get(0)) {
         case "@threshold" -> t = v;
         case "@bias" -> b = v;
-        default -> w.put(name, v);
+        default -> w.put(row.cols().get(0), v);
       }
     }
-    return new CommitmentModel(w, b, t, header);
+    return new CommitmentModel(w, b, t, file.header());
   }
 
   /** Writes the model in the form {@link #read} reads, weights sorted by name so that a retrain diffs well. */

@@ -40,21 +40,8 @@ public final class ExtractorTraining {
   private record Labelled(AnnotatedPage page, List<Candidate> candidates, int[] pairedWith) {}
 
   /** Measures of one evaluation: commitments found against annotated, actors right on the paired ones. */
-  public record Score(int tp, int predicted, int annotated, int actorsRight, int reachable) {
-    public double precision() {
-      return predicted == 0 ? 0 : (double) tp / predicted;
-    }
-
-    public double recall() {
-      return annotated == 0 ? 0 : (double) tp / annotated;
-    }
-
-    public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
-    }
-
+  public record Score(int tp, int predicted, int annotated, int actorsRight, int reachable)
+      implements PrecisionRecall {
     public double actors() {
       return tp == 0 ? 0 : (double) actorsRight / tp;
     }
@@ -73,8 +60,8 @@ public final class ExtractorTraining {
   }
 
   /**
-   * The result of cross-validation: the models' score, the hand rules' score on the same folds, per threshold, the
-   * reliability of the held-out probabilities, and the actors as the rules alone read them on the model's matches.
+   * The result of cross-validation: the models' score, the hand rules' score on the same folds, per threshold, and
+   * the reliability of the held-out commitment probabilities and actor confidences.
    */
   public record CrossValidation(int folds, int pages, Score model, Score rules, Map<Double, Score> byThreshold,
       List<String> errors, Reliability commitments, Reliability actors) {}

@@ -76,19 +76,9 @@ final class ThemeFeatures {
    */
   static Set<String> heads(String text) {
     Set<String> out = new LinkedHashSet<>();
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      if (!Character.isLetter(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      int end = i;
-      while (end < n && Character.isLetter(text.charAt(end))) {
-        end++;
-      }
-      if (end - i >= 2 * PREFIX) {
-        String w = text.substring(i, end).toLowerCase(Locale.ROOT);
+    words(text, (from, to) -> {
+      if (to - from >= 2 * PREFIX) {
+        String w = text.substring(from, to).toLowerCase(Locale.ROOT);
         for (String e : ENDINGS) {
           if (w.endsWith(e)) {
             w = w.substring(0, w.length() - e.length());
@@ -97,14 +87,29 @@ final class ThemeFeatures {
         }
         out.add(w.substring(w.length() - PREFIX));
       }
-      i = end;
-    }
+    });
     return out;
   }
 
   /** The distinct word prefixes of a text, lower case, in order of first occurrence. */
   static Set<String> prefixes(String text) {
     Set<String> out = new LinkedHashSet<>();
+    words(text, (from, to) -> {
+      if (to - from >= MIN_WORD) {
+        out.add(text.substring(from, Math.min(to, from + PREFIX)).toLowerCase(Locale.ROOT));
+      }
+    });
+    return out;
+  }
+
+  /** What is done with a word's bounds in a text. */
+  @FunctionalInterface
+  private interface WordSpan {
+    void at(int from, int to);
+  }
+
+  /** Calls {@code word} with the bounds of every run of letters in {@code text}, in order. */
+  private static void words(String text, WordSpan word) {
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -116,12 +121,9 @@ final class ThemeFeatures {
       while (end < n && Character.isLetter(text.charAt(end))) {
         end++;
       }
-      if (end - i >= MIN_WORD) {
-        out.add(text.substring(i, Math.min(end, i + PREFIX)).toLowerCase(Locale.ROOT));
-      }
+      word.at(i, end);
       i = end;
     }
-    return out;
   }
 
   /**

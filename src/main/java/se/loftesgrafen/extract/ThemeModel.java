@@ -1,12 +1,9 @@
 package se.loftesgrafen.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -167,30 +164,20 @@ public final class ThemeModel {
 
   /** Reads a model file (see the class comment); a malformed line stops with its number. */
   static ThemeModel read(InputStream in) throws IOException {
-    List<String> header = new ArrayList<>();
+    WeightsFile file = WeightsFile.read("theme model", in);
     List<String> themes = null;
     double threshold = 0.5;
     Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    int n = 0;
-    for (String line; (line = r.readLine()) != null; ) {
-      n++;
-      if (line.startsWith("#")) {
-        header.add(line.substring(1).strip());
-        continue;
-      }
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] cols = line.split("\t");
-      if (cols[0].equals("@themes") && cols.length == 2) {
-        themes = List.of(cols[1].strip().split("\\s+"));
-      } else if (cols[0].equals("@threshold") && cols.length == 2) {
-        threshold = number(cols[1], n);
-      } else if (cols.length == 3) {
-        rows.computeIfAbsent(cols[0], k -> new LinkedHashMap<>()).put(cols[1], number(cols[2], n));
+    for (WeightsFile.Row row : file.rows()) {
+      List<String> cols = row.cols();
+      if (cols.get(0).equals("@themes") && cols.size() == 2) {
+        themes = List.of(cols.get(1).strip().split("\\s+"));
+      } else if (cols.get(0).equals("@threshold") && cols.size() == 2) {
+        threshold = file.number(row, 1);
+      } else if (cols.size() == 3) {
+        rows.computeIfAbsent(cols.get(0), k -> new LinkedHashMap<>()).put(cols.get(1), file.number(row, 2));
       } else {
-        throw new IOException("theme model line " + n + ": expected NAME<TAB>THEME<TAB>WEIGHT");
+        throw file.malformed(row, "NAME<TAB>THEME<TAB>WEIGHT");
       }
     }
     if (themes == null) {
@@ -220,15 +207,7 @@ public final class ThemeModel {
         }
       }
     }
-    return new ThemeModel(themes, bias, specific, shared, threshold, header);
-  }
-
-  private static double number(String s, int line) throws IOException {
-    try {
-      return Double.parseDouble(s.strip());
-    } catch (NumberFormatException e) {
-      throw new IOException("theme model line " + line + ": bad number " + s);
-    }
+    return new ThemeModel(themes, bias, specific, shared, threshold, file.header());
   }
 
   /** Writes the model in the form {@link #read} reads, rows sorted so that a retrain diffs well. */

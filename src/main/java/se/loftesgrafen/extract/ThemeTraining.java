@@ -49,21 +49,7 @@ public final class ThemeTraining {
   record Case(String page, String group, String text, List<String> features, Set<String> gold, List<String> keyword) {}
 
   /** Micro-averaged theme decisions over commitments. */
-  public record Score(int tp, int predicted, int annotated) {
-    public double precision() {
-      return predicted == 0 ? 0 : (double) tp / predicted;
-    }
-
-    public double recall() {
-      return annotated == 0 ? 0 : (double) tp / annotated;
-    }
-
-    public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
-    }
-
+  public record Score(int tp, int predicted, int annotated) implements PrecisionRecall {
     Score plus(Set<String> predictedThemes, Set<String> gold) {
       int hit = (int) predictedThemes.stream().filter(gold::contains).count();
       return new Score(tp + hit, predicted + predictedThemes.size(), annotated + gold.size());
@@ -128,8 +114,7 @@ public final class ThemeTraining {
         "Löftesgrafen theme model: one logistic regression per theme (ThemeModel) over ThemeFeatures",
         "(lexicon hits kw/imp/hkw from vocab/teman.ttl and rules.yaml, shared and per theme; word prefixes p: and "
             + "compound heads s:, " + ThemeFeatures.PREFIX + " letters).",
-        "Retrain: ./loftesgrafen train --themes --cases ../shared/eval/dev --cross-validate " + folds
-            + " --out src/main/resources/extract/theme-model.tsv",
+        "Retrain: ./loftesgrafen train --cases ../shared/eval/dev --cases src/test/resources/extract/training",
         "Trained " + LocalDate.now() + " on " + annotated + " theme-annotated pages, " + cases.size()
             + " commitments. Sources: " + sources,
         "Trainer: " + trainer.description() + "; threshold " + threshold + " by " + INNER_FOLDS
