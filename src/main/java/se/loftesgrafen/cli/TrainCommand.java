@@ -13,10 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.loftesgrafen.extract.AnnotatedPage;
-import se.loftesgrafen.extract.CommitmentModel;
-import se.loftesgrafen.extract.ExtractorTraining;
-import se.loftesgrafen.extract.ThemeModel;
-import se.loftesgrafen.extract.ThemeTraining;
+import se.loftesgrafen.extract.commitment.CommitmentModel;
+import se.loftesgrafen.extract.commitment.ExtractorTraining;
+import se.loftesgrafen.extract.commitment.ThemeModel;
+import se.loftesgrafen.extract.commitment.ThemeTraining;
 import se.loftesgrafen.vocab.ThemeLexiconLoader;
 
 /**

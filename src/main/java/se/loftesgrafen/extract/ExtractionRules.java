@@ -63,7 +63,8 @@ public final class ExtractionRules {
     }
   }
 
-  List<Pattern> patterns(String section) {
+  /** The patterns of a section, each compiled alone (for the rooms that need to know which one matched). */
+  public List<Pattern> patterns(String section) {
     return compileAll(section, section(section));
   }
 
@@ -72,12 +73,12 @@ public final class ExtractionRules {
    * the first match": one scan of the text instead of one per pattern. Each pattern is still compiled alone
    * first, so that a broken one is reported by its index.
    */
-  List<Pattern> combined(String section) {
+  public List<Pattern> combined(String section) {
     return List.of(combine(section, patterns(section)));
   }
 
   /** As {@link #namedPatterns(String)}, each list combined into one alternation. */
-  Map<String, List<Pattern>> namedCombined(String section) {
+  public Map<String, List<Pattern>> namedCombined(String section) {
     Map<String, List<Pattern>> out = new LinkedHashMap<>();
     namedPatterns(section).forEach((k, v) -> out.put(k, List.of(combine(section + "." + k, v))));
     return out;
@@ -105,7 +106,7 @@ public final class ExtractionRules {
   }
 
   /** A section of named lists: {@code name: [pattern, ...]}. */
-  Map<String, List<Pattern>> namedPatterns(String section) {
+  public Map<String, List<Pattern>> namedPatterns(String section) {
     Map<String, List<Pattern>> out = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = section(section).properties().iterator();
     while (it.hasNext()) {
@@ -115,14 +116,15 @@ public final class ExtractionRules {
     return out;
   }
 
-  List<String> strings(String section) {
+  /** A section of plain strings: {@code [value, ...]}. */
+  public List<String> strings(String section) {
     List<String> out = new ArrayList<>();
     section(section).forEach(n -> out.add(n.asText()));
     return out;
   }
 
   /** A section of named string lists: {@code name: [value, ...]}. */
-  Map<String, List<String>> stringLists(String section) {
+  public Map<String, List<String>> stringLists(String section) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     section(section).properties().forEach(e -> {
       List<String> values = new ArrayList<>();
@@ -132,14 +134,15 @@ public final class ExtractionRules {
     return out;
   }
 
-  Map<String, Integer> intMap(String section) {
+  /** A section of numbers by name: {@code name: n} (number words, months, weights). */
+  public Map<String, Integer> intMap(String section) {
     Map<String, Integer> out = new LinkedHashMap<>();
     section(section).properties().forEach(e -> out.put(e.getKey(), e.getValue().asInt()));
     return out;
   }
 
   /** CSS selectors, checked now so that a typo fails start-up, not the first page. */
-  List<String> selectors(String section) {
+  public List<String> selectors(String section) {
     List<String> out = strings(section);
     for (int i = 0; i < out.size(); i++) {
       try {

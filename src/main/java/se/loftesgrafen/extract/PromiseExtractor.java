@@ -4,6 +4,24 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import se.loftesgrafen.extract.ExtractedPromise.MunicipalityRef;
+import se.loftesgrafen.extract.commitment.ActorModel;
+import se.loftesgrafen.extract.commitment.ActorResolver;
+import se.loftesgrafen.extract.commitment.Candidate;
+import se.loftesgrafen.extract.commitment.CommitmentExtractor;
+import se.loftesgrafen.extract.commitment.CommitmentModel;
+import se.loftesgrafen.extract.commitment.TargetExtractor;
+import se.loftesgrafen.extract.commitment.ThemeClassifier;
+import se.loftesgrafen.extract.commitment.ThemeModel;
+import se.loftesgrafen.extract.field.BasisExtractor;
+import se.loftesgrafen.extract.field.DateExtractor;
+import se.loftesgrafen.extract.field.MunicipalityFinder;
+import se.loftesgrafen.extract.field.PeriodExtractor;
+import se.loftesgrafen.extract.field.SignatoryExtractor;
+import se.loftesgrafen.extract.read.Block;
+import se.loftesgrafen.extract.read.DocumentReader;
+import se.loftesgrafen.extract.read.HtmlReader;
+import se.loftesgrafen.extract.read.MainText;
+import se.loftesgrafen.extract.read.TextReader;
 import se.loftesgrafen.reference.MunicipalityRegister;
 
 /**
@@ -74,7 +92,7 @@ public final class PromiseExtractor {
   }
 
   /** The same extractor deciding commitments with another model (training, cross-validation). */
-  static PromiseExtractor create(ThemeLexicon lexicon, CommitmentModel model) {
+  public static PromiseExtractor create(ThemeLexicon lexicon, CommitmentModel model) {
     return new PromiseExtractor(ExtractionRules.load(), lexicon, MunicipalityRegister.load(), model,
         ActorModel.empty(), ThemeModel.load());
   }
@@ -88,7 +106,7 @@ public final class PromiseExtractor {
   }
 
   /** The page's main text as the extractor reads it (theme training places annotated texts under headings). */
-  MainText mainText(SourceDocument doc) throws IOException {
+  public MainText mainText(SourceDocument doc) throws IOException {
     return read(doc);
   }
 
@@ -129,7 +147,7 @@ public final class PromiseExtractor {
    * The commitment candidates of a document, as the model sees them; none on a follow-up report (which the
    * extractor never reads commitments from). For training and cross-validation.
    */
-  List<Candidate> candidates(SourceDocument doc) throws IOException {
+  public List<Candidate> candidates(SourceDocument doc) throws IOException {
     MainText main = read(doc);
     Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
     return statesNoPromise(main, title) ? List.of() : commitments.candidates(main);

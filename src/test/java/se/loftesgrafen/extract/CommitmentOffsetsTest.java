@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.loftesgrafen.extract.read.DocumentReader;
+import se.loftesgrafen.extract.read.HtmlReader;
+import se.loftesgrafen.extract.read.MainText;
+import se.loftesgrafen.extract.read.TextReader;
 
 /** Every commitment's offsets point at its own words in the page's main text (the graph records them). */
 class CommitmentOffsetsTest {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import se.loftesgrafen.extract.commitment.CommitmentMatch;
 
 /**
  * Precision, recall and F1 per field of extracted promises against expected annotations, counted the way the

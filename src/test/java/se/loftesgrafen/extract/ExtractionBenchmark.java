@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.jsoup.Jsoup;
+import se.loftesgrafen.extract.read.DocumentReader;
+import se.loftesgrafen.extract.read.HtmlReader;
+import se.loftesgrafen.extract.read.TextReader;
 
 /**
  * Extraction throughput on a corpus of realistic 50–150 KB municipal pages, next to bare Jsoup parsing of the same

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.nodes.Entities;
 import org.junit.jupiter.api.Test;
+import se.loftesgrafen.extract.read.TextReader;
 
 /**
  * Runs the extractor on every annotated fixture page and prints precision, recall and F1 per field. The floors

@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * wrapped to the text width, bullets and numbers at the start of lines, and a word hyphenated over a line break
  * where the source has '~'. PDFs are made here rather than committed so that their text stays reviewable.
  */
-final class FixturePdf {
+public final class FixturePdf {
   private static final float MARGIN = 60;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final float SIZE = 11;
@@ -24,7 +24,7 @@ final class FixturePdf {
 
   private FixturePdf() {}
 
-  static byte[] render(String source) throws IOException {
+  public static byte[] render(String source) throws IOException {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -17,7 +17,7 @@ import se.loftesgrafen.reference.MunicipalityRegister;
 import se.loftesgrafen.vocab.ThemeLexiconLoader;
 
 /** The annotated fixture pages of src/test/resources/extract/pages, and one shared extractor for tests. */
-final class Fixtures {
+public final class Fixtures {
   static final Path PAGES = Path.of("src/test/resources/extract/pages");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static PromiseExtractor extractor;
@@ -32,7 +32,7 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static synchronized PromiseExtractor extractor() {
+  public static synchronized PromiseExtractor extractor() {
     if (extractor == null) {
       extractor = PromiseExtractor.create(ExtractionRules.load(), ThemeLexiconLoader.load(), MunicipalityRegister.load());
     }
@@ -75,7 +75,7 @@ final class Fixtures {
     return source.replace("~", "").replaceAll("(?m)^# ", "");
   }
 
-  static SourceDocument doc(String name, byte[] body) {
+  public static SourceDocument doc(String name, byte[] body) {
     try {
       return new SourceDocument(name, new URI("file", null, "/fixtures/" + name, null), body, Optional.empty());
     } catch (URISyntaxException e) {
@@ -83,7 +83,7 @@ final class Fixtures {
     }
   }
 
-  static SourceDocument text(String name, String text) {
+  public static SourceDocument text(String name, String text) {
     return doc(name, text.getBytes(StandardCharsets.UTF_8));
   }
 }

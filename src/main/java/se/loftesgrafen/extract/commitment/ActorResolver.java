@@ -1,0 +1,194 @@
+package se.loftesgrafen.extract.commitment;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.loftesgrafen.extract.Commitment.Actor;
+import se.loftesgrafen.extract.ExtractionRules;
+
+/**
+ * Who commits, from the words of a sentence or a heading (rules: actors, partner_phrases, subject_end).
+ * In a sentence only the subject counts ("Polisen ska i samverkan med kommunen ..." is the police alone, as
+ * partners are means, not doers); in a heading or lead-in every party named counts
+ * ("Polismyndigheten i samverkan med kommunen:" is both).
+ */
+public final class ActorResolver {
+  static final Set<Actor> BOTH = java.util.Collections.unmodifiableSet(EnumSet.of(Actor.POLISEN, Actor.KOMMUNEN));
+
+  private final List<Pattern> police;
+  private final List<Pattern> municipality;
+  private final List<Pattern> both;
+  private final List<Pattern> other;
+  private final List<Pattern> partners;
+  private final List<Pattern> subjectEnd;
+  private final Pattern presentTense;
+  private final List<Pattern> policeOwned;
+  private final List<Pattern> places;
+  private final List<Pattern> thirdPartyPages;
+  private final List<Pattern> thirdPartyNames;
+  private final Pattern leadSentence;
+
+  /** The actor phrases of the rules, compiled once (built by {@code PromiseExtractor}). */
+  public ActorResolver(ExtractionRules rules) {
+    Map<String, List<Pattern>> actors = rules.namedCombined("actors");
+    police = require(actors, "polisen");
+    municipality = require(actors, "kommunen");
+    both = require(actors, "both");
+    other = require(actors, "other");
+    partners = rules.combined("partner_phrases");
+    subjectEnd = rules.combined("subject_end");
+    presentTense = rules.patterns("subject_present_tense").get(0);
+    policeOwned = rules.patterns("police_owned_pages");
+    places = rules.combined("place_phrases");
+    thirdPartyPages = rules.combined("third_party_pages");
+    thirdPartyNames = rules.combined("third_party_names");
+    leadSentence = rules.combined("lead_sentence").get(0);
+  }
+
+  private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {
+    List<Pattern> p = m.get(key);
+    if (p == null) {
+      throw new IllegalStateException("extraction rules lack actors." + key);
+    }
+    return p;
+  }
+
+  /** The actors a sentence names as its subject, plus third parties it commits alongside. */
+  Set<Actor> subject(String sentence) {
+    return subject(sentence, BOTH);
+  }
+
+  /** As {@link #subject(String)}, with "vi"/"parterna" meaning {@code we} (the page's promisers). */
+  Set<Actor> subject(String sentence, Set<Actor> we) {
+    Set<Actor> out = EnumSet.noneOf(Actor.class);
+    String s = withoutPartners(sentence);
+    Matcher present = presentTense.matcher(s);
+    Matcher verb = present.lookingAt() ? present : firstOf(subjectEnd, s);
+    if (verb != null) {
+      int verbStart = verb == present ? present.start("verb") : verb.start();
+      int verbEnd = verb == present ? present.end("verb") : verb.end();
+      String before = s.substring(0, verbStart);
+      mentions(before, we, out);
+      if (firstOf(thirdPartyNames, before) != null) {
+        out.add(Actor.OTHER);
+      }
+      if (out.isEmpty()) {
+        // Inverted word order after an adverbial: "Under året ska Ljungby kommun informera ..."
+        String after = s.substring(verbEnd);
+        String[] words = after.strip().split("\\s+", 5);
+        mentions(String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 4))), we, out);
+      }
+    }
+    if (!out.isEmpty()) {
+      if (namesThirdParties(sentence)) {
+        out.add(Actor.OTHER);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The parties an item without a subject names as doers anywhere in it ("Öka polisens närvaro", "Lokalpolisen
+   * och kommunen ..."): partner phrases ("tillsammans med kommunen") and places ("i kommunen") do not count.
+   */
+  Set<Actor> mentioned(String item, Set<Actor> we) {
+    Set<Actor> out = EnumSet.noneOf(Actor.class);
+    mentions(withoutPartners(item), we, out);
+    return out;
+  }
+
+  /** Every party a heading or lead-in names, third parties by name included. */
+  Set<Actor> named(String heading, Set<Actor> we) {
+    Set<Actor> out = EnumSet.noneOf(Actor.class);
+    mentions(heading, we, out);
+    if (firstOf(thirdPartyNames, withoutPartners(heading)) != null) {
+      out.add(Actor.OTHER);
+    }
+    return out;
+  }
+
+  /**
+   * Who "vi" is on this page: the police alone on a page that says it is the police's own promise, all three when
+   * a third party makes the promise with them, else police and municipality.
+   */
+  Set<Actor> we(String pageStart) {
+    if (firstOf(policeOwned, pageStart) != null) {
+      return EnumSet.of(Actor.POLISEN);
+    }
+    return firstOf(thirdPartyPages, pageStart) != null ? EnumSet.allOf(Actor.class) : BOTH;
+  }
+
+  /** How much of a page its lead sentence and its parties are looked for in. */
+  private static final int PAGE_HEAD = 3000;
+
+  /**
+   * What a page says of its parties: who "vi" is, whom its lead sentence names ("... lovar Örebro kommun, City
+   * Örebro och lokalpolisområde Örebro att:") and every party named in its head.
+   */
+  ActorEvidence.PageParties parties(String text, Set<Actor> we) {
+    String head = text.substring(0, Math.min(text.length(), PAGE_HEAD));
+    Matcher lead = leadSentence.matcher(head);
+    Set<Actor> leadParties = lead.find() ? named(lead.group(), we) : Set.of();
+    Set<Actor> all = EnumSet.noneOf(Actor.class);
+    mentions(head, we, all);
+    if (firstOf(thirdPartyNames, head) != null || firstOf(other, head) != null) {
+      all.add(Actor.OTHER);
+    }
+    return new ActorEvidence.PageParties(we, leadParties, all);
+  }
+
+  /** Whether a sentence has third parties commit beside police and municipality ("tillsammans med SL", ...). */
+  boolean namesThirdParties(String sentence) {
+    return firstOf(other, sentence) != null;
+  }
+
+  private void mentions(String text, Set<Actor> we, Set<Actor> out) {
+    String s = text;
+    for (Pattern p : places) {
+      s = p.matcher(s).replaceAll(" ");
+    }
+    if (firstOf(both, s) != null) {
+      out.addAll(we);
+    }
+    if (firstOf(police, s) != null) {
+      out.add(Actor.POLISEN);
+    }
+    if (firstOf(municipality, s) != null) {
+      out.add(Actor.KOMMUNEN);
+    }
+  }
+
+  private String withoutPartners(String s) {
+    String out = s;
+    for (Pattern p : partners) {
+      out = p.matcher(out).replaceAll(" ");
+    }
+    return out;
+  }
+
+  private static Matcher firstOf(List<Pattern> patterns, String s) {
+    Matcher best = null;
+    for (Pattern p : patterns) {
+      Matcher m = p.matcher(s);
+      if (m.find() && (best == null || m.start() < best.start())) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Whether a tag's words name a party of its own ("(Räddningstjänsten)", "(Fastighetsägarna)"): a capitalised
+   * name of at most four words, not a file note or a date.
+   */
+  boolean isParty(String words) {
+    String w = words.strip();
+    if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0)) || w.chars().anyMatch(Character::isDigit)) {
+      return false;
+    }
+    return w.split("\\s+").length <= 4 && !w.toLowerCase(java.util.Locale.ROOT).matches(".*\\b(pdf|kb|mb|docx?|länk)\\b.*");
+  }
+}
