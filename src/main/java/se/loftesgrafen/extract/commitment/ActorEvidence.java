@@ -31,15 +31,14 @@ record ActorEvidence(Set<Actor> own, boolean tagged, Set<Actor> context, PagePar
    *                  third party promises with them, else police and municipality)
    * @param lead      every party the page's lead sentence names ("... lovar Örebro kommun, City Örebro och
    *                  lokalpolisområde Örebro att:"), empty if it has none
-   * @param named     every party named as a doer anywhere on the page's promise sentences and headings
+   * @param thirdParty whether the page's head names a third party (Räddningstjänsten, a housing company, ...)
    */
-  record PageParties(Set<Actor> we, Set<Actor> lead, Set<Actor> named) {
-    static final PageParties NONE = new PageParties(ActorResolver.BOTH, Set.of(), Set.of());
+  record PageParties(Set<Actor> we, Set<Actor> lead, boolean thirdParty) {
+    static final PageParties NONE = new PageParties(ActorResolver.BOTH, Set.of(), false);
 
     PageParties {
       we = Set.copyOf(we);
       lead = Set.copyOf(lead);
-      named = Set.copyOf(named);
     }
   }
 }

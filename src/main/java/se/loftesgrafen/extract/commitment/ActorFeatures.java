@@ -42,7 +42,7 @@ final class ActorFeatures {
     flag(f, "vi", lower.startsWith("vi ") || lower.contains(" vi "));
     flag(f, "policePage", we.size() == 1);
     flag(f, "leadNamesMore", !read.containsAll(e.page().lead()));
-    flag(f, "pageNamesOther", e.page().named().contains(Actor.OTHER) && !read.contains(Actor.OTHER));
+    flag(f, "pageNamesOther", e.page().thirdParty() && !read.contains(Actor.OTHER));
     for (String s : c.features()) {
       if (s.startsWith("src=")) {
         f.add(s);

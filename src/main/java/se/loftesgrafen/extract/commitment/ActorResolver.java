@@ -29,7 +29,7 @@ public final class ActorResolver {
   private final List<Pattern> places;
   private final List<Pattern> thirdPartyPages;
   private final List<Pattern> thirdPartyNames;
-  private final Pattern leadSentence;
+  private final Pattern leadVerb;
 
   /** The actor phrases of the rules, compiled once (built by {@code PromiseExtractor}). */
   public ActorResolver(ExtractionRules rules) {
@@ -45,7 +45,7 @@ public final class ActorResolver {
     places = rules.combined("place_phrases");
     thirdPartyPages = rules.combined("third_party_pages");
     thirdPartyNames = rules.combined("third_party_names");
-    leadSentence = rules.combined("lead_sentence").get(0);
+    leadVerb = rules.combined("lead_verbs").get(0);
   }
 
   private static List<Pattern> require(Map<String, List<Pattern>> m, String key) {
@@ -126,18 +126,29 @@ public final class ActorResolver {
 
   /**
    * What a page says of its parties: who "vi" is, whom its lead sentence names ("... lovar Örebro kommun, City
-   * Örebro och lokalpolisområde Örebro att:") and every party named in its head.
+   * Örebro och lokalpolisområde Örebro att:") and whether its head names a third party by name.
    */
   ActorEvidence.PageParties parties(String text, Set<Actor> we) {
     String head = text.substring(0, Math.min(text.length(), PAGE_HEAD));
-    Matcher lead = leadSentence.matcher(head);
-    Set<Actor> leadParties = lead.find() ? named(lead.group(), we) : Set.of();
-    Set<Actor> all = EnumSet.noneOf(Actor.class);
-    mentions(head, we, all);
-    if (firstOf(thirdPartyNames, head) != null || firstOf(other, head) != null) {
-      all.add(Actor.OTHER);
+    Matcher verb = leadVerb.matcher(head);
+    Set<Actor> leadParties = verb.find() ? named(sentenceAround(head, verb.start(), verb.end()), we) : Set.of();
+    return new ActorEvidence.PageParties(we, leadParties, firstOf(thirdPartyNames, head) != null);
+  }
+
+  /**
+   * The sentence or line around {@code from..to}: up to the stop, colon or line break before and after. Found from
+   * the verb outwards, so a long head costs one scan, not a pattern tried at every position.
+   */
+  private static String sentenceAround(String s, int from, int to) {
+    int start = from;
+    while (start > 0 && ".:!?\n".indexOf(s.charAt(start - 1)) < 0) {
+      start--;
     }
-    return new ActorEvidence.PageParties(we, leadParties, all);
+    int end = to;
+    while (end < s.length() && ".:!?\n".indexOf(s.charAt(end)) < 0) {
+      end++;
+    }
+    return s.substring(start, end);
   }
 
   /** Whether a sentence has third parties commit beside police and municipality ("tillsammans med SL", ...). */

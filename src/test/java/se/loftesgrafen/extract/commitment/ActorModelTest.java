@@ -27,7 +27,7 @@ class ActorModelTest {
   @Test
   void featuresSayWhatTheReadingLeftOut() {
     ActorEvidence.PageParties page = new ActorEvidence.PageParties(ActorResolver.BOTH, EnumSet.allOf(Actor.class),
-        EnumSet.allOf(Actor.class));
+        true);
     Candidate partner = candidate("Polisen ska tillsammans med kommunen genomföra trygghetsvandringar.",
         EnumSet.of(Actor.POLISEN), EnumSet.of(Actor.POLISEN), false, Set.of(), page);
     List<String> f = FEATURES.of(partner);
@@ -36,6 +36,7 @@ class ActorModelTest {
     assertTrue(f.contains("namesMore"), "the municipality is named in a partner phrase: " + f);
     assertTrue(f.contains("partnerPhrase"), f.toString());
     assertTrue(f.contains("leadNamesMore"), "the lead names all three: " + f);
+    assertTrue(f.contains("pageNamesOther"), "the page names a third party the reading left out: " + f);
     assertTrue(f.contains("src=item"), f.toString());
 
     Candidate tagged = candidate("Nattvandring på helger (Kommunen)", EnumSet.of(Actor.KOMMUNEN),
@@ -44,6 +45,24 @@ class ActorModelTest {
     assertTrue(g.contains("own=tag"), g.toString());
     assertTrue(g.contains("context=polisen+kommunen"), g.toString());
     assertTrue(!g.contains("leadNamesMore"), g.toString());
+  }
+
+  @Test
+  void aPageSaysWhoItsLeadSentenceNames() {
+    ActorResolver resolver = new ActorResolver(ExtractionRules.load());
+    ActorEvidence.PageParties page = resolver.parties("""
+        Medborgarlöfte i Örebro 2022–2024
+
+        Medborgardialogen visar att man önskar krafttag mot narkotika. För att minska brottsligheten lovar Örebro \
+        kommun, Fastighetsägarna Örebro län och lokalpolisområde Örebro att:
+        """, ActorResolver.BOTH);
+    assertEquals(EnumSet.allOf(Actor.class), page.lead(), page.toString());
+    assertTrue(page.thirdParty(), page.toString());
+
+    ActorEvidence.PageParties plain = resolver.parties("Polisen och kommunen ska synas mer i centrum.\n",
+        ActorResolver.BOTH);
+    assertEquals(Set.of(), plain.lead(), plain.toString());
+    assertTrue(!plain.thirdParty(), plain.toString());
   }
 
   @Test
