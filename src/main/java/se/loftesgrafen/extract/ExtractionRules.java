@@ -185,4 +185,14 @@ public final class ExtractionRules {
     }
     return n;
   }
+
+  /** Whether any of these compiled rules is found in {@code s}: the one question every rule list is asked. */
+  public static boolean any(List<Pattern> patterns, String s) {
+    for (Pattern p : patterns) {
+      if (p.matcher(s).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

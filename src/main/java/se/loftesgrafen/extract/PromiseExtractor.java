@@ -170,18 +170,18 @@ public final class PromiseExtractor {
    */
   private boolean statesNoPromise(MainText main, Optional<String> title) {
     String head = main.text().substring(0, Math.min(main.text().length(), ANNOUNCEMENT_HEAD));
-    if (CommitmentExtractor.any(announcements, head)) {
+    if (ExtractionRules.any(announcements, head)) {
       return true;
     }
-    if (title.isPresent() && CommitmentExtractor.any(followUp, title.get())) {
+    if (title.isPresent() && ExtractionRules.any(followUp, title.get())) {
       return true;
     }
-    if (firstHeading(main).filter(h -> CommitmentExtractor.any(followUp, h)).isPresent()) {
+    if (firstHeading(main).filter(h -> ExtractionRules.any(followUp, h)).isPresent()) {
       return true;
     }
     // A text or PDF whose title line is too long to pass for a heading still opens with it.
     return !main.blocks().isEmpty() && main.blocks().get(0).text().length() <= TITLE_LINE
-        && CommitmentExtractor.any(followUp, main.blocks().get(0).text());
+        && ExtractionRules.any(followUp, main.blocks().get(0).text());
   }
 
   private static Optional<String> firstHeading(MainText main) {

@@ -545,11 +545,6 @@ final class CommitmentCandidates {
   }
 
   static boolean any(List<Pattern> patterns, String s) {
-    for (Pattern p : patterns) {
-      if (p.matcher(s).find()) {
-        return true;
-      }
-    }
-    return false;
+    return ExtractionRules.any(patterns, s);
   }
 }

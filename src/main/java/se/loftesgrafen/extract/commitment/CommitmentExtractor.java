@@ -86,7 +86,7 @@ public final class CommitmentExtractor {
   }
 
   /** Whether any of the patterns is found in the text (also used by the field extractors and PromiseExtractor). */
-  public static boolean any(List<Pattern> patterns, String s) {
-    return CommitmentCandidates.any(patterns, s);
+  static boolean any(List<Pattern> patterns, String s) {
+    return ExtractionRules.any(patterns, s);
   }
 }

@@ -27,7 +27,7 @@
  *
  * <p>Imports: {@code read} (blocks, main text, sentences) and, of {@code se.loftesgrafen.extract}, the records and
  * the rules; never {@code field}. The training classes also use {@code PromiseExtractor} to read annotated pages
- * as extraction does, the one cycle with the top package (see its package-info). {@code field} imports
- * {@code CommitmentExtractor.any} from here; the dependency runs that way only.
+ * as extraction does, the one cycle with the top package (see its package-info). {@code field} imports nothing
+ * from here.
  */
 package se.loftesgrafen.extract.commitment;

@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.loftesgrafen.extract.Commitment;
 import se.loftesgrafen.extract.ExtractionRules;
-import se.loftesgrafen.extract.commitment.CommitmentExtractor;
 
 /**
  * What a promise rests on (medborgardialog, trygghetsmätning, medarbetardialog, lägesbild, statistik; rules:
@@ -36,7 +35,7 @@ public final class BasisExtractor {
     String rest = new String(chars);
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, List<Pattern>> e : basis.entrySet()) {
-      if (CommitmentExtractor.any(e.getValue(), rest)) {
+      if (ExtractionRules.any(e.getValue(), rest)) {
         out.add(e.getKey());
       }
     }

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.loftesgrafen.extract.ExtractedPromise.MunicipalityRef;
 import se.loftesgrafen.extract.ExtractionRules;
-import se.loftesgrafen.extract.commitment.CommitmentExtractor;
 import se.loftesgrafen.extract.read.Block;
 import se.loftesgrafen.extract.read.MainText;
 import se.loftesgrafen.reference.Municipality;
@@ -178,13 +177,13 @@ public final class MunicipalityFinder {
       }
       from = hit.end;
       String before = text.substring(Math.max(0, w.start() - 60), w.start());
-      if (CommitmentExtractor.any(notAfter, before)) {
+      if (ExtractionRules.any(notAfter, before)) {
         continue;
       }
       boolean context = CONTEXT_AFTER.matcher(text.substring(hit.end, Math.min(text.length(), hit.end + 80))).find()
           || LIST_BEFORE.matcher(text.substring(Math.max(0, w.start() - 120), w.start())).find();
       // "Lokalpolisområde Boden och Bodens kommun": the police area's list ends where "kommun" names the municipality
-      if (!context && CommitmentExtractor.any(notInListAfter, before)
+      if (!context && ExtractionRules.any(notInListAfter, before)
           || !context && !titled && needContext.contains(hit.m.name().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.loftesgrafen.extract.ExtractionRules;
-import se.loftesgrafen.extract.commitment.CommitmentExtractor;
 
 /**
  * People's names and signing titles in a line: "Anna Andersson (S), kommunstyrelsens ordförande", "/Lars Ek",
@@ -118,7 +117,7 @@ final class PersonNames {
   }
 
   boolean isRole(String s) {
-    return s.length() <= 80 && CommitmentExtractor.any(roles, s);
+    return s.length() <= 80 && ExtractionRules.any(roles, s);
   }
 
   /**
@@ -173,12 +172,12 @@ final class PersonNames {
   Optional<String> cleanName(String candidate) {
     String[] words = candidate.split("\\s+");
     int from = 0;
-    while (from < words.length && CommitmentExtractor.any(notName, words[from])) {
+    while (from < words.length && ExtractionRules.any(notName, words[from])) {
       from++;
     }
     for (int i = from; i < words.length; i++) {
       boolean particle = i > from && PARTICLE_WORD.matcher(words[i]).matches();
-      if (!particle && CommitmentExtractor.any(notName, words[i])) {
+      if (!particle && ExtractionRules.any(notName, words[i])) {
         return Optional.empty();
       }
     }

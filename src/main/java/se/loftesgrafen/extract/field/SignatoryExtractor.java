@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.loftesgrafen.extract.ExtractedPromise.Signatory;
 import se.loftesgrafen.extract.ExtractionRules;
-import se.loftesgrafen.extract.commitment.CommitmentExtractor;
 import se.loftesgrafen.extract.read.Block;
 import se.loftesgrafen.extract.read.MainText;
 import se.loftesgrafen.extract.read.Sentences;
@@ -81,9 +80,9 @@ public final class SignatoryExtractor {
       }
     }
     for (String paragraph : paragraphs) {
-      if (CommitmentExtractor.any(signing, paragraph)) {
+      if (ExtractionRules.any(signing, paragraph)) {
         for (Sentences.Span s : Sentences.split(paragraph)) {
-          if (CommitmentExtractor.any(signing, s.text()) && !CommitmentExtractor.any(notSigning, s.text())) {
+          if (ExtractionRules.any(signing, s.text()) && !ExtractionRules.any(notSigning, s.text())) {
             fromSentence(s.text(), municipality, out);
           }
         }
@@ -106,11 +105,11 @@ public final class SignatoryExtractor {
   private java.util.Set<String> quoted(List<String> paragraphs) {
     java.util.Set<String> out = new java.util.HashSet<>();
     for (String paragraph : paragraphs) {
-      if (!CommitmentExtractor.any(quotes, paragraph)) {
+      if (!ExtractionRules.any(quotes, paragraph)) {
         continue;
       }
       for (Sentences.Span s : Sentences.split(paragraph)) {
-        if (CommitmentExtractor.any(quotes, s.text())) {
+        if (ExtractionRules.any(quotes, s.text())) {
           Matcher m = PersonNames.NAME.matcher(s.text());
           while (m.find()) {
             names.cleanName(m.group()).ifPresent(out::add);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import se.loftesgrafen.extract.commitment.CommitmentExtractor;
+import se.loftesgrafen.extract.ExtractionRules;
 import se.loftesgrafen.extract.read.Block;
 
 /**
@@ -57,16 +57,16 @@ final class SignatureBlocks {
     boolean contactPart = false;
     for (int i = 0; i < blocks.size(); i++) {
       String t = blocks.get(i).text();
-      if (CommitmentExtractor.any(markers, t)) {
+      if (ExtractionRules.any(markers, t)) {
         signing = true;
         contactPart = false;
         continue;
       }
-      if (CommitmentExtractor.any(contact, t)) {
+      if (ExtractionRules.any(contact, t)) {
         contactPart = contactPart || t.length() < 40;
         continue;
       }
-      if (CommitmentExtractor.any(participants, t)) {
+      if (ExtractionRules.any(participants, t)) {
         signing = false;
         contactPart = true;
         continue;
@@ -168,7 +168,7 @@ final class SignatureBlocks {
   private boolean extendsTitle(List<Block> blocks, int j, boolean[] used) {
     String t = blocks.get(j).text();
     if (used[j] || t.length() > 40 || t.endsWith(".") || t.endsWith(":") || names.isRole(t) || !titleLike(t)
-        || CommitmentExtractor.any(markers, t)) {
+        || ExtractionRules.any(markers, t)) {
       return false;
     }
     boolean nextIsRole = j + 1 < blocks.size() && names.isRole(blocks.get(j + 1).text());
@@ -195,7 +195,7 @@ final class SignatureBlocks {
       return false;
     }
     char last = ABBREVIATED_END.matcher(t).find() ? 'x' : t.charAt(t.length() - 1);
-    return last != '.' && last != '!' && last != '?' && last != ':' && !CommitmentExtractor.any(contact, t);
+    return last != '.' && last != '!' && last != '?' && last != ':' && !ExtractionRules.any(contact, t);
   }
 
   private int bareNames(List<Block> blocks, int i) {
@@ -227,7 +227,7 @@ final class SignatureBlocks {
       String t = blocks.get(j).text();
       boolean label = j < i && t.length() < 40;
       boolean details = j > i && (t.contains("@") || DIGIT.matcher(t).find());
-      if ((label || details) && CommitmentExtractor.any(contact, t)) {
+      if ((label || details) && ExtractionRules.any(contact, t)) {
         return true;
       }
     }

@@ -9,8 +9,7 @@
  * it names ({@link se.loftesgrafen.extract.field.BasisExtractor}).
  *
  * <p>Imports: {@code read} (blocks, main text, sentences), of {@code se.loftesgrafen.extract} the records and the
- * rules, {@code reference} for the municipality register, and from {@code commitment} only
- * {@code CommitmentExtractor.any} (does any of these patterns match). {@code commitment} imports nothing from here,
- * so there is no cycle between the rooms.
+ * rules, and {@code reference} for the municipality register; nothing from {@code commitment}, which imports
+ * nothing from here either.
  */
 package se.loftesgrafen.extract.field;
