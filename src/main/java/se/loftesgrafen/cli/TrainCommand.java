@@ -52,6 +52,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "With --cross-validate: list each held-out miss and extra.")
   boolean verbose;
 
+  @Option(names = "--chain", description = "Decide commitments with a linear-chain CRF over each page's candidates"
+      + " instead of the logistic regression that ships (to measure one against the other).")
+  boolean chain;
+
   @Option(names = "--themes",
       description = "Train only the theme model (into --out DIR), or with --cross-validate measure it.")
   boolean themes;
@@ -78,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (themes) {
       return trainThemes(pages, log);
     }
-    ExtractorTraining training = new ExtractorTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without));
+    ExtractorTraining training = new ExtractorTraining(ThemeLexiconLoader.load(), java.util.Set.copyOf(without), chain);
     if (folds != null) {
       ExtractorTraining.CrossValidation cv = training.crossValidate(pages, trainAlsoPages(), folds);
       if (verbose) {

@@ -139,8 +139,11 @@ public final class PromiseExtractor {
    * and its features. For developers ({@code extract --explain}).
    */
   public List<String> explain(SourceDocument doc) throws IOException {
-    return candidates(doc).stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.2f %s  %s %s",
-        commitments.accepts(c) ? "+" : "-", commitments.probability(c), c.text(), c.actors(), c.features())).toList();
+    List<Candidate> all = candidates(doc);
+    double[] p = commitments.probabilities(all);
+    return java.util.stream.IntStream.range(0, all.size()).mapToObj(i -> String.format(java.util.Locale.ROOT,
+        "%s %.2f %s  %s %s", p[i] >= commitments.threshold() ? "+" : "-", p[i], all.get(i).text(),
+        all.get(i).actors(), all.get(i).features())).toList();
   }
 
   /**

@@ -46,9 +46,11 @@ public final class CommitmentExtractor {
   public List<Commitment> extract(MainText main) {
     List<Commitment> out = new ArrayList<>();
     java.util.Map<String, List<String>> headingThemes = new java.util.HashMap<>();
-    for (Candidate c : candidates(main)) {
-      if (model.accepts(c)) {
-        out.add(commitment(c, main, headingThemes));
+    List<Candidate> all = candidates(main);
+    double[] p = model.probabilities(all);
+    for (int i = 0; i < all.size(); i++) {
+      if (p[i] >= model.threshold()) {
+        out.add(commitment(all.get(i), p[i], main, headingThemes));
         if (out.size() >= MAX_COMMITMENTS) {
           break;
         }
@@ -64,20 +66,20 @@ public final class CommitmentExtractor {
     return found;
   }
 
-  /** Whether the commitment model keeps this candidate. */
-  public boolean accepts(Candidate c) {
-    return model.accepts(c);
+  /** The model's probability that each candidate of a page (in reading order) is a commitment. */
+  public double[] probabilities(List<Candidate> page) {
+    return model.probabilities(page);
   }
 
-  /** The commitment model's probability that this candidate is a commitment. */
-  public double probability(Candidate c) {
-    return model.probability(c);
+  /** The probability from which a candidate is kept. */
+  public double threshold() {
+    return model.threshold();
   }
 
-  private Commitment commitment(Candidate c, MainText main, java.util.Map<String, List<String>> headingThemes) {
+  private Commitment commitment(Candidate c, double p, MainText main,
+      java.util.Map<String, List<String>> headingThemes) {
     String text = c.text();
     Kind kind = any(goals, text) ? Kind.GOAL : Kind.ACTIVITY;
-    double p = model.probability(c);
     double actors = actorModel.confidence(c, actorFeatures);
     ThemeModel.Decision themed = themeModel.decide(themeFeatures.of(text, ThemeFeatures.context(main, c.start()),
         headingThemes));

@@ -14,7 +14,7 @@
  *       lexicon's hits by {@link se.loftesgrafen.extract.commitment.ThemeClassifier}) their themes; all three ship
  *       as weights files ({@code WeightsFile}). {@link se.loftesgrafen.extract.commitment.CommitmentExtractor} puts
  *       them together.</li>
- *   <li>Training: {@link se.loftesgrafen.extract.commitment.ExtractorTraining} ({@code ModelTrainer}) and
+ *   <li>Training: {@link se.loftesgrafen.extract.commitment.ExtractorTraining} ({@code ChainTrainer}: Tribuo's CRF and logistic regression) and
  *       {@link se.loftesgrafen.extract.commitment.ThemeTraining} ({@code ThemeTrainer}, {@code ThemeKeywords},
  *       {@code ThemeReport}) fit and cross-validate the models, scored with {@code CommitmentMatch},
  *       {@code PrecisionRecall} and {@code Reliability}.</li>

@@ -67,12 +67,12 @@ class ActorModelTest {
 
   @Test
   void learnsThatATagIsSurerThanAPartnerPhrase() throws IOException {
-    List<ModelTrainer.Example> examples = new ArrayList<>();
+    List<ChainTrainer.Example> examples = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      examples.add(new ModelTrainer.Example(List.of("own=tag", "read=kommunen"), i % 10 != 0));
-      examples.add(new ModelTrainer.Example(List.of("own=subject", "partnerPhrase", "read=polisen"), i % 10 < 4));
+      examples.add(new ChainTrainer.Example(List.of("own=tag", "read=kommunen"), i % 10 != 0));
+      examples.add(new ChainTrainer.Example(List.of("own=subject", "partnerPhrase", "read=polisen"), i % 10 < 4));
     }
-    ActorModel model = new ActorModel(new ModelTrainer().train(examples, 0.5, List.of("test")));
+    ActorModel model = new ActorModel(ChainTrainer.forActors().trainIndependent(examples, 0.5, List.of("test")));
     Candidate tag = candidate("Nattvandring (Kommunen)", EnumSet.of(Actor.KOMMUNEN), EnumSet.of(Actor.KOMMUNEN), true,
         Set.of(), ActorEvidence.PageParties.NONE);
     Candidate partner = candidate("Polisen ska i samverkan med kommunen informera.", EnumSet.of(Actor.POLISEN),
