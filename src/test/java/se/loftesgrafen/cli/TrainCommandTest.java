@@ -28,7 +28,7 @@ class TrainCommandTest {
   void crossValidationPrintsTheModelAgainstTheRules() {
     String out = run(0, "train", "--cases", FIXTURES, "--cross-validate", "3");
     assertTrue(out.contains("3-fold cross-validation over 15 annotated pages, grouped by municipality"), out);
-    assertTrue(out.matches("(?s).*model \\(threshold 0\\.5\\): commitments P 0\\.\\d+ +R 0\\.\\d+ +F1 0\\.\\d+.*"), out);
+    assertTrue(out.matches("(?s).*model \\(threshold 0\\.60\\): commitments P 0\\.\\d+ +R 0\\.\\d+ +F1 0\\.\\d+.*"), out);
     assertTrue(out.contains("hand rules alone:"), out);
   }
 
@@ -38,7 +38,7 @@ class TrainCommandTest {
     String out = run(0, "train", "--cases", FIXTURES, "--out", models.toString());
     assertTrue(out.contains("trained on 15 pages"), out);
     String weights = Files.readString(models.resolve("commitment-model.tsv"));
-    assertTrue(weights.contains("@threshold\t0.5000"), weights);
+    assertTrue(weights.contains("@threshold\t0.6000"), weights);
     assertTrue(weights.lines().filter(l -> !l.startsWith("#") && !l.startsWith("@")).count() > 10, weights);
     String actors = Files.readString(models.resolve("actor-model.tsv"));
     // On these fixture pages every paired commitment's actors are read right: nothing to separate, so the actor

@@ -43,6 +43,7 @@ final class CandidateFeatures {
   private final Pattern infinitiveShape;
   private final Pattern dangling;
   private final Map<String, List<Pattern>> leadCues;
+  private final Map<String, List<Pattern>> tenses;
   private final TargetExtractor targets;
 
   CandidateFeatures(ExtractionRules rules, TargetExtractor targets) {
@@ -54,6 +55,7 @@ final class CandidateFeatures {
     this.infinitiveShape = rules.combined("infinitive_shape").get(0);
     this.dangling = rules.combined("dangling_ends").get(0);
     this.leadCues = rules.namedCombined("lead_cues");
+    this.tenses = rules.namedCombined("tense_shapes");
     this.targets = targets;
   }
 
@@ -93,6 +95,7 @@ final class CandidateFeatures {
     flag(f, "lowerStart", Character.isLowerCase(t.codePointAt(0)));
     flag(f, "year", YEAR.matcher(lower).find());
     flag(f, "contact", lower.contains("@") || CONTACT.matcher(lower).find());
+    tenses.forEach((name, patterns) -> flag(f, "tense=" + name, any(patterns, t)));
     int themeCount = st.themes().apply(t).size();
     f.add(themeCount == 0 ? "themes=0" : themeCount == 1 ? "themes=1" : "themes>=2");
     f.add(subject.isEmpty() ? "subject=none" : subject.size() > 1 ? "subject=several"
@@ -106,9 +109,11 @@ final class CandidateFeatures {
     int verbs = 0;
     int themed = 0;
     int sentences = 0;
+    int problems = 0;
     for (int j = from; j < blocks.size() && blocks.get(j).isItem(); j++) {
       String t = blocks.get(j).text();
       n++;
+      problems += any(problemWords, t) ? 1 : 0;
       verbs += any(verbStarts, t) || any(nounStarts, t) || infinitiveShape.matcher(t).lookingAt() ? 1 : 0;
       themed += themesOf.apply(t).isEmpty() ? 0 : 1;
       sentences += t.endsWith(".") ? 1 : 0;
@@ -118,6 +123,7 @@ final class CandidateFeatures {
     f.add(verbs * 2 >= n ? "listVerbs=most" : "listVerbs=few");
     f.add(themed * 2 >= n ? "listThemes=most" : "listThemes=few");
     f.add(sentences * 2 >= n ? "listEnds=." : "listEnds=word");
+    f.add(problems * 2 >= n ? "listProblems=most" : problems > 0 ? "listProblems=some" : "listProblems=none");
     return f;
   }
 

@@ -37,7 +37,7 @@ public record MainText(Optional<String> title, List<Block> blocks, String text) 
       this.chrome = chrome;
     }
 
-    /** Adds a block; a paragraph starting in lower case right after a list item continues it (wrapped line). */
+    /** Adds a block; a paragraph or heading starting in lower case right after a list item continues it. */
     public Builder add(Block.Type type, String raw, int level) {
       return add(type, raw, level, false);
     }
@@ -54,7 +54,9 @@ public record MainText(Optional<String> title, List<Block> blocks, String text) 
       if (s.isEmpty() || isChrome(s)) {
         return this;
       }
-      if (type == Block.Type.PARAGRAPH && pendingType == Block.Type.ITEM && continues(s)) {
+      // A wrapped line of an item: a lower-case start is never a heading's or a new paragraph's (a short wrapped
+      // line looks like a heading to the text and HTML readers: no final stop, few words)
+      if (type != Block.Type.ITEM && pendingType == Block.Type.ITEM && continues(s)) {
         pending.append(' ').append(s);
         pendingLink &= link;
         return this;
