@@ -23,6 +23,7 @@ public final class ActorResolver {
   private final List<Pattern> both;
   private final List<Pattern> other;
   private final List<Pattern> partners;
+  private final List<Pattern> partyStatements;
   private final List<Pattern> subjectEnd;
   private final Pattern presentTense;
   private final List<Pattern> policeOwned;
@@ -44,6 +45,7 @@ public final class ActorResolver {
     policeOwned = rules.patterns("police_owned_pages");
     places = rules.combined("place_phrases");
     thirdPartyPages = rules.combined("third_party_pages");
+    partyStatements = rules.combined("party_statements");
     thirdPartyNames = rules.combined("third_party_names");
     leadVerb = rules.combined("lead_verbs").get(0);
   }
@@ -115,10 +117,41 @@ public final class ActorResolver {
    * a third party makes the promise with them, else police and municipality.
    */
   Set<Actor> we(String pageStart) {
+    return we(pageStart, "");
+  }
+
+  /**
+   * As {@link #we(String)}, with the whole page's text for a statement of its parties (rules: party_statements)
+   * that names police, municipality and a third party: then all three.
+   */
+  Set<Actor> we(String pageStart, String page) {
     if (firstOf(policeOwned, pageStart) != null) {
       return EnumSet.of(Actor.POLISEN);
     }
-    return firstOf(thirdPartyPages, pageStart) != null ? EnumSet.allOf(Actor.class) : BOTH;
+    if (firstOf(thirdPartyPages, pageStart) != null) {
+      return EnumSet.allOf(Actor.class);
+    }
+    if (!page.isEmpty() && !namesMunicipality(page)) {
+      // a promise page that never names the municipality as a party is the police's own
+      return EnumSet.of(Actor.POLISEN);
+    }
+    for (Pattern p : partyStatements) {
+      Matcher m = p.matcher(page);
+      while (m.find()) {
+        String sentence = sentenceAround(page, m.start(), m.end());
+        Set<Actor> named = EnumSet.noneOf(Actor.class);
+        mentions(sentence, BOTH, named);
+        if (named.containsAll(BOTH) && firstOf(thirdPartyNames, sentence) != null) {
+          return EnumSet.allOf(Actor.class);
+        }
+      }
+    }
+    return BOTH;
+  }
+
+  /** Whether a page names the municipality at all, as a party or as a place. */
+  private boolean namesMunicipality(String page) {
+    return firstOf(municipality, page) != null;
   }
 
   /** How much of a page its lead sentence and its parties are looked for in. */

@@ -126,7 +126,7 @@ final class CommitmentCandidates {
     List<Candidate> out = new ArrayList<>();
     List<Block> blocks = main.blocks();
     State st = new State();
-    st.we = actors.we(main.text().substring(0, Math.min(main.text().length(), 1500)));
+    st.we = actors.we(main.text().substring(0, Math.min(main.text().length(), 1500)), main.text());
     st.page = actors.parties(main.text(), st.we);
     for (int i = 0; i < blocks.size() && out.size() < MAX_CANDIDATES; i++) {
       Block b = blocks.get(i);
@@ -537,7 +537,9 @@ final class CommitmentCandidates {
   }
 
   private Set<Actor> withOthers(State st, Set<Actor> context, String text) {
-    Set<Actor> out = context.isEmpty() ? EnumSet.of(Actor.POLISEN, Actor.KOMMUNEN) : EnumSet.copyOf(context);
+    // Nothing above names a doer: the page's parties ("vi": police and municipality, the police alone on its own
+    // page, all three where a third party makes the promise with them)
+    Set<Actor> out = EnumSet.copyOf(context.isEmpty() ? st.we : context);
     if (st.thirdParties.computeIfAbsent(text, actors::namesThirdParties)) {
       out.add(Actor.OTHER);
     }
