@@ -31,7 +31,7 @@ final class ThemeTrainer {
   }
 
   ThemeTrainer() {
-    this(30, 3e-2, 0.2);
+    this(30, 0.1, 0.2);
   }
 
   ThemeTrainer(int epochs, double l2, double rate) {
