@@ -12,9 +12,9 @@ record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harve
   record Service(Integer port, String store, String remoteStore, String baseIri, String sparqlTimeout,
                  Long sparqlMaxRows, String adminToken, java.util.List<String> sparqlServiceAllowList,
                  String sparqlMaxQuerySize, Integer queryThreads, Integer queryQueue, String idleTimeout,
-                 String writeTimeout, String host) {
+                 String writeTimeout, String host, String publicUrl) {
     static Service empty() {
-      return new Service(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new Service(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
   }
 

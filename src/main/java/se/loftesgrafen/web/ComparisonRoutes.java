@@ -41,10 +41,11 @@ final class ComparisonRoutes {
   private volatile long warmedVersion = Long.MIN_VALUE;
   private volatile boolean warming;
 
-  ComparisonRoutes(ComparisonQueries queries, BlockingWork blocking, Iris iris, ComparisonCache answers) {
+  ComparisonRoutes(ComparisonQueries queries, BlockingWork blocking, Iris iris, String publicUrl,
+                   ComparisonCache answers) {
     this.queries = queries;
     this.blocking = blocking;
-    this.json = new ComparisonJson(iris);
+    this.json = new ComparisonJson(iris, se.loftesgrafen.vocab.JsonLdContext.url(publicUrl));
     this.answers = answers;
   }
 
@@ -61,7 +62,8 @@ final class ComparisonRoutes {
         ? config.service().sparqlTimeout() : Duration.ofMinutes(1);
     ComparisonQueries queries = new ComparisonQueries(store, iris, timeout,
         ComparisonRegister.load(), cached, viewed, Clock.systemUTC());
-    ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, new ComparisonCache(store, 200, cached));
+    ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, config.publicUrl(),
+        new ComparisonCache(store, 200, cached));
     routes.mount(router);
     return routes;
   }

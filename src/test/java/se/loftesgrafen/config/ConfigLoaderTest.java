@@ -80,6 +80,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void thePublicUrlIsWhereClientsReachTheServiceAndNotTheBaseIri() throws IOException {
+    AppConfig plain = ConfigLoader.load(write("service:\n  port: 8090\n"), ConfigOverrides.none());
+    assertEquals("http://localhost:8090/", plain.publicUrl(), "this machine's address by default");
+    assertEquals("https://w3id.org/loftesgrafen/", plain.baseIri().toString(), "the name stays");
+    AppConfig proxied = ConfigLoader.load(write("service:\n  publicUrl: https://data.example.org/lg/\n"),
+        new ConfigOverrides(Optional.of("8091"), Optional.empty(), Optional.empty(), Map.of()));
+    assertEquals("https://data.example.org/lg/", proxied.publicUrl(), "whatever port the process listens on");
+    assertEquals("https://data.example.org/lg/", proxied.withPort(1234).publicUrl());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        write("service:\n  publicUrl: https://data.example.org/lg\n"), ConfigOverrides.none()));
+    assertTrue(e.getMessage().contains("service.publicUrl must end with '/'"), e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyIsReportedWithItsLine() throws IOException {
     Path d = write("service:\n  port: 8080\n  prot: 1\n");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));

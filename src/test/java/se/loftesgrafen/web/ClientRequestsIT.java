@@ -130,7 +130,7 @@ class ClientRequestsIT {
   }
 
   /** A python 3 that can import {@code module}: the one on the PATH, else Debian's. */
-  private static java.util.Optional<String> pythonWith(String module) {
+  static java.util.Optional<String> pythonWith(String module) {
     for (String python : new String[] {"python3", "/usr/bin/python3"}) {
       try {
         Process p = new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start();

@@ -83,7 +83,8 @@ class LinkedDataIT {
     HttpResponse<String> jsonld = service.get(path, "Accept", "application/ld+json");
     assertEquals(200, ttl.statusCode(), ttl.body());
     assertEquals(200, jsonld.statusCode(), jsonld.body());
-    assertTrue(jsonld.body().contains(service.iri("/context/v1.jsonld")), "references our context by URL");
+    assertTrue(jsonld.body().contains(service.uri("/context/v1.jsonld").toString()),
+        "references our context where this instance serves it");
     Graph fromTurtle = parse(ttl.body(), Lang.TURTLE);
     Graph fromJsonLd = parse(jsonld.body(), Lang.JSONLD11);
     assertTrue(fromTurtle.size() > 3, ttl.body());

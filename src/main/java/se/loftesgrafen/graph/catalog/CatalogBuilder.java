@@ -59,13 +59,16 @@ public final class CatalogBuilder {
   private final Iris iris;
   private final String harvestSchedule;
   private final AppConfig.CatalogConfig settings;
+  /** Where this instance serves its pages: download, access and endpoint URLs are under it, not the base IRI. */
+  private final String publicUrl;
 
   /**
    * {@code harvestSchedule}: the Quartz cron of {@code harvest.schedule}, which gives the accrual periodicity;
    * {@code settings}: publisher and contact point ({@code catalog:} in the configuration).
    */
-  public CatalogBuilder(Iris iris, String harvestSchedule, AppConfig.CatalogConfig settings) {
+  public CatalogBuilder(Iris iris, String harvestSchedule, AppConfig.CatalogConfig settings, String publicUrl) {
     this.iris = iris;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
     this.harvestSchedule = harvestSchedule;
     this.settings = settings;
   }
@@ -76,7 +79,7 @@ public final class CatalogBuilder {
    */
   public Model catalog(Optional<DumpWriter.Release> release, Instant modified, Optional<Instant> issued) {
     Model m = model();
-    Resource home = document(m, iris.page("").getURI(), "Löftesgrafen", "Löftesgrafen");
+    Resource home = document(m, link("").getURI(), "Löftesgrafen", "Löftesgrafen");
     Resource publisher = m.createResource(iris.inDocument("datasets/dcat", "publisher").getURI())
         .addProperty(RDF.type, FOAF.Agent).addProperty(RDF.type, DCTerms.Agent)
         .addProperty(FOAF.name, settings.publisher(), "sv").addProperty(FOAF.name, settings.publisher(), "en")
@@ -111,8 +114,8 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.title, "SPARQL 1.1 endpoint of Löftesgrafen", "en")
         .addProperty(DCTerms.description, "Läsbar SPARQL 1.1-ändpunkt med tids- och storleksgränser.", "sv")
         .addProperty(DCTerms.description, "Read-only SPARQL 1.1 endpoint with time and size limits.", "en")
-        .addProperty(DCAT.endpointURL, iris.page("sparql"))
-        .addProperty(DCAT.endpointDescription, iris.page("sparql"))
+        .addProperty(DCAT.endpointURL, link("sparql"))
+        .addProperty(DCAT.endpointDescription, link("sparql"))
         .addProperty(DCAT.servesDataset, dataset)
         .addProperty(DCTerms.publisher, publisher)
         .addProperty(DCTerms.license, licence(m))
@@ -174,8 +177,8 @@ public final class CatalogBuilder {
           .addProperty(RDF.type, DCAT.Distribution)
           .addProperty(DCTerms.title, d.sv(), "sv").addProperty(DCTerms.title, d.en(), "en")
           .addProperty(DCTerms.description, d.sv(), "sv").addProperty(DCTerms.description, d.en(), "en")
-          .addProperty(DCAT.accessURL, iris.page("dumps/" + d.file()))
-          .addProperty(DCAT.downloadURL, iris.page("dumps/" + d.file()))
+          .addProperty(DCAT.accessURL, link("dumps/" + d.file()))
+          .addProperty(DCAT.downloadURL, link("dumps/" + d.file()))
           .addProperty(DCAT.mediaType, mediaType(m, d.mediaType()))
           .addProperty(DCTerms.format, fileType(m, d.format()))
           .addProperty(DCTerms.license, licence(m))
@@ -195,12 +198,17 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.title, "SPARQL-ändpunkt", "sv").addProperty(DCTerms.title, "SPARQL endpoint", "en")
         .addProperty(DCTerms.description, "Frågor med SPARQL 1.1 mot hela grafen", "sv")
         .addProperty(DCTerms.description, "SPARQL 1.1 queries over the whole graph", "en")
-        .addProperty(DCAT.accessURL, iris.page("sparql"))
+        .addProperty(DCAT.accessURL, link("sparql"))
         .addProperty(DCAT.accessService, m.getResource(iris.inDocument("datasets/dcat", "sparql").getURI()))
         .addProperty(DCTerms.format, fileType(m, "SPARQLQ"))
         .addProperty(DCTerms.license, licence(m))
         .addProperty(AVAILABILITY, available(m));
     dataset.addProperty(DCAT.distribution, sparqlDist);
+  }
+
+  /** An address of this instance (a page, dump or endpoint), under the public URL. */
+  private Resource link(String path) {
+    return org.apache.jena.rdf.model.ResourceFactory.createResource(publicUrl + path);
   }
 
   private static Resource licence(Model m) {
@@ -251,14 +259,14 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.description, "Citizen promises as linked data.", "en")
         .addProperty(DCTerms.license, CC0)
         .addLiteral(DCTerms.modified, dateTime(m, modified))
-        .addProperty(VOID.sparqlEndpoint, iris.page("sparql"))
+        .addProperty(VOID.sparqlEndpoint, link("sparql"))
         .addProperty(VOID.uriSpace, iris.page("id/").getURI())
         .addLiteral(VOID.triples, m.createTypedLiteral(Long.toString(triples), XSDDatatype.XSDinteger))
         .addProperty(VOID.rootResource, iris.page("id/kommun/1492"))
         .addProperty(VOID.exampleResource, iris.page("id/kommun/1492"))
         .addProperty(m.createProperty(DCTerms.NS, "source"), m.getResource(iris.inDocument("datasets/dcat", "dataset").getURI()));
     for (String file : List.of(DumpWriter.NQUADS, DumpWriter.JSONLD)) {
-      d.addProperty(VOID.dataDump, iris.page("dumps/" + file));
+      d.addProperty(VOID.dataDump, link("dumps/" + file));
     }
     for (String vocabulary : VOCABULARIES) {
       d.addProperty(VOID.vocabulary, m.createResource(vocabulary));
@@ -274,7 +282,7 @@ public final class CatalogBuilder {
     Property p = m.createProperty(SD, "endpoint");
     Resource service = m.createResource(iris.inDocument("sparql", "service").getURI())
         .addProperty(RDF.type, m.createResource(SD + "Service"))
-        .addProperty(p, iris.page("sparql"))
+        .addProperty(p, link("sparql"))
         .addProperty(m.createProperty(SD, "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
         // not sd:DereferencesURIs: FROM <http://...> is never fetched (the service reads only its own store)
         .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "UnionDefaultGraph"));
