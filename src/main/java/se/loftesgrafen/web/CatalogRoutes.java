@@ -98,7 +98,7 @@ final class CatalogRoutes {
     if (known[0] == version) {
       return known[1];
     }
-    long count = store.query(se.loftesgrafen.graph.Queries.load("count-quads").asQuery(),
+    long count = store.query(se.loftesgrafen.graph.Queries.load("count-union-triples").asQuery(),
         Duration.ofMinutes(1), exec -> {
           RowSet rows = exec.select();
           return Long.parseLong(rows.next().get("n").getLiteralLexicalForm());

@@ -205,10 +205,11 @@ class LinkedDataIT {
       RDFParser.source(in).lang(Lang.NQUADS).parse(quads);
     }
     assertEquals(meta.at("/counts/quads").asLong(), quads.stream().count());
-    assertEquals("gzip", nq.headers().firstValue("Content-Encoding").orElse(""), nq.headers().toString());
+    assertEquals("application/gzip", nq.headers().firstValue("Content-Type").orElse(""), nq.headers().toString());
+    assertTrue(nq.headers().firstValue("Content-Encoding").isEmpty(), "the .gz file as it is: " + nq.headers());
     // what `riot <URL>` does: Jena's parser reads the URL, decodes the gzip coding and takes N-Quads from Content-Type
     DatasetGraph fromUrl = DatasetGraphFactory.create();
-    RDFParser.source(service.uri("/dumps/loftesgrafen.nq.gz").toString()).parse(fromUrl);
+    RDFParser.source(service.uri("/dumps/loftesgrafen.nq").toString()).parse(fromUrl);
     assertEquals(quads.stream().count(), fromUrl.stream().count(), "riot reads the dump from its URL");
     DatasetGraph fromJsonLd = DatasetGraphFactory.create();
     service.parseJsonLd(service.get("/dumps/loftesgrafen.jsonld").body()).stream().forEach(fromJsonLd::add);

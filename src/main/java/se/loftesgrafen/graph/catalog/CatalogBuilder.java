@@ -167,6 +167,9 @@ public final class CatalogBuilder {
         new Dist(DumpWriter.NQUADS, "dump-nquads", "application/n-quads", "RDF_N_QUADS",
             "Hela grafen som N-Quads (gzip), en namngiven graf per hämtad sida",
             "The whole graph as N-Quads (gzip), one named graph per harvested page"),
+        new Dist(DumpWriter.NQUADS_PLAIN, "dump-nquads-plain", "application/n-quads", "RDF_N_QUADS",
+            "Hela grafen som N-Quads, gzip-kodad i överföringen när klienten tar emot det",
+            "The whole graph as N-Quads, gzip-coded on the wire for a client that accepts it"),
         new Dist(DumpWriter.JSONLD, "dump-jsonld", "application/ld+json", "JSON_LD",
             "Hela grafen som JSON-LD", "The whole graph as JSON-LD"),
         new Dist(DumpWriter.CSV, "dump-csv", "text/csv", "CSV",
@@ -187,10 +190,13 @@ public final class CatalogBuilder {
         // one gzip-compressed file; nothing is packaged (no tar or zip), so no dcat:packageFormat
         dist.addProperty(DCAT.compressFormat, mediaType(m, "application/gzip"));
       }
-      release.flatMap(r -> r.files().stream().filter(f -> f.name().equals(d.file())).findFirst()).ifPresent(f -> {
-        dist.addLiteral(DCAT.byteSize, m.createTypedLiteral(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger));
-        dist.addLiteral(DCTerms.modified, m.createTypedLiteral(release.get().date(), XSDDatatype.XSDdateTime));
-      });
+      release.flatMap(r -> r.files().stream().filter(f -> f.name().equals(d.file())).findFirst()
+          .map(DumpWriter.DumpFile::bytes)
+          .or(() -> Optional.of(r.nquadsBytes()).filter(b -> d.file().equals(DumpWriter.NQUADS_PLAIN))))
+          .ifPresent(bytes -> {
+            dist.addLiteral(DCAT.byteSize, m.createTypedLiteral(Long.toString(bytes), XSDDatatype.XSDnonNegativeInteger));
+            dist.addLiteral(DCTerms.modified, m.createTypedLiteral(release.get().date(), XSDDatatype.XSDdateTime));
+          });
       dataset.addProperty(DCAT.distribution, dist);
     }
     Resource sparqlDist = m.createResource(iris.inDocument("datasets/dcat", "dist-sparql").getURI())
@@ -265,7 +271,8 @@ public final class CatalogBuilder {
         .addProperty(VOID.rootResource, iris.page("id/kommun/1492"))
         .addProperty(VOID.exampleResource, iris.page("id/kommun/1492"))
         .addProperty(m.createProperty(DCTerms.NS, "source"), m.getResource(iris.inDocument("datasets/dcat", "dataset").getURI()));
-    for (String file : List.of(DumpWriter.NQUADS, DumpWriter.JSONLD)) {
+    // the dumps an RDF client reads from the URL as they are: N-Quads (gzip-coded only when it says it takes gzip)
+    for (String file : List.of(DumpWriter.NQUADS_PLAIN, DumpWriter.JSONLD)) {
       d.addProperty(VOID.dataDump, link("dumps/" + file));
     }
     for (String vocabulary : VOCABULARIES) {
