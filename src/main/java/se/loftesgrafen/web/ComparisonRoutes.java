@@ -302,7 +302,7 @@ final class ComparisonRoutes {
         throw new IllegalStateException("cannot answer " + ctx.request().uri(), e);
       }
     }), a -> ctx.response().putHeader("Content-Type", a.contentType())
-        .putHeader("Vary", "Accept").end(Buffer.buffer(a.body())));
+        .putHeader("Vary", "Accept").end(ContentLength.of(ctx.response(), Buffer.buffer(a.body()))));
   }
 
   record Answer(String contentType, byte[] body) {

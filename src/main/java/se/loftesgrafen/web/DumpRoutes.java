@@ -63,7 +63,11 @@ final class DumpRoutes {
   void mount(Router router) {
     // HEAD too (WebServer adds it to every GET route): portals check that a distribution is there before they link it.
     router.route("/dumps/:file").method(HttpMethod.GET).handler(this::file);
-    router.get("/dumps").handler(ctx -> ctx.redirect("/dumps/release.json"));
+    router.get("/dumps").handler(ctx -> {
+      String text = "Redirecting to /dumps/release.json.";
+      ctx.response().setStatusCode(302).putHeader("Location", "/dumps/release.json")
+          .putHeader("Content-Type", "text/plain; charset=utf-8").end(ContentLength.of(ctx.response(), text));
+    });
   }
 
   /** The release being served, if any. */
@@ -87,7 +91,7 @@ final class DumpRoutes {
     if (name.equals(DumpWriter.RELEASE)) {
       try {
         ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
-            .end(Buffer.buffer(DumpWriter.json(r)));
+            .end(ContentLength.of(ctx.response(), Buffer.buffer(DumpWriter.json(r))));
       } catch (java.io.IOException e) {
         ctx.fail(e);
       }

@@ -98,7 +98,7 @@ public final class VocabRoutes {
     ctx.response().putHeader(HttpHeaders.VARY, "Accept");
     if (type.isEmpty()) {
       ctx.response().setStatusCode(406).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-          .end("Not acceptable: offered " + String.join(", ", OFFERED) + "\n");
+          .end(ContentLength.of(ctx.response(), "Not acceptable: offered " + String.join(", ", OFFERED) + "\n"));
       return;
     }
     send(ctx, type.get(), bodies.get(type.get()), "public, max-age=3600");

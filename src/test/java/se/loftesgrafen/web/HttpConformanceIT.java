@@ -89,10 +89,14 @@ class HttpConformanceIT {
         String head = RawHttp.exchange(service.service().port(), "HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\n"
             + "Connection: close\r\n\r\n");
         String type = get.headers().firstValue("Content-Type").orElse("");
+        // the length GET sends, so that a link checker or portal knows the size without the body (RFC 9110 9.3.2)
+        long length = service.http().send(java.net.http.HttpRequest.newBuilder(service.uri(path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body().length;
         if (get.statusCode() != RawHttp.status(head)
             || !head.toLowerCase(Locale.ROOT).contains("content-type: " + type.toLowerCase(Locale.ROOT))
+            || !head.toLowerCase(Locale.ROOT).contains("content-length: " + length + "\r\n")
             || !head.endsWith("\r\n\r\n")) {
-          wrong.add(path + ": GET " + get.statusCode() + " " + type + ", HEAD gave\n" + head);
+          wrong.add(path + ": GET " + get.statusCode() + " " + type + " " + length + " bytes, HEAD gave\n" + head);
         }
         walked.add(path);
       }
