@@ -35,14 +35,26 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param publisherHomepage the publisher's home page; empty: the service's own start page
    * @param contactName       the contact point's name (vcard:fn)
    * @param contactEmail      the contact point's e-mail address (vcard:hasEmail)
+   * @param license           the licence of the data (dct:license of catalogue, dataset and distributions)
+   * @param accrualPeriodicity an EU frequency code (DAILY, WEEKLY, MONTHLY, IRREG, ...) the catalogue states;
+   *                          empty: read from harvest.schedule
    */
   public record CatalogConfig(String publisher, Optional<URI> publisherHomepage, String contactName,
-                              String contactEmail) {
+                              String contactEmail, URI license, Optional<String> accrualPeriodicity) {
+    /** CC0 1.0: the data are facts from public pages, given away without conditions. */
+    public static final URI CC0 = URI.create("http://creativecommons.org/publicdomain/zero/1.0/");
+
     public CatalogConfig {
       Objects.requireNonNull(publisher, "publisher");
       Objects.requireNonNull(publisherHomepage, "publisherHomepage");
       Objects.requireNonNull(contactName, "contactName");
       Objects.requireNonNull(contactEmail, "contactEmail");
+      Objects.requireNonNull(license, "license");
+      Objects.requireNonNull(accrualPeriodicity, "accrualPeriodicity");
+    }
+
+    public CatalogConfig(String publisher, Optional<URI> publisherHomepage, String contactName, String contactEmail) {
+      this(publisher, publisherHomepage, contactName, contactEmail, CC0, Optional.empty());
     }
 
     public static CatalogConfig defaults() {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harvest") Harvest harvest,
                   @JsonProperty("cluster") Cluster cluster, @JsonProperty("catalog") Catalog catalog) {
 
-  record Catalog(String publisher, String publisherHomepage, String contactName, String contactEmail) {
+  record Catalog(String publisher, String publisherHomepage, String contactName, String contactEmail,
+                 String license, String accrualPeriodicity) {
   }
 
   record Service(Integer port, String store, String remoteStore, String baseIri, String sparqlTimeout,

@@ -192,9 +192,15 @@ public final class ConfigLoader {
     if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       problems.add(file + ": catalog.contactEmail must be an e-mail address, not '" + email + "'");
     }
+    Optional<String> periodicity = Optional.ofNullable(c.accrualPeriodicity()).map(String::trim)
+        .filter(f -> !f.isEmpty());
+    periodicity.filter(f -> !f.matches("[A-Z_0-9]{3,20}")).ifPresent(f -> problems.add(file
+        + ": catalog.accrualPeriodicity must be a code of the EU frequency table (DAILY, WEEKLY, MONTHLY, IRREG,"
+        + " ...), not '" + f + "'"));
     return new AppConfig.CatalogConfig(c.publisher() == null ? d.publisher() : c.publisher(),
         v.httpUri("catalog.publisherHomepage", c.publisherHomepage()),
-        c.contactName() == null ? d.contactName() : c.contactName(), email);
+        c.contactName() == null ? d.contactName() : c.contactName(), email,
+        v.httpUri("catalog.license", c.license()).orElse(d.license()), periodicity);
   }
 
   private static AppConfig.EndpointLimits endpointLimits(ConfigFile.Service s, Values v, ConfigOverrides o) {

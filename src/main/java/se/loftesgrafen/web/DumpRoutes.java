@@ -32,7 +32,10 @@ final class DumpRoutes {
   private static final Map<String, String> TYPES = Map.of(
       DumpWriter.NQUADS, "application/gzip", DumpWriter.NQUADS_PLAIN, "application/n-quads",
       DumpWriter.JSONLD, "application/ld+json",
-      DumpWriter.CSV, "text/csv; charset=utf-8", DumpWriter.CSV_METADATA, "application/csvm+json");
+      DumpWriter.CSV, "text/csv; charset=utf-8",
+      // CSVW metadata is JSON-LD (CSVW tabular-metadata §4): riot, rdflib and Comunica read that type, and none of
+      // them knows application/csvm+json; csvw tools find the file by its name beside the CSV
+      DumpWriter.CSV_METADATA, "application/ld+json");
   private final DumpWriter writer;
   private final PromiseStore store;
   private final WorkerExecutor executor;

@@ -94,6 +94,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theCatalogueSettingsAreReadAndChecked() throws IOException {
+    AppConfig.CatalogConfig c = ConfigLoader.load(write("catalog:\n  license: https://creativecommons.org/licenses/by/4.0/\n"
+        + "  accrualPeriodicity: WEEKLY\n  contactEmail: mailto:data@example.se\n"), ConfigOverrides.none()).catalog();
+    assertEquals("https://creativecommons.org/licenses/by/4.0/", c.license().toString());
+    assertEquals(Optional.of("WEEKLY"), c.accrualPeriodicity());
+    assertEquals("data@example.se", c.contactEmail());
+    assertEquals(AppConfig.CatalogConfig.CC0, ConfigLoader.load(write(""), ConfigOverrides.none()).catalog().license());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        write("catalog:\n  accrualPeriodicity: every day\n"), ConfigOverrides.none()));
+    assertTrue(e.getMessage().contains("catalog.accrualPeriodicity must be a code of the EU frequency table"),
+        e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyIsReportedWithItsLine() throws IOException {
     Path d = write("service:\n  port: 8080\n  prot: 1\n");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));

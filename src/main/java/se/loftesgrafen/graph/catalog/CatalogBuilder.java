@@ -154,8 +154,8 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.accessRights, PUBLIC)
         .addProperty(DCTerms.conformsTo, standard(m, LG.getURI().getURI(), "Löftesgrafen vocabulary"))
         .addProperty(DCAT.landingPage, home)
-        .addProperty(DCTerms.accrualPeriodicity,
-            m.createResource(AccrualPeriodicity.FREQUENCY + AccrualPeriodicity.code(harvestSchedule)))
+        .addProperty(DCTerms.accrualPeriodicity, m.createResource(AccrualPeriodicity.FREQUENCY
+            + settings.accrualPeriodicity().orElseGet(() -> AccrualPeriodicity.code(harvestSchedule))))
         .addLiteral(DCTerms.modified, dateTime(m, modified));
   }
 
@@ -212,15 +212,24 @@ public final class CatalogBuilder {
     dataset.addProperty(DCAT.distribution, sparqlDist);
   }
 
+  /** The data's licence (catalog.license). */
+  public java.net.URI license() {
+    return settings.license();
+  }
+
   /** An address of this instance (a page, dump or endpoint), under the public URL. */
   private Resource link(String path) {
     return org.apache.jena.rdf.model.ResourceFactory.createResource(publicUrl + path);
   }
 
-  private static Resource licence(Model m) {
-    return m.createResource(CC0.getURI()).addProperty(RDF.type, DCTerms.LicenseDocument)
-        .addProperty(DCTerms.type, concept(m, "http://purl.org/adms/licencetype/PublicDomain",
-            "http://purl.org/adms/licencetype/1.0", "Public domain"));
+  /** The configured data licence (catalog.license); CC0 is typed as public domain, another licence by its IRI. */
+  private Resource licence(Model m) {
+    Resource licence = m.createResource(settings.license().toString()).addProperty(RDF.type, DCTerms.LicenseDocument);
+    if (licence.getURI().equals(CC0.getURI())) {
+      licence.addProperty(DCTerms.type, concept(m, "http://purl.org/adms/licencetype/PublicDomain",
+          "http://purl.org/adms/licencetype/1.0", "Public domain"));
+    }
+    return licence;
   }
 
   /*
@@ -263,7 +272,7 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.title, "Löftesgrafen", "sv").addProperty(DCTerms.title, "Löftesgrafen", "en")
         .addProperty(DCTerms.description, "Medborgarlöften som länkade data.", "sv")
         .addProperty(DCTerms.description, "Citizen promises as linked data.", "en")
-        .addProperty(DCTerms.license, CC0)
+        .addProperty(DCTerms.license, m.createResource(settings.license().toString()))
         .addLiteral(DCTerms.modified, dateTime(m, modified))
         .addProperty(VOID.sparqlEndpoint, link("sparql"))
         .addProperty(VOID.uriSpace, iris.page("id/").getURI())

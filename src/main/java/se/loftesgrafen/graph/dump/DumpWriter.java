@@ -134,7 +134,7 @@ public final class DumpWriter {
       }
     }));
     files.add(writeFile(target, CSV, "text/csv", out -> out.write(commitmentsCsv())));
-    files.add(writeFile(target, CSV_METADATA, "application/csvm+json", out -> out.write(CommitmentCsvMetadata.json())));
+    files.add(writeFile(target, CSV_METADATA, "application/ld+json", out -> out.write(CommitmentCsvMetadata.json())));
     Map<String, Long> counts = new LinkedHashMap<>(counts());
     counts.put("quads", quads.get());
     // The date of the data, not of the writing: a release of unchanged data is the same release.
