@@ -125,6 +125,9 @@ final class ComparisonJson {
       if (!s.format().isEmpty()) {
         sn.put("format", s.format());
       }
+      // what happened, no more: a status only for a fetch over HTTP, a record only where the bytes were archived
+      s.httpStatus().ifPresent(status -> sn.put("httpStatus", status));
+      s.warcRecord().ifPresent(record -> sn.put("warcRecord", record));
     }
     return n;
   }

@@ -230,6 +230,38 @@ class LinkedDataIT {
     assertEquals(304, service.get("/dumps/commitments.csv", "If-None-Match", etag).statusCode());
   }
 
+  /** A portal's trail: the home page links the SPARQL page, the catalogue, the dumps and the data licence. */
+  @Test
+  void theHomePageLinksCatalogueDumpsSparqlAndLicence() throws Exception {
+    String home = service.get("/").body();
+    for (String href : java.util.List.of("./sparql", "./datasets/dcat", "./dumps/release.json", "./licence")) {
+      assertTrue(home.contains("href=\"" + href + "\""), "the home page links " + href);
+    }
+    HttpResponse<String> licence = service.get("/licence");
+    assertEquals(303, licence.statusCode());
+    assertEquals("http://creativecommons.org/publicdomain/zero/1.0/",
+        licence.headers().firstValue("Location").orElse(""), "the configured data licence, as DCAT states it");
+    assertTrue(service.get("/datasets/dcat", "Accept", "text/turtle").body()
+        .contains("<http://creativecommons.org/publicdomain/zero/1.0/>"));
+  }
+
+  /** The sample is read from files: no snapshot claims an HTTP status, and the API says what happened. */
+  @Test
+  void aPageReadFromAFileClaimsNoFetch() throws Exception {
+    String ask = "PREFIX lg: <https://w3id.org/loftesgrafen/def#>\nASK { ?s a lg:SourceSnapshot ; lg:httpStatus ?x }";
+    HttpResponse<String> r = service.sparql(ask, "application/sparql-results+json");
+    assertEquals(false, JSON.readTree(r.body()).get("boolean").asBoolean(), r.body());
+    JsonNode timeline = JSON.readTree(service.get("/api/municipalities/1492/timeline").body());
+    java.util.List<JsonNode> sources = timeline.findValues("source").stream().filter(JsonNode::isArray).toList();
+    assertTrue(!sources.isEmpty(), timeline.toString());
+    for (JsonNode list : sources) {
+      for (JsonNode source : list) {
+        assertTrue(!source.has("httpStatus") && !source.has("warcRecord") && source.has("fetchedAt"),
+            "a file read: its time, no status, no archived record: " + source);
+      }
+    }
+  }
+
   @Test
   void metricsAreInThePrometheusFormat() throws Exception {
     service.get("/id/kommun/1438", "Accept", "text/turtle");
