@@ -141,6 +141,8 @@ public final class WebServer {
     FeedRoutes.mount(router, store, comparison, blocking, iris, timeout, publicUrl);
     new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
         java.util.List.of(config.harvest().warc()), timeout), blocking).mount(router);
+    new EventStreamRoutes(new se.loftesgrafen.graph.stream.EventStream(store, publicUrl + "ldes"), blocking)
+        .mount(router);
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     headWhereverGet(router);

@@ -210,6 +210,22 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.license, licence(m))
         .addProperty(AVAILABILITY, available(m));
     dataset.addProperty(DCAT.distribution, sparqlDist);
+    // the change feed for portals that replicate (LDES 2.0 on TREE); the Atom feeds are for people
+    Resource ldes = m.createResource(iris.inDocument("datasets/dcat", "dist-ldes").getURI())
+        .addProperty(RDF.type, DCAT.Distribution)
+        .addProperty(DCTerms.title, "Ändringsflöde (LDES)", "sv").addProperty(DCTerms.title, "Change feed (LDES)", "en")
+        .addProperty(DCTerms.description, "Varje version av varje medborgarlöfte med sin tid, sidindelad per dag;"
+            + " alla versioner behålls", "sv")
+        .addProperty(DCTerms.description, "Every version of every citizen promise with its time, paged by day;"
+            + " every version is kept", "en")
+        .addProperty(DCAT.accessURL, link("ldes"))
+        .addProperty(DCAT.mediaType, mediaType(m, "text/turtle"))
+        .addProperty(DCTerms.format, fileType(m, "RDF_TURTLE"))
+        .addProperty(DCTerms.conformsTo, standard(m, "https://w3id.org/ldes/specification",
+            "Linked Data Event Streams"))
+        .addProperty(DCTerms.license, licence(m))
+        .addProperty(AVAILABILITY, available(m));
+    dataset.addProperty(DCAT.distribution, ldes);
   }
 
   /** The data's licence (catalog.license). */
