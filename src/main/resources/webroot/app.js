@@ -15,11 +15,12 @@ const TEXT = {
     wholeCountry: 'Hela landet', yearForCounties: 'År (för länen)', show: 'Visa',
     coverageTitle: 'Täckning: vilka kommuners löften finns här?', onlyMissing: 'Bara kommuner utan aktuellt löfte',
     municipality: 'Kommun', latestPeriod: 'Senaste löfte', lastHarvest: 'Senast hämtad', sourceKind: 'Källa',
+    catalogue: 'Datakatalog (DCAT)', dumps: 'Nedladdning (dumpar)', licence: 'Licens för data', vocabulary: 'Vokabulär',
     current: 'Aktuellt löfte', footer: 'Öppna länkade data om medborgarlöften. Varje åtagande länkar till sidan det kommer från.',
     loading: 'Hämtar …', hits: n => n === 1 ? '1 åtagande' : `${n} åtaganden`, noHits: 'Inga åtaganden matchar.',
     startHint: 'Skriv ett sökord eller välj ett filter, till exempel tema Narkotika.',
     previous: 'Föregående', next: 'Nästa', pageOf: (p, n) => `Sida ${p} av ${n}`, source: 'Källa',
-    fetched: 'hämtad', snapshot: 'arkiverad kopia', csv: 'Ladda ned som CSV', newTheme: 'nytt',
+    fetched: 'hämtad', readFromFile: 'läst från fil', snapshot: 'arkiverad kopia', csv: 'Ladda ned som CSV', newTheme: 'nytt',
     continuedTheme: 'fortsätter', droppedTheme: 'borttaget', noPromises: 'Inga löften med åtaganden hittades för kommunen.',
     noSimilar: 'Inga jämförbara kommuner ännu.', score: 'likhet', yes: 'finns', no: 'saknas', none: '–',
     chartYears: (t, c) => `Antal kommuner med åtaganden om ${t} per år${c ? ' i ' + c : ''}`,
@@ -58,11 +59,12 @@ const TEXT = {
     wholeCountry: 'Whole country', yearForCounties: 'Year (for counties)', show: 'Show',
     coverageTitle: 'Coverage: whose promises are here?', onlyMissing: 'Only municipalities without a current promise',
     municipality: 'Municipality', latestPeriod: 'Latest promise', lastHarvest: 'Last fetched', sourceKind: 'Source',
+    catalogue: 'Data catalogue (DCAT)', dumps: 'Downloads (dumps)', licence: 'Data licence', vocabulary: 'Vocabulary',
     current: 'Current promise', footer: 'Open linked data on citizen promises. Every commitment links to the page it came from.',
     loading: 'Loading …', hits: n => n === 1 ? '1 commitment' : `${n} commitments`, noHits: 'No commitments match.',
     startHint: 'Type a search word or choose a filter, for example the theme Drugs.',
     previous: 'Previous', next: 'Next', pageOf: (p, n) => `Page ${p} of ${n}`, source: 'Source',
-    fetched: 'fetched', snapshot: 'archived copy', csv: 'Download as CSV', newTheme: 'new',
+    fetched: 'fetched', readFromFile: 'read from a file', snapshot: 'archived copy', csv: 'Download as CSV', newTheme: 'new',
     continuedTheme: 'continued', droppedTheme: 'dropped', noPromises: 'No promises with commitments found for this municipality.',
     noSimilar: 'No comparable municipalities yet.', score: 'similarity', yes: 'yes', no: 'missing', none: '–',
     chartYears: (t, c) => `Municipalities with commitments on ${t}, per year${c ? ' in ' + c : ''}`,
@@ -265,9 +267,14 @@ function commitmentItem(c, highlight) {
   if (src) {
     let host = src.url;
     try { host = new URL(src.url).host; } catch (e) { /* keep the text as given */ }
-    sourceLine.append(el('a', { class: 'source', href: src.url, rel: 'noopener external', text: `${T.source}: ${host}` }));
-    if (src.fetchedAt) sourceLine.append(el('span', { text: `${T.fetched} ${src.fetchedAt.substring(0, 10)}` }));
-    sourceLine.append(el('a', { class: 'snapshot', href: archiveUrl(src['@id']), text: T.snapshot }));
+    // a page read from a file was not fetched: it says so, its stated address is no link (nothing was fetched from
+    // it), and only archived bytes get a link to the archived copy
+    const fromFile = src.httpStatus === undefined;
+    sourceLine.append(fromFile ? el('span', { class: 'source', text: `${T.source}: ${host}` })
+      : el('a', { class: 'source', href: src.url, rel: 'noopener external', text: `${T.source}: ${host}` }));
+    const read = fromFile ? T.readFromFile : T.fetched;
+    if (src.fetchedAt) sourceLine.append(el('span', { text: `${read} ${src.fetchedAt.substring(0, 10)}` }));
+    if (src.warcRecord) sourceLine.append(el('a', { class: 'snapshot', href: archiveUrl(src['@id']), text: T.snapshot }));
   }
   return el('li', { class: note.length ? 'result uncertain' : 'result' }, el('article', {}, text, meta, chips, sourceLine));
 }

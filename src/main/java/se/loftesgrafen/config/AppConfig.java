@@ -35,14 +35,26 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param publisherHomepage the publisher's home page; empty: the service's own start page
    * @param contactName       the contact point's name (vcard:fn)
    * @param contactEmail      the contact point's e-mail address (vcard:hasEmail)
+   * @param license           the licence of the data (dct:license of catalogue, dataset and distributions)
+   * @param accrualPeriodicity an EU frequency code (DAILY, WEEKLY, MONTHLY, IRREG, ...) the catalogue states;
+   *                          empty: read from harvest.schedule
    */
   public record CatalogConfig(String publisher, Optional<URI> publisherHomepage, String contactName,
-                              String contactEmail) {
+                              String contactEmail, URI license, Optional<String> accrualPeriodicity) {
+    /** CC0 1.0: the data are facts from public pages, given away without conditions. */
+    public static final URI CC0 = URI.create("http://creativecommons.org/publicdomain/zero/1.0/");
+
     public CatalogConfig {
       Objects.requireNonNull(publisher, "publisher");
       Objects.requireNonNull(publisherHomepage, "publisherHomepage");
       Objects.requireNonNull(contactName, "contactName");
       Objects.requireNonNull(contactEmail, "contactEmail");
+      Objects.requireNonNull(license, "license");
+      Objects.requireNonNull(accrualPeriodicity, "accrualPeriodicity");
+    }
+
+    public CatalogConfig(String publisher, Optional<URI> publisherHomepage, String contactName, String contactEmail) {
+      this(publisher, publisherHomepage, contactName, contactEmail, CC0, Optional.empty());
     }
 
     public static CatalogConfig defaults() {
@@ -61,6 +73,11 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
     return service.baseIri().orElse(DEFAULT_BASE_IRI);
   }
 
+  /** Where clients reach this service: {@link ServiceConfig#publicAddress()}. */
+  public String publicUrl() {
+    return service.publicAddress();
+  }
+
   public AppConfig withBaseIri(URI base) {
     return new AppConfig(configDir, service.withBaseIri(base), harvest, cluster, catalog);
   }
@@ -75,6 +92,9 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    * @param store         folder of the embedded TDB2 store and the WARC evidence
    * @param remoteStore   a SPARQL 1.1 dataset endpoint (Fuseki) to use instead of the embedded store
    * @param baseIri       public base IRI, when not the local default
+   * @param publicUrl     where clients reach this service (behind a proxy: the proxy's address); every link a
+   *                      client follows (JSON-LD context, dumps, catalogue download URLs, feeds) is under it; none:
+   *                      {@code http://<localHost>:<port>/}
    * @param sparqlTimeout time limit of one SPARQL query
    * @param sparqlMaxRows result-size limit of one SPARQL query
    * @param adminToken    bearer token of the admin endpoints; none means they are off
@@ -82,7 +102,7 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
    */
   public record ServiceConfig(int port, String host, Path store, Optional<URI> remoteStore, Optional<URI> baseIri,
                               Duration sparqlTimeout, long sparqlMaxRows, Optional<String> adminToken,
-                              EndpointLimits limits) {
+                              EndpointLimits limits, Optional<URI> publicUrl) {
     /** Listening on every interface, as the service does unless service.host names one. */
     public static final String EVERY_INTERFACE = "0.0.0.0";
 
@@ -94,16 +114,33 @@ public record AppConfig(Path configDir, ServiceConfig service, HarvestConfig har
       Objects.requireNonNull(sparqlTimeout, "sparqlTimeout");
       Objects.requireNonNull(adminToken, "adminToken");
       Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(publicUrl, "publicUrl");
+    }
+
+    public ServiceConfig(int port, String host, Path store, Optional<URI> remoteStore, Optional<URI> baseIri,
+                         Duration sparqlTimeout, long sparqlMaxRows, Optional<String> adminToken,
+                         EndpointLimits limits) {
+      this(port, host, store, remoteStore, baseIri, sparqlTimeout, sparqlMaxRows, adminToken, limits,
+          Optional.empty());
     }
 
     ServiceConfig withBaseIri(URI base) {
       return new ServiceConfig(port, host, store, remoteStore, Optional.of(base), sparqlTimeout, sparqlMaxRows,
-          adminToken, limits);
+          adminToken, limits, publicUrl);
     }
 
     ServiceConfig withPort(int newPort) {
       return new ServiceConfig(newPort, host, store, remoteStore, baseIri, sparqlTimeout, sparqlMaxRows, adminToken,
-          limits);
+          limits, publicUrl);
+    }
+
+    /**
+     * Where a client reaches this service, ending in '/': {@link #publicUrl} when configured, else
+     * {@code http://<localHost>:<port>/}. Not the base IRI: that is a name, and it need not resolve (a w3id
+     * redirect may be unregistered, the service may run without internet); a link that a client follows must.
+     */
+    public String publicAddress() {
+      return publicUrl.map(URI::toString).orElseGet(() -> "http://" + localHost() + ":" + port + "/");
     }
 
     /** The host in a URL of this service for a client on the same machine: localhost unless it listens on one. */

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 record ConfigFile(@JsonProperty("service") Service service, @JsonProperty("harvest") Harvest harvest,
                   @JsonProperty("cluster") Cluster cluster, @JsonProperty("catalog") Catalog catalog) {
 
-  record Catalog(String publisher, String publisherHomepage, String contactName, String contactEmail) {
+  record Catalog(String publisher, String publisherHomepage, String contactName, String contactEmail,
+                 String license, String accrualPeriodicity) {
   }
 
   record Service(Integer port, String store, String remoteStore, String baseIri, String sparqlTimeout,
                  Long sparqlMaxRows, String adminToken, java.util.List<String> sparqlServiceAllowList,
                  String sparqlMaxQuerySize, Integer queryThreads, Integer queryQueue, String idleTimeout,
-                 String writeTimeout, String host) {
+                 String writeTimeout, String host, String publicUrl) {
     static Service empty() {
-      return new Service(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new Service(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
   }
 

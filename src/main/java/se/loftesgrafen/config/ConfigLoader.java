@@ -88,6 +88,9 @@ public final class ConfigLoader {
     Optional<URI> base = v.httpUri("service.baseIri", o.pick("baseIri", Optional.empty(), s.baseIri()));
     base.filter(b -> !b.toString().endsWith("/"))
         .ifPresent(b -> problems.add(v.where("service.baseIri") + ": service.baseIri must end with '/': " + b));
+    Optional<URI> publicUrl = v.httpUri("service.publicUrl", o.pick("publicUrl", Optional.empty(), s.publicUrl()));
+    publicUrl.filter(b -> !b.toString().endsWith("/"))
+        .ifPresent(b -> problems.add(v.where("service.publicUrl") + ": service.publicUrl must end with '/': " + b));
     Duration timeout = v.duration("service.sparqlTimeout",
         o.pick("sparqlTimeout", Optional.empty(), s.sparqlTimeout() == null ? "10s" : s.sparqlTimeout()));
     long maxRows = v.count("service.sparqlMaxRows", o.pick("sparqlMaxRows", Optional.empty(),
@@ -137,7 +140,7 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     return new AppConfig(configDir,
-        new AppConfig.ServiceConfig(port, host, store, remote, base, timeout, maxRows, token, limits),
+        new AppConfig.ServiceConfig(port, host, store, remote, base, timeout, maxRows, token, limits, publicUrl),
         new AppConfig.HarvestConfig(sources, configDir.resolve("sample/sources.yaml"),
             h.sampleOnEmptyStore() == null || h.sampleOnEmptyStore(), userAgent, delay, cron, fetch, discovery,
             extraction, warc), cluster, catalog);
@@ -189,9 +192,15 @@ public final class ConfigLoader {
     if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       problems.add(file + ": catalog.contactEmail must be an e-mail address, not '" + email + "'");
     }
+    Optional<String> periodicity = Optional.ofNullable(c.accrualPeriodicity()).map(String::trim)
+        .filter(f -> !f.isEmpty());
+    periodicity.filter(f -> !f.matches("[A-Z_0-9]{3,20}")).ifPresent(f -> problems.add(file
+        + ": catalog.accrualPeriodicity must be a code of the EU frequency table (DAILY, WEEKLY, MONTHLY, IRREG,"
+        + " ...), not '" + f + "'"));
     return new AppConfig.CatalogConfig(c.publisher() == null ? d.publisher() : c.publisher(),
         v.httpUri("catalog.publisherHomepage", c.publisherHomepage()),
-        c.contactName() == null ? d.contactName() : c.contactName(), email);
+        c.contactName() == null ? d.contactName() : c.contactName(), email,
+        v.httpUri("catalog.license", c.license()).orElse(d.license()), periodicity);
   }
 
   private static AppConfig.EndpointLimits endpointLimits(ConfigFile.Service s, Values v, ConfigOverrides o) {

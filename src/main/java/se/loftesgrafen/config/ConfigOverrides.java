@@ -17,6 +17,7 @@ public record ConfigOverrides(Optional<String> port, Optional<String> store, Opt
       Map.entry("store", "LOFTESGRAFEN_STORE"),
       Map.entry("remoteStore", "LOFTESGRAFEN_REMOTE_STORE"),
       Map.entry("baseIri", "LOFTESGRAFEN_BASE_IRI"),
+      Map.entry("publicUrl", "LOFTESGRAFEN_PUBLIC_URL"),
       Map.entry("adminToken", "LOFTESGRAFEN_ADMIN_TOKEN"),
       Map.entry("sources", "LOFTESGRAFEN_SOURCES"),
       Map.entry("sparqlTimeout", "LOFTESGRAFEN_SPARQL_TIMEOUT"),

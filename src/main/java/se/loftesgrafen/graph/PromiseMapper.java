@@ -59,9 +59,11 @@ public final class PromiseMapper {
         .addProperty(RDF.type, PROV.Entity)
         .addProperty(SchemaDO.url, m.createResource(s.url()))
         .addLiteral(PROV.generatedAtTime, dateTime(m, s))
-        .addLiteral(LG.httpStatus, m.createTypedLiteral(String.valueOf(s.httpStatus()), XSDDatatype.XSDinteger))
         .addProperty(DCTerms.format, s.contentType())
         .addProperty(LG.sha256, s.sha256());
+    // a status only for what was fetched over HTTP: a page read from a file states none (nothing was fetched)
+    s.status().ifPresent(status -> r.addLiteral(LG.httpStatus,
+        m.createTypedLiteral(String.valueOf(status), XSDDatatype.XSDinteger)));
     s.warcRecordId().ifPresent(id -> r.addProperty(LG.warcRecord, m.createResource(id)));
     s.warcFile().ifPresent(f -> r.addProperty(LG.warcFile, f));
     s.previous().ifPresent(p -> r.addProperty(PROV.wasRevisionOf, m.createResource(p)));

@@ -117,7 +117,7 @@ public final class Reextraction {
         list.add(new Stored(row.getResource("snapshot").getURI(), row.getResource("url").getURI(),
             Instant.parse(row.getLiteral("at").getLexicalForm()), row.getLiteral("sha").getLexicalForm(),
             Optional.ofNullable(row.getLiteral("format")).map(l -> l.getLexicalForm()),
-            row.contains("status") ? row.getLiteral("status").getInt() : 200,
+            row.contains("status") ? row.getLiteral("status").getInt() : SnapshotInfo.NO_HTTP,
             Optional.ofNullable(row.getResource("record")).map(r -> r.getURI()),
             Optional.ofNullable(row.getLiteral("file")).map(l -> l.getLexicalForm())));
       }

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param url          the page's URL (its public address; for local files the original URL when known)
  * @param fetchedAt    when it was fetched or read
- * @param httpStatus   HTTP status (200 for files and archives)
+ * @param httpStatus   HTTP status of the fetch (an archive's: its crawler's), or {@link #NO_HTTP} for a page read from
+ *                     a local file, where no HTTP exchange took place
  * @param contentType  the content type as served or detected
  * @param sha256       hex SHA-256 of the body
  * @param warcRecordId the WARC record holding the response, as {@code urn:uuid:...}
@@ -20,6 +21,14 @@ import java.util.Optional;
 public record SnapshotInfo(String url, Instant fetchedAt, int httpStatus, String contentType, String sha256,
                            Optional<String> warcRecordId, Optional<String> warcFile, String runId,
                            Optional<String> previous) {
+  /** The status of a page read from a local file: none, since nothing was fetched. */
+  public static final int NO_HTTP = 0;
+
+  /** The HTTP status, when the page was fetched over HTTP (or taken from an archive's HTTP response). */
+  public java.util.OptionalInt status() {
+    return httpStatus == NO_HTTP ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(httpStatus);
+  }
+
   public SnapshotInfo {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(fetchedAt, "fetchedAt");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import se.loftesgrafen.graph.SnapshotInfo;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
@@ -59,7 +60,8 @@ final class ArchiveReader {
       byte[] body = Files.readAllBytes(file);
       progress.fetched(HOST);
       String url = source.originalUrl().filter(u -> named).map(URI::toString).orElse(file.toUri().toString());
-      pages.record(new PageRecorder.Page(url, file.toUri(), HOST, body, Optional.empty(), 200,
+      // read, not fetched: no HTTP exchange took place, so no status (SnapshotInfo.NO_HTTP), and the time is the read's
+      pages.record(new PageRecorder.Page(url, file.toUri(), HOST, body, Optional.empty(), SnapshotInfo.NO_HTTP,
           Instant.now(), Optional.empty(), FetchResult.Validators.NONE, true), LinkFinder.Links.NONE);
     } catch (IOException e) {
       progress.failed(HOST, file + ": cannot read: " + e.getMessage());
@@ -93,7 +95,9 @@ final class ArchiveReader {
     }
     progress.fetched(HOST);
     Optional<String> type = response.http().headers().first("Content-Type");
-    pages.record(new PageRecorder.Page(target.toString(), target, HOST, body, type, 200, response.date(),
+    // the archive's capture: its crawler's status and fetch time, and its record (lg:warcFile names the archive)
+    pages.record(new PageRecorder.Page(target.toString(), target, HOST, body, type, response.http().status(),
+        response.date(),
         Optional.of(new FetchResult.WarcRef(response.id().toString(), archive.getFileName().toString())),
         FetchResult.Validators.NONE, false), LinkFinder.Links.NONE);
   }

@@ -67,6 +67,14 @@ public final class JsonLdContext {
    * back exactly the graph's triples (JSON-LD 1.1 API, compaction algorithm).
    */
   public static String compact(Graph graph, String baseIri) {
+    return compactReferencing(graph, url(baseIri));
+  }
+
+  /**
+   * As {@link #compact(Graph, String)}, the "@context" naming {@code contextUrl}: where this instance serves the
+   * context ({@code <publicUrl>context/v1.jsonld}), so that a client's default document loader fetches it.
+   */
+  public static String compactReferencing(Graph graph, String contextUrl) {
     try {
       JsonLdOptions options = new JsonLdOptions();
       options.setOrdered(true);
@@ -75,7 +83,7 @@ public final class JsonLdContext {
           .compactToRelative(false)
           .ordered(true)
           .get();
-      JsonObject withUrl = Json.createObjectBuilder(compacted).add("@context", url(baseIri)).build();
+      JsonObject withUrl = Json.createObjectBuilder(compacted).add("@context", contextUrl).build();
       return write(withUrl);
     } catch (JsonLdError e) {
       throw new IllegalStateException("compacting to JSON-LD: " + e.getMessage(), e);

@@ -64,7 +64,7 @@ final class ArchiveRoutes {
           .putHeader("Cross-Origin-Resource-Policy", "same-origin")
           .putHeader("Content-Disposition", a.pdf() ? "attachment; filename=\"archived.pdf\"" : "inline")
           .putHeader("Cache-Control", "public, max-age=86400, immutable") // a snapshot's bytes never change
-          .end(Buffer.buffer(a.body()));
+          .end(ContentLength.of(ctx.response(), Buffer.buffer(a.body())));
     });
   }
 
@@ -80,7 +80,7 @@ final class ArchiveRoutes {
         .putHeader("Content-Security-Policy", PAGE_POLICY)
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
-        .end(Buffer.buffer(html.body().getBytes(StandardCharsets.UTF_8))));
+        .end(ContentLength.of(ctx.response(), Buffer.buffer(html.body().getBytes(StandardCharsets.UTF_8)))));
   }
 
   private record Html(int status, String body) {

@@ -44,6 +44,13 @@ final class CatalogRoutes {
   void mount(Router router) {
     router.route("/datasets/dcat").method(HttpMethod.GET).handler(this::catalog);
     router.route("/.well-known/void").method(HttpMethod.GET).handler(this::voidDescription);
+    // The data's licence (catalog.license), as the catalogue states it: the web page links here.
+    router.route("/licence").method(HttpMethod.GET).handler(ctx -> {
+      String licence = builder.license().toString();
+      ctx.response().setStatusCode(303).putHeader("Location", licence)
+          .putHeader("Content-Type", "text/plain; charset=utf-8")
+          .end(ContentLength.of(ctx.response(), "The data are licensed under " + licence + "\n"));
+    });
   }
 
   private void catalog(RoutingContext ctx) {
@@ -98,7 +105,7 @@ final class CatalogRoutes {
     if (known[0] == version) {
       return known[1];
     }
-    long count = store.query(se.loftesgrafen.graph.Queries.load("count-quads").asQuery(),
+    long count = store.query(se.loftesgrafen.graph.Queries.load("count-union-triples").asQuery(),
         Duration.ofMinutes(1), exec -> {
           RowSet rows = exec.select();
           return Long.parseLong(rows.next().get("n").getLiteralLexicalForm());

@@ -25,8 +25,12 @@ final class ComparisonJson {
   private final Iris iris;
   private final ObjectNode context;
 
-  ComparisonJson(Iris iris) {
+  private final String contextUrl;
+
+  /** {@code contextUrl}: where this instance serves {@code context/v1.jsonld}, so that clients load it. */
+  ComparisonJson(Iris iris, String contextUrl) {
     this.iris = iris;
+    this.contextUrl = contextUrl;
     this.context = context(iris);
   }
 
@@ -34,7 +38,7 @@ final class ComparisonJson {
   ObjectNode collection(String path, Map<String, String> params, Comparison.Page<?> page, List<ObjectNode> members) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode ctx = root.putArray("@context");
-    ctx.add(iris.page(JsonLdContext.PATH).getURI());
+    ctx.add(contextUrl);
     ctx.add(context);
     Map<String, String> without = new java.util.TreeMap<>(params);
     without.remove("page");
@@ -121,6 +125,9 @@ final class ComparisonJson {
       if (!s.format().isEmpty()) {
         sn.put("format", s.format());
       }
+      // what happened, no more: a status only for a fetch over HTTP, a record only where the bytes were archived
+      s.httpStatus().ifPresent(status -> sn.put("httpStatus", status));
+      s.warcRecord().ifPresent(record -> sn.put("warcRecord", record));
     }
     return n;
   }

@@ -41,10 +41,11 @@ final class ComparisonRoutes {
   private volatile long warmedVersion = Long.MIN_VALUE;
   private volatile boolean warming;
 
-  ComparisonRoutes(ComparisonQueries queries, BlockingWork blocking, Iris iris, ComparisonCache answers) {
+  ComparisonRoutes(ComparisonQueries queries, BlockingWork blocking, Iris iris, String publicUrl,
+                   ComparisonCache answers) {
     this.queries = queries;
     this.blocking = blocking;
-    this.json = new ComparisonJson(iris);
+    this.json = new ComparisonJson(iris, se.loftesgrafen.vocab.JsonLdContext.url(publicUrl));
     this.answers = answers;
   }
 
@@ -61,7 +62,8 @@ final class ComparisonRoutes {
         ? config.service().sparqlTimeout() : Duration.ofMinutes(1);
     ComparisonQueries queries = new ComparisonQueries(store, iris, timeout,
         ComparisonRegister.load(), cached, viewed, Clock.systemUTC());
-    ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, new ComparisonCache(store, 200, cached));
+    ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, config.publicUrl(),
+        new ComparisonCache(store, 200, cached));
     routes.mount(router);
     return routes;
   }
@@ -131,8 +133,9 @@ final class ComparisonRoutes {
       List<Comparison.Municipality> list = queries.register().all().stream()
           .filter(m -> county.map(m.countyCode()::equals).orElse(true)).toList();
       return output(ctx, p, Comparison.Page.of(list, 1, Math.max(1, list.size())), json::municipality,
-          List.of("code", "name", "county_code", "county"),
-          m -> List.of(row("code", m.code(), "name", m.name(), "county_code", m.countyCode(), "county", m.county())));
+          List.of("kommunkod", "municipality", "county_code", "county"), // the columns of every CSV of ours
+          m -> List.of(row("kommunkod", m.code(), "municipality", m.name(), "county_code", m.countyCode(), "county",
+              m.county())));
     });
   }
 
@@ -226,8 +229,8 @@ final class ComparisonRoutes {
         n.put("score", s.score()).put("method", jaccard ? "jaccard" : "cosine");
         arrays(n, "sharedThemes", s.sharedThemes());
         return n;
-      }, List.of("municipality_code", "municipality", "county_code", "score", "shared_themes"),
-          s -> List.of(row("municipality_code", s.municipality().code(), "municipality", s.municipality().name(),
+      }, List.of("kommunkod", "municipality", "county_code", "score", "shared_themes"),
+          s -> List.of(row("kommunkod", s.municipality().code(), "municipality", s.municipality().name(),
               "county_code", s.municipality().countyCode(), "score", s.score(), "shared_themes",
               String.join("; ", s.sharedThemes()))));
     });
@@ -252,9 +255,9 @@ final class ComparisonRoutes {
             .put("fetchedAt", s.fetchedAt()));
         n.put("currentPromiseMissing", c.missing());
         return n;
-      }, List.of("municipality_code", "municipality", "county_code", "county", "latest_promise", "period_start",
+      }, List.of("kommunkod", "municipality", "county_code", "county", "latest_promise", "period_start",
           "period_end", "last_harvest", "source_kinds", "source_url", "current_promise_missing"),
-          c -> List.of(row("municipality_code", c.municipality().code(), "municipality", c.municipality().name(),
+          c -> List.of(row("kommunkod", c.municipality().code(), "municipality", c.municipality().name(),
               "county_code", c.municipality().countyCode(), "county", c.municipality().county(),
               "latest_promise", c.latest().map(Comparison.Promise::iri).orElse(""),
               "period_start", c.latest().flatMap(Comparison.Promise::startDate).orElse(""),
@@ -300,7 +303,7 @@ final class ComparisonRoutes {
         throw new IllegalStateException("cannot answer " + ctx.request().uri(), e);
       }
     }), a -> ctx.response().putHeader("Content-Type", a.contentType())
-        .putHeader("Vary", "Accept").end(Buffer.buffer(a.body())));
+        .putHeader("Vary", "Accept").end(ContentLength.of(ctx.response(), Buffer.buffer(a.body()))));
   }
 
   record Answer(String contentType, byte[] body) {

@@ -25,9 +25,17 @@ import se.loftesgrafen.graph.dump.DumpWriter;
  */
 final class DumpRoutes {
   private static final Logger LOG = LoggerFactory.getLogger("dumps");
+  /**
+   * The {@code .nq.gz} is a gzip file (RFC 6713), sent as it is: a browser saves the file gunzip reads, a client gets
+   * the bytes the name promises. The N-Quads as such are at {@link DumpWriter#NQUADS_PLAIN}.
+   */
   private static final Map<String, String> TYPES = Map.of(
-      DumpWriter.NQUADS, "application/n-quads", DumpWriter.JSONLD, "application/ld+json",
-      DumpWriter.CSV, "text/csv; charset=utf-8", DumpWriter.CSV_METADATA, "application/csvm+json");
+      DumpWriter.NQUADS, "application/gzip", DumpWriter.NQUADS_PLAIN, "application/n-quads",
+      DumpWriter.JSONLD, "application/ld+json",
+      DumpWriter.CSV, "text/csv; charset=utf-8",
+      // CSVW metadata is JSON-LD (CSVW tabular-metadata §4): riot, rdflib and Comunica read that type, and none of
+      // them knows application/csvm+json; csvw tools find the file by its name beside the CSV
+      DumpWriter.CSV_METADATA, "application/ld+json");
   private final DumpWriter writer;
   private final PromiseStore store;
   private final WorkerExecutor executor;
@@ -58,7 +66,11 @@ final class DumpRoutes {
   void mount(Router router) {
     // HEAD too (WebServer adds it to every GET route): portals check that a distribution is there before they link it.
     router.route("/dumps/:file").method(HttpMethod.GET).handler(this::file);
-    router.get("/dumps").handler(ctx -> ctx.redirect("/dumps/release.json"));
+    router.get("/dumps").handler(ctx -> {
+      String text = "Redirecting to /dumps/release.json.";
+      ctx.response().setStatusCode(302).putHeader("Location", "/dumps/release.json")
+          .putHeader("Content-Type", "text/plain; charset=utf-8").end(ContentLength.of(ctx.response(), text));
+    });
   }
 
   /** The release being served, if any. */
@@ -82,15 +94,23 @@ final class DumpRoutes {
     if (name.equals(DumpWriter.RELEASE)) {
       try {
         ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
-            .end(Buffer.buffer(DumpWriter.json(r)));
+            .end(ContentLength.of(ctx.response(), Buffer.buffer(DumpWriter.json(r))));
       } catch (java.io.IOException e) {
         ctx.fail(e);
       }
       return;
     }
-    String sha = r.files().stream().filter(f -> f.name().equals(name)).findFirst().map(DumpWriter.DumpFile::sha256)
+    boolean plain = name.equals(DumpWriter.NQUADS_PLAIN);
+    String file = plain ? DumpWriter.NQUADS : name;
+    boolean gzipCoded = plain && acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
+    String sha = r.files().stream().filter(f -> f.name().equals(file)).findFirst().map(DumpWriter.DumpFile::sha256)
         .orElse("");
-    String etag = "\"" + sha.substring(0, Math.min(20, sha.length())) + "\"";
+    // one ETag per representation: the gzip-coded and the decompressed N-Quads differ in their bytes (RFC 9110 8.8.3)
+    String etag = "\"" + sha.substring(0, Math.min(20, sha.length())) + (plain ? (gzipCoded ? "-nq-gz" : "-nq") : "")
+        + "\"";
+    if (plain) {
+      ctx.response().putHeader("Vary", "Accept-Encoding");
+    }
     Instant date = Instant.parse(r.date()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     ctx.response().putHeader("ETag", etag).putHeader("Last-Modified", DataClock.httpDate(date))
         .putHeader("Cache-Control", "public, max-age=300");
@@ -101,19 +121,86 @@ final class DumpRoutes {
     }
     ctx.response().putHeader("Content-Type", TYPES.get(name))
         .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    if (name.endsWith(".gz")) {
-      // N-Quads, gzip-coded (RFC 9110 8.4): Jena's riot, rdflib and Comunica decode it and read N-Quads from the URL;
-      // as application/gzip none of them would know what is inside. The saved file stays the .gz it is named.
+    if (gzipCoded) {
+      // the gzip file as the coding of the N-Quads (RFC 9110 8.4): riot, rdflib and Comunica decode it
       ctx.response().putHeader("Content-Encoding", "gzip");
     }
+    java.nio.file.Path path = writer.filesOf(r).resolve(file);
+    if (plain && !gzipCoded) {
+      ctx.response().putHeader("Content-Length", Long.toString(r.nquadsBytes()));
+      if (ctx.request().method() == HttpMethod.HEAD) {
+        ctx.response().end();
+      } else {
+        vertx.executeBlocking(() -> gunzipTo(path, ctx.response()), false)
+            .onFailure(e -> {
+              LOG.info("dumps: {} not sent decompressed: {}", name, e.toString());
+              ctx.response().reset();
+            });
+      }
+      return;
+    }
     if (ctx.request().method() == HttpMethod.HEAD) { // sendFile would send the body even for HEAD
-      long bytes = r.files().stream().filter(f -> f.name().equals(name)).findFirst().map(DumpWriter.DumpFile::bytes)
+      long bytes = r.files().stream().filter(f -> f.name().equals(file)).findFirst().map(DumpWriter.DumpFile::bytes)
           .orElse(0L);
       ctx.response().putHeader("Content-Length", Long.toString(bytes)).end();
       return;
     }
-    ctx.response().sendFile(writer.filesOf(r).resolve(name).toString());
+    ctx.response().sendFile(path.toString());
   }
+
+  /**
+   * Whether an Accept-Encoding header allows gzip (RFC 9110 12.5.3): named, or "*", with a non-zero weight, and not
+   * refused by name. No header: the client takes the content as it is (identity).
+   */
+  static boolean acceptsGzip(String header) {
+    if (header == null) {
+      return false;
+    }
+    Double gzip = null;
+    Double any = null;
+    for (String part : header.split(",")) {
+      String[] pieces = part.trim().split(";");
+      String coding = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
+      double q = 1;
+      for (int i = 1; i < pieces.length; i++) {
+        String param = pieces[i].trim();
+        if (param.startsWith("q=") || param.startsWith("Q=")) {
+          try {
+            q = Double.parseDouble(param.substring(2).trim());
+          } catch (NumberFormatException e) {
+            q = 0; // a weight that does not parse allows nothing
+          }
+        }
+      }
+      if (coding.equals("gzip") || coding.equals("x-gzip")) {
+        gzip = q;
+      } else if (coding.equals("*")) {
+        any = q;
+      }
+    }
+    return gzip != null ? gzip > 0 : any != null && any > 0;
+  }
+
+  /**
+   * Streams the N-Quads decompressed to a client that takes no gzip: on a worker thread, one 64 KB chunk at a time,
+   * each written before the next is read, so a slow client holds no more than that in memory.
+   */
+  private static Void gunzipTo(java.nio.file.Path gz, io.vertx.core.http.HttpServerResponse response)
+      throws Exception {
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz), 1 << 16)) {
+      byte[] chunk = new byte[1 << 16];
+      int n;
+      while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+        response.write(Buffer.buffer(java.util.Arrays.copyOf(chunk, n))).toCompletionStage().toCompletableFuture()
+            .get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    }
+    response.end();
+    return null;
+  }
+
+  /** A client that takes no chunk of the decompressed N-Quads for this long loses the answer. */
+  private static final long WRITE_TIMEOUT_SECONDS = 60;
 
   /** Starts writing a release when the data changed since the last one, unless one is being written. */
   private void refreshIfStale() {

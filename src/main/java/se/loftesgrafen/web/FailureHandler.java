@@ -52,8 +52,8 @@ final class FailureHandler implements Handler<RoutingContext> {
       ctx.response().putHeader("Allow", e.allow().get());
     }
     try {
-      ctx.response().end(JSON.writeValueAsString(new ErrorBody(outcome.status(), reason(outcome.status()),
-          outcome.message(), RequestIds.of(ctx))));
+      ctx.response().end(ContentLength.of(ctx.response(), JSON.writeValueAsString(new ErrorBody(outcome.status(),
+          reason(outcome.status()), outcome.message(), RequestIds.of(ctx)))));
     } catch (JsonProcessingException e) {
       ctx.response().end();
     }

@@ -40,9 +40,13 @@ final class FeedRoutes {
   private final BlockingWork blocking;
   private final Iris iris;
   private final PromiseStore store;
+  /** Where this instance serves its pages: the feeds' links (ids stay our IRIs). */
+  private final String publicUrl;
 
-  FeedRoutes(FeedEntries entries, ComparisonRoutes comparison, BlockingWork blocking, Iris iris, PromiseStore store) {
+  FeedRoutes(FeedEntries entries, ComparisonRoutes comparison, BlockingWork blocking, Iris iris, PromiseStore store,
+             String publicUrl) {
     this.store = store;
+    this.publicUrl = publicUrl;
     this.entries = entries;
     this.comparison = comparison;
     this.blocking = blocking;
@@ -50,11 +54,12 @@ final class FeedRoutes {
   }
 
   static void mount(Router router, PromiseStore store, ComparisonRoutes comparison, BlockingWork blocking, Iris iris,
-                    java.time.Duration timeout) {
+                    java.time.Duration timeout, String publicUrl) {
     // Our own bounded queries over every snapshot: at least a minute, as the comparison queries get.
     java.time.Duration limit = timeout.compareTo(java.time.Duration.ofMinutes(1)) > 0 ? timeout
         : java.time.Duration.ofMinutes(1);
-    FeedRoutes routes = new FeedRoutes(new FeedEntries(store, limit), comparison, blocking, iris, store);
+    FeedRoutes routes = new FeedRoutes(new FeedEntries(store, limit), comparison, blocking, iris, store,
+        publicUrl);
     router.get("/feeds/all.atom").handler(ctx -> routes.feed(ctx, "all", "all", e -> true));
     router.getWithRegex("/feeds/theme/([^/]+)\\.atom").handler(routes::theme);
     router.getWithRegex("/feeds/county/([^/]+)\\.atom").handler(routes::county);
@@ -101,10 +106,10 @@ final class FeedRoutes {
   }
 
   private static void send(RoutingContext ctx, byte[] body) {
-    ctx.response().putHeader("Content-Type", ATOM).end(Buffer.buffer(body));
+    ctx.response().putHeader("Content-Type", ATOM).end(ContentLength.of(ctx.response(), Buffer.buffer(body)));
   }
 
-  /** The feed document; ids are our IRIs (names, the same on every host), links point at this host. */
+  /** The feed document; ids are our IRIs (names, the same on every host), links point at service.publicUrl. */
   private byte[] write(RoutingContext ctx, String path, String title, String alternate,
                        Predicate<FeedEntries.Entry> keep) throws FeedException {
     List<FeedEntries.Entry> chosen = entries.all().stream().filter(keep).limit(ENTRIES).toList();
@@ -174,10 +179,12 @@ final class FeedRoutes {
   }
 
   /** An absolute link on the host and port the request came to. */
-  private static String pageLink(RoutingContext ctx, String path) {
-    String self = ctx.request().absoluteURI();
-    java.net.URI u = java.net.URI.create(self);
-    return u.getScheme() + "://" + u.getRawAuthority() + "/" + path;
+  /**
+   * A link to a page of this instance, under service.publicUrl: the same feed whatever Host the request named (a
+   * proxy may rewrite it), so GET, HEAD and every client see the same bytes.
+   */
+  private String pageLink(RoutingContext ctx, String path) {
+    return publicUrl + path;
   }
 
   private static Link link(String rel, String href, String type) {

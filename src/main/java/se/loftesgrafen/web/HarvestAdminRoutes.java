@@ -123,7 +123,7 @@ public final class HarvestAdminRoutes {
   private static void send(io.vertx.core.http.HttpServerResponse response, Map<String, Object> body,
                            RoutingContext ctx) {
     try {
-      response.putHeader("Content-Type", "application/json").end(JSON.writeValueAsString(body));
+      response.putHeader("Content-Type", "application/json").end(ContentLength.of(response, JSON.writeValueAsString(body)));
     } catch (JsonProcessingException e) {
       ctx.fail(e);
     }

@@ -99,7 +99,7 @@ final class HealthRoutes {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store");
     try {
-      ctx.response().end(JSON.writeValueAsString(body));
+      ctx.response().end(ContentLength.of(ctx.response(), JSON.writeValueAsString(body)));
     } catch (JsonProcessingException e) {
       ctx.fail(e);
     }

@@ -36,7 +36,7 @@ import se.loftesgrafen.journalist.SinceWhenGrids;
  * </pre>
  */
 final class JournalistRoutes {
-  static final List<String> GRID_COLUMNS = List.of("municipality_code", "municipality", "county_code", "county",
+  static final List<String> GRID_COLUMNS = List.of("kommunkod", "municipality", "county_code", "county",
       "year", "status", "first_year", "commitments", "commitment_iris", "source_urls", "snapshots");
   private final ComparisonRoutes comparison;
   private final SinceWhenGrids grids;
@@ -171,7 +171,7 @@ final class JournalistRoutes {
     for (SinceWhen.Row row : grid.rows()) {
       String first = row.firstYear().map(String::valueOf).orElse("");
       for (SinceWhen.Cell c : row.cells()) {
-        out.add(ComparisonRoutes.row("municipality_code", row.code(), "municipality", row.name(), "county_code",
+        out.add(ComparisonRoutes.row("kommunkod", row.code(), "municipality", row.name(), "county_code",
             row.countyCode(), "county", row.county(), "year", c.year(), "status", c.status().id(), "first_year", first,
             "commitments", c.commitments().size(), "commitment_iris", String.join("; ", c.commitments()),
             "source_urls", String.join("; ", c.sources()), "snapshots", String.join("; ", c.snapshots())));

@@ -43,7 +43,7 @@ final class MetricsRoutes {
       refreshStored();
       return metrics.text();
     }, text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").end(text)));
+        .putHeader("Cache-Control", "no-store").end(ContentLength.of(ctx.response(), text))));
   }
 
   private void count(RoutingContext ctx) {

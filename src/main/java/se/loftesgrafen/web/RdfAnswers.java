@@ -38,6 +38,6 @@ final class RdfAnswers {
 
   static void send(RoutingContext ctx, SparqlFormat format, byte[] body) {
     ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
-        .putHeader("Access-Control-Allow-Origin", "*").end(Buffer.buffer(body));
+        .putHeader("Access-Control-Allow-Origin", "*").end(ContentLength.of(ctx.response(), Buffer.buffer(body)));
   }
 }

@@ -84,7 +84,8 @@ final class ResourceRoutes {
       ctx.response().setStatusCode(304).end();
       return;
     }
-    ctx.response().putHeader("Content-Type", r.contentType()).end(Buffer.buffer(r.body()));
+    ctx.response().putHeader("Content-Type", r.contentType())
+        .end(ContentLength.of(ctx.response(), Buffer.buffer(r.body())));
   }
 
   /** On a worker: the description (or named graph) in {@code format}, or as HTML when it is null; 404 when empty. */

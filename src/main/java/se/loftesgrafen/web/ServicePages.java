@@ -37,7 +37,7 @@ final class ServicePages {
     if (ctx.request().getParam("format") == null
         && Conneg.prefersHtml(accept, RDF.stream().map(SparqlFormat::mediaType).toList())) {
       ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Vary", "Accept")
-          .end(queryPage);
+          .end(ContentLength.of(ctx.response(), queryPage));
       return;
     }
     SparqlFormat format = RdfAnswers.choose(ctx, RDF);

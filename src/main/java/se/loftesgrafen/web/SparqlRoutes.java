@@ -61,6 +61,9 @@ final class SparqlRoutes {
     // HEAD answers as GET does, without the body (WebServer adds HEAD to every GET route).
     router.get("/sparql").handler(this::handle);
     router.post("/sparql").handler(this::handle);
+    // A plain OPTIONS (no CORS preflight, which the CorsHandler above answers) asks what the endpoint allows
+    // (RFC 9110 9.3.7): 204 with Allow, as the 405 for other methods names it.
+    router.options("/sparql").handler(ctx -> ctx.response().setStatusCode(204).putHeader("Allow", ALLOW).end());
     router.route("/sparql").handler(ctx -> ctx.fail(HttpError.methodNotAllowed(ALLOW,
         "method " + ctx.request().method() + " is not allowed on /sparql: use GET or POST (SPARQL 1.1 Protocol)")));
   }
@@ -91,7 +94,8 @@ final class SparqlRoutes {
     if (hit.isPresent()) {
       record(start, "cached");
       ctx.response().putHeader("Content-Type", hit.get().contentType()).putHeader("Vary", "Accept")
-          .putHeader("Cache-Control", "public, max-age=60").end(Buffer.buffer(hit.get().body()));
+          .putHeader("Cache-Control", "public, max-age=60")
+          .end(ContentLength.of(ctx.response(), Buffer.buffer(hit.get().body())));
       return;
     }
     blocking.run(() -> answer(request.get(), key, accept, format))
@@ -150,7 +154,7 @@ final class SparqlRoutes {
     var response = head(ctx, answer.format());
     java.util.Optional<byte[]> bytes = answer.body().inMemory();
     if (bytes.isPresent()) {
-      response.end(Buffer.buffer(bytes.get()));
+      response.end(ContentLength.of(response, Buffer.buffer(bytes.get())));
       return;
     }
     answer.body().send(ctx.vertx(), ctx.request(), ctx.request().method() == HttpMethod.HEAD,

@@ -52,13 +52,19 @@ public final class VocabRoutes {
 
   /** Renders everything (parses vocab/, about a second): call off the event loop, e.g. at start-up. */
   public static VocabRoutes create(String baseIri) {
+    return create(baseIri, baseIri);
+  }
+
+  /** As {@link #create(String)}, the JSON-LD naming the context where {@code publicUrl} serves it. */
+  public static VocabRoutes create(String baseIri, String publicUrl) {
     VocabularyPage page = VocabularyPage.create(baseIri);
     Model model = page.model();
     Map<String, Buffer> bodies = Map.of(
         HTML, Buffer.buffer(page.html(), "UTF-8"),
         TURTLE, Buffer.buffer(write(model, RDFFormat.TURTLE_PRETTY)),
         NTRIPLES, Buffer.buffer(write(model, RDFFormat.NTRIPLES_UTF8)),
-        JSONLD, Buffer.buffer(JsonLdContext.compact(model.getGraph(), baseIri), "UTF-8"),
+        JSONLD, Buffer.buffer(JsonLdContext.compactReferencing(model.getGraph(), JsonLdContext.url(publicUrl)),
+            "UTF-8"),
         RDFXML, Buffer.buffer(write(model, RDFFormat.RDFXML_PLAIN)));
     String version = model.listObjectsOfProperty(OWL2.versionInfo).toList().stream()
         .map(n -> n.asLiteral().getLexicalForm()).findFirst().orElse("");
@@ -66,8 +72,8 @@ public final class VocabRoutes {
   }
 
   /** Renders (blocking, on the caller's thread) and mounts: for start-up code that is not on an event loop. */
-  public static void mount(Router router, String baseIri) {
-    create(baseIri).mount(router);
+  public static void mount(Router router, String baseIri, String publicUrl) {
+    create(baseIri, publicUrl).mount(router);
   }
 
   /** Renders on a worker thread, then mounts: for a verticle's start(). */
@@ -92,7 +98,7 @@ public final class VocabRoutes {
     ctx.response().putHeader(HttpHeaders.VARY, "Accept");
     if (type.isEmpty()) {
       ctx.response().setStatusCode(406).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-          .end("Not acceptable: offered " + String.join(", ", OFFERED) + "\n");
+          .end(ContentLength.of(ctx.response(), "Not acceptable: offered " + String.join(", ", OFFERED) + "\n"));
       return;
     }
     send(ctx, type.get(), bodies.get(type.get()), "public, max-age=3600");

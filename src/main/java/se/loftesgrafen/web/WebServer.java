@@ -115,9 +115,11 @@ public final class WebServer {
         + " of a fleet once it has noticed the last write)", store::version);
     metrics.gauge("loftesgrafen_data_versions_noticed", "New data versions noticed since start, written here or by"
         + " another replica", noticed::get);
-    CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule(), config.catalog());
+    // Names stay under the base IRI; every link a client follows (context, dumps, endpoints) under the public URL.
+    String publicUrl = config.publicUrl();
+    CatalogBuilder catalog = new CatalogBuilder(iris, config.harvest().schedule(), config.catalog(), publicUrl);
     new MetricsRoutes(metrics, store, blocking).mount(router);
-    VocabRoutes.mount(router, iris.base());
+    VocabRoutes.mount(router, iris.base(), publicUrl);
     QueryCache answers = new QueryCache(64L << 20, 1 << 20);
     metrics.gauge("loftesgrafen_sparql_cache_bytes", "Heap bytes of kept SPARQL answers, query texts included (bound:"
         + " 64 MB)", answers::bytes);
@@ -127,7 +129,7 @@ public final class WebServer {
         new ServicePages(catalog.serviceDescription().getGraph(), iris.base()), limits).mount(router);
     Representations representations = representations(store);
     new ResourceRoutes(new ResourceDescriber(store, timeout), representations, iris, store, clock,
-        new JsonLdFramer(JsonLdContext.url(iris.base()))).mount(router);
+        new JsonLdFramer(JsonLdContext.url(publicUrl))).mount(router);
     dumps = new DumpRoutes(new DumpWriter(store, iris, config.service().store().resolve("dumps")), store, vertx, metrics);
     dumps.mount(router);
     new CatalogRoutes(catalog, store, representations, clock, dumps).mount(router);
@@ -136,9 +138,11 @@ public final class WebServer {
     ComparisonRoutes comparison = ComparisonRoutes.mount(router, store, iris, config, blocking);
     SearchRoutes.mount(router, vertx, store, config, comparison);
     JournalistRoutes.mount(router, comparison, store, iris, config);
-    FeedRoutes.mount(router, store, comparison, blocking, iris, timeout);
+    FeedRoutes.mount(router, store, comparison, blocking, iris, timeout, publicUrl);
     new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
         java.util.List.of(config.harvest().warc()), timeout), blocking).mount(router);
+    new EventStreamRoutes(new se.loftesgrafen.graph.stream.EventStream(store, publicUrl + "ldes"), blocking)
+        .mount(router);
     WebPageRoutes.mount(router);
     router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
     headWhereverGet(router);

@@ -68,7 +68,7 @@ class OneGraphIT {
     List<CSVRecord> rows = parse(cliCsv);
     assertTrue(rows.size() >= 30, "the sample's commitments: " + rows.size());
     for (CSVRecord r : rows) {
-      for (String column : List.of("municipality_code", "municipality", "county_code", "county", "period_start",
+      for (String column : List.of("kommunkod", "municipality", "county_code", "county", "period_start",
           "period_end", "actors")) {
         assertFalse(r.get(column).isEmpty(), column + " empty in " + r);
       }
@@ -137,12 +137,19 @@ class OneGraphIT {
     for (CSVRecord r : apiRows) {
       assertTrue(dumpRows.contains(r.toList()), "an API row is a dump row, value for value: " + r.toList());
     }
-    assertTrue(dump.stream().anyMatch(r -> r.get("municipality_code").equals("0765")
+    assertTrue(dump.stream().anyMatch(r -> r.get("kommunkod").equals("0765")
         && r.get("county_code").equals("07")), "Älmhult keeps its leading zeros");
 
     HttpResponse<String> metadata = service.get("/dumps/commitments.csv-metadata.json");
     assertEquals(200, metadata.statusCode(), metadata.body());
-    assertTrue(metadata.headers().firstValue("Content-Type").orElse("").startsWith("application/csvm+json"));
+    // JSON-LD, the type RDF clients read (none knows application/csvm+json)
+    assertTrue(metadata.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"),
+        metadata.headers().toString());
+    // every CSV of ours names the municipality code column as the dump and its CSVW metadata do
+    String municipalities = service.get("/api/municipalities?format=csv").body();
+    assertTrue(municipalities.startsWith("kommunkod,municipality,county_code,county\n"), municipalities.substring(0,
+        Math.min(100, municipalities.length())));
+    assertTrue(municipalities.contains("\n0765,Älmhult,07,"), "codes with their leading zeros");
     JsonNode table = JSON.readTree(metadata.body());
     assertEquals("commitments.csv", table.get("url").asText());
     List<String> names = new ArrayList<>();

@@ -80,6 +80,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void thePublicUrlIsWhereClientsReachTheServiceAndNotTheBaseIri() throws IOException {
+    AppConfig plain = ConfigLoader.load(write("service:\n  port: 8090\n"), ConfigOverrides.none());
+    assertEquals("http://localhost:8090/", plain.publicUrl(), "this machine's address by default");
+    assertEquals("https://w3id.org/loftesgrafen/", plain.baseIri().toString(), "the name stays");
+    AppConfig proxied = ConfigLoader.load(write("service:\n  publicUrl: https://data.example.org/lg/\n"),
+        new ConfigOverrides(Optional.of("8091"), Optional.empty(), Optional.empty(), Map.of()));
+    assertEquals("https://data.example.org/lg/", proxied.publicUrl(), "whatever port the process listens on");
+    assertEquals("https://data.example.org/lg/", proxied.withPort(1234).publicUrl());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        write("service:\n  publicUrl: https://data.example.org/lg\n"), ConfigOverrides.none()));
+    assertTrue(e.getMessage().contains("service.publicUrl must end with '/'"), e.getMessage());
+  }
+
+  @Test
+  void theCatalogueSettingsAreReadAndChecked() throws IOException {
+    AppConfig.CatalogConfig c = ConfigLoader.load(write("catalog:\n  license: https://creativecommons.org/licenses/by/4.0/\n"
+        + "  accrualPeriodicity: WEEKLY\n  contactEmail: mailto:data@example.se\n"), ConfigOverrides.none()).catalog();
+    assertEquals("https://creativecommons.org/licenses/by/4.0/", c.license().toString());
+    assertEquals(Optional.of("WEEKLY"), c.accrualPeriodicity());
+    assertEquals("data@example.se", c.contactEmail());
+    assertEquals(AppConfig.CatalogConfig.CC0, ConfigLoader.load(write(""), ConfigOverrides.none()).catalog().license());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        write("catalog:\n  accrualPeriodicity: every day\n"), ConfigOverrides.none()));
+    assertTrue(e.getMessage().contains("catalog.accrualPeriodicity must be a code of the EU frequency table"),
+        e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyIsReportedWithItsLine() throws IOException {
     Path d = write("service:\n  port: 8080\n  prot: 1\n");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(d, ConfigOverrides.none()));

@@ -71,6 +71,24 @@ class PromiseMapperTest {
   }
 
   /** The commitment IRI comes from promise and text only; a commitment without confidences lacks just those. */
+  /** A page read from a file was not fetched: its snapshot states no HTTP status; one fetched over HTTP does. */
+  @Test
+  void aPageReadFromAFileStatesNoHttpStatus() {
+    SnapshotInfo http = snapshot();
+    SnapshotInfo file = new SnapshotInfo(http.url(), http.fetchedAt(), SnapshotInfo.NO_HTTP, http.contentType(),
+        http.sha256(), Optional.empty(), Optional.empty(), http.runId(), Optional.empty());
+    Model fetched = MAPPER.map(promise(Optional.empty()), http);
+    Model read = MAPPER.map(promise(Optional.empty()), file);
+    assertEquals(List.of(200), fetched.listObjectsOfProperty(LG.httpStatus).mapWith(n -> n.asLiteral().getInt())
+        .toList());
+    assertTrue(read.listObjectsOfProperty(LG.httpStatus).toList().isEmpty(), turtle(read));
+    Model withoutStatus = ModelFactory.createDefaultModel().add(fetched);
+    withoutStatus.removeAll(null, LG.httpStatus, null);
+    assertTrue(withoutStatus.isIsomorphicWith(read), "the status is all that differs");
+    assertEquals(List.of(), ShapesValidator.create(BASE).validate(read.getGraph()).lines(),
+        "the shapes allow a snapshot without status");
+  }
+
   @Test
   void withoutConfidencesTheSameCommitmentLacksOnlyTheirTriples() throws IOException {
     Model mapped = MAPPER.map(promise(Optional.empty()), snapshot());

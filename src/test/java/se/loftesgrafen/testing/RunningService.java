@@ -39,7 +39,7 @@ public final class RunningService implements AutoCloseable {
     return start(store, port, Map.of());
   }
 
-  private static RunningService start(Path store, int port, Map<String, String> environment) throws IOException {
+  public static RunningService start(Path store, int port, Map<String, String> environment) throws IOException {
     AppConfig config = ConfigLoader.load(Path.of("harvest-config"),
         new ConfigOverrides(Optional.of("" + port), Optional.of(store.toString()), Optional.empty(), environment));
     return new RunningService(Loftesgrafen.start(config));

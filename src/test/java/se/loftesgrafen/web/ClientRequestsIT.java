@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import se.loftesgrafen.testing.RunningService;
 
 /**
- * What common clients send, unmodified. Jena's RIOT reads each RDF dump straight from its URL (the N-Quads gzip
- * by its Content-Encoding). SPARQLWrapper (python) cannot be installed here, so its requests are reproduced
+ * What common clients send, unmodified. Jena's RIOT reads each RDF dump straight from its URL (the N-Quads
+ * gzip-coded by Content-Encoding). SPARQLWrapper (python) cannot be installed here, so its requests are reproduced
  * byte for byte as SPARQLWrapper 2.0.0 builds them (Wrapper.py, not run here): GET with {@code query=} and the
  * return format repeated in {@code format=}, {@code output=} and {@code results=} (its defaults, onlyConneg off),
  * the Accept header of that format for the query type, and its User-Agent. Its default return format is XML.
@@ -62,8 +62,9 @@ class ClientRequestsIT {
 
   @Test
   void riotReadsEachRdfDumpFromItsUrl() {
+    // the N-Quads URL (gzip-coded on the wire as riot accepts it); the .nq.gz is a file to save, riot reads it saved
     DatasetGraph nquads = DatasetGraphFactory.create();
-    RDFParser.source(service.uri("/dumps/loftesgrafen.nq.gz").toString()).parse(nquads);
+    RDFParser.source(service.uri("/dumps/loftesgrafen.nq").toString()).parse(nquads);
     DatasetGraph jsonld = DatasetGraphFactory.create();
     RDFParser.source(service.uri("/dumps/loftesgrafen.jsonld").toString()).parse(jsonld);
     assertTrue(nquads.stream().count() > 1000, "N-Quads: " + nquads.stream().count());
@@ -77,7 +78,7 @@ class ClientRequestsIT {
         .query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").build().select().next().get("n")
         .getLiteralLexicalForm());
     assertEquals(served, nquads.stream().count());
-    RDFDataMgr.loadDataset(service.uri("/dumps/loftesgrafen.nq.gz").toString()); // riot's own entry point too
+    RDFDataMgr.loadDataset(service.uri("/dumps/loftesgrafen.nq").toString()); // riot's own entry point too
   }
 
   /** SPARQLWrapper's defaults (return format XML) for a graph query: RDF/XML. */
@@ -130,7 +131,7 @@ class ClientRequestsIT {
   }
 
   /** A python 3 that can import {@code module}: the one on the PATH, else Debian's. */
-  private static java.util.Optional<String> pythonWith(String module) {
+  static java.util.Optional<String> pythonWith(String module) {
     for (String python : new String[] {"python3", "/usr/bin/python3"}) {
       try {
         Process p = new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start();

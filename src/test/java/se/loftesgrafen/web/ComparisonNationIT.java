@@ -134,7 +134,7 @@ class ComparisonNationIT {
     }
     List<List<String>> fromCsv = new ArrayList<>();
     for (CSVRecord r : api.csv(query)) {
-      fromCsv.add(List.of(r.get("municipality_code"), r.get("commitment"), r.get("text"), r.get("actors"),
+      fromCsv.add(List.of(r.get("kommunkod"), r.get("commitment"), r.get("text"), r.get("actors"),
           r.get("themes"), r.get("source_url"), r.get("period_start").substring(0, 4)));
     }
     assertFalse(fromJson.isEmpty());

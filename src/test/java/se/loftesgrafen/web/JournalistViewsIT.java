@@ -277,7 +277,7 @@ class JournalistViewsIT {
     assertEquals(290 * 10, records.size(), "a row per municipality and year");
     Set<String> with2021 = new TreeSet<>();
     records.stream().filter(r -> r.get("year").equals("2021") && r.get("status").equals("with"))
-        .forEach(r -> with2021.add(r.get("municipality_code")));
+        .forEach(r -> with2021.add(r.get("kommunkod")));
     assertEquals(nation.municipalitiesWithTheme("narkotika", 2021), with2021);
   }
 

@@ -83,7 +83,8 @@ class LinkedDataIT {
     HttpResponse<String> jsonld = service.get(path, "Accept", "application/ld+json");
     assertEquals(200, ttl.statusCode(), ttl.body());
     assertEquals(200, jsonld.statusCode(), jsonld.body());
-    assertTrue(jsonld.body().contains(service.iri("/context/v1.jsonld")), "references our context by URL");
+    assertTrue(jsonld.body().contains(service.uri("/context/v1.jsonld").toString()),
+        "references our context where this instance serves it");
     Graph fromTurtle = parse(ttl.body(), Lang.TURTLE);
     Graph fromJsonLd = parse(jsonld.body(), Lang.JSONLD11);
     assertTrue(fromTurtle.size() > 3, ttl.body());
@@ -204,10 +205,11 @@ class LinkedDataIT {
       RDFParser.source(in).lang(Lang.NQUADS).parse(quads);
     }
     assertEquals(meta.at("/counts/quads").asLong(), quads.stream().count());
-    assertEquals("gzip", nq.headers().firstValue("Content-Encoding").orElse(""), nq.headers().toString());
+    assertEquals("application/gzip", nq.headers().firstValue("Content-Type").orElse(""), nq.headers().toString());
+    assertTrue(nq.headers().firstValue("Content-Encoding").isEmpty(), "the .gz file as it is: " + nq.headers());
     // what `riot <URL>` does: Jena's parser reads the URL, decodes the gzip coding and takes N-Quads from Content-Type
     DatasetGraph fromUrl = DatasetGraphFactory.create();
-    RDFParser.source(service.uri("/dumps/loftesgrafen.nq.gz").toString()).parse(fromUrl);
+    RDFParser.source(service.uri("/dumps/loftesgrafen.nq").toString()).parse(fromUrl);
     assertEquals(quads.stream().count(), fromUrl.stream().count(), "riot reads the dump from its URL");
     DatasetGraph fromJsonLd = DatasetGraphFactory.create();
     service.parseJsonLd(service.get("/dumps/loftesgrafen.jsonld").body()).stream().forEach(fromJsonLd::add);
@@ -226,6 +228,38 @@ class LinkedDataIT {
     assertEquals("", head.body());
     String etag = service.get("/dumps/commitments.csv").headers().firstValue("ETag").orElseThrow();
     assertEquals(304, service.get("/dumps/commitments.csv", "If-None-Match", etag).statusCode());
+  }
+
+  /** A portal's trail: the home page links the SPARQL page, the catalogue, the dumps and the data licence. */
+  @Test
+  void theHomePageLinksCatalogueDumpsSparqlAndLicence() throws Exception {
+    String home = service.get("/").body();
+    for (String href : java.util.List.of("./sparql", "./datasets/dcat", "./dumps/release.json", "./licence")) {
+      assertTrue(home.contains("href=\"" + href + "\""), "the home page links " + href);
+    }
+    HttpResponse<String> licence = service.get("/licence");
+    assertEquals(303, licence.statusCode());
+    assertEquals("http://creativecommons.org/publicdomain/zero/1.0/",
+        licence.headers().firstValue("Location").orElse(""), "the configured data licence, as DCAT states it");
+    assertTrue(service.get("/datasets/dcat", "Accept", "text/turtle").body()
+        .contains("<http://creativecommons.org/publicdomain/zero/1.0/>"));
+  }
+
+  /** The sample is read from files: no snapshot claims an HTTP status, and the API says what happened. */
+  @Test
+  void aPageReadFromAFileClaimsNoFetch() throws Exception {
+    String ask = "PREFIX lg: <https://w3id.org/loftesgrafen/def#>\nASK { ?s a lg:SourceSnapshot ; lg:httpStatus ?x }";
+    HttpResponse<String> r = service.sparql(ask, "application/sparql-results+json");
+    assertEquals(false, JSON.readTree(r.body()).get("boolean").asBoolean(), r.body());
+    JsonNode timeline = JSON.readTree(service.get("/api/municipalities/1492/timeline").body());
+    java.util.List<JsonNode> sources = timeline.findValues("source").stream().filter(JsonNode::isArray).toList();
+    assertTrue(!sources.isEmpty(), timeline.toString());
+    for (JsonNode list : sources) {
+      for (JsonNode source : list) {
+        assertTrue(!source.has("httpStatus") && !source.has("warcRecord") && source.has("fetchedAt"),
+            "a file read: its time, no status, no archived record: " + source);
+      }
+    }
   }
 
   @Test

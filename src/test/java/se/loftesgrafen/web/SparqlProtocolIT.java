@@ -294,6 +294,29 @@ class SparqlProtocolIT {
     }
   }
 
+  /** A relative IRI resolves against Fuseki's fixed base, never against the server's working folder. */
+  @Test
+  void aRelativeIriGetsTheFixedUnsetBaseNeverAFileIri() {
+    HttpResponse<String> r = get("/sparql?query=" + enc("CONSTRUCT { <s> <p> 1 } WHERE {}"), "application/n-triples");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("<http://server/unset-base/s> <http://server/unset-base/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .",
+        r.body().strip());
+    HttpResponse<String> select = get("/sparql?query=" + enc("SELECT (<x> AS ?x) (STR(<y>) AS ?y) {}"), "text/csv");
+    assertTrue(select.body().contains("http://server/unset-base/x") && !select.body().contains("file:"),
+        select.body());
+  }
+
+  @Test
+  void aPlainOptionsIsAnsweredWithWhatTheEndpointAllows() {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(service.uri("/sparql"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertEquals(204, r.statusCode(), r.body());
+    assertEquals("GET, HEAD, POST, OPTIONS", r.headers().firstValue("Allow").orElse(""), r.headers().toString());
+    HttpResponse<String> put = send(HttpRequest.newBuilder(service.uri("/sparql"))
+        .method("PUT", HttpRequest.BodyPublishers.ofString("x")));
+    assertEquals(405, put.statusCode(), "other methods stay refused");
+  }
+
   static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return service.http().send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -59,13 +59,16 @@ public final class CatalogBuilder {
   private final Iris iris;
   private final String harvestSchedule;
   private final AppConfig.CatalogConfig settings;
+  /** Where this instance serves its pages: download, access and endpoint URLs are under it, not the base IRI. */
+  private final String publicUrl;
 
   /**
    * {@code harvestSchedule}: the Quartz cron of {@code harvest.schedule}, which gives the accrual periodicity;
    * {@code settings}: publisher and contact point ({@code catalog:} in the configuration).
    */
-  public CatalogBuilder(Iris iris, String harvestSchedule, AppConfig.CatalogConfig settings) {
+  public CatalogBuilder(Iris iris, String harvestSchedule, AppConfig.CatalogConfig settings, String publicUrl) {
     this.iris = iris;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
     this.harvestSchedule = harvestSchedule;
     this.settings = settings;
   }
@@ -76,7 +79,7 @@ public final class CatalogBuilder {
    */
   public Model catalog(Optional<DumpWriter.Release> release, Instant modified, Optional<Instant> issued) {
     Model m = model();
-    Resource home = document(m, iris.page("").getURI(), "Löftesgrafen", "Löftesgrafen");
+    Resource home = document(m, link("").getURI(), "Löftesgrafen", "Löftesgrafen");
     Resource publisher = m.createResource(iris.inDocument("datasets/dcat", "publisher").getURI())
         .addProperty(RDF.type, FOAF.Agent).addProperty(RDF.type, DCTerms.Agent)
         .addProperty(FOAF.name, settings.publisher(), "sv").addProperty(FOAF.name, settings.publisher(), "en")
@@ -111,8 +114,8 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.title, "SPARQL 1.1 endpoint of Löftesgrafen", "en")
         .addProperty(DCTerms.description, "Läsbar SPARQL 1.1-ändpunkt med tids- och storleksgränser.", "sv")
         .addProperty(DCTerms.description, "Read-only SPARQL 1.1 endpoint with time and size limits.", "en")
-        .addProperty(DCAT.endpointURL, iris.page("sparql"))
-        .addProperty(DCAT.endpointDescription, iris.page("sparql"))
+        .addProperty(DCAT.endpointURL, link("sparql"))
+        .addProperty(DCAT.endpointDescription, link("sparql"))
         .addProperty(DCAT.servesDataset, dataset)
         .addProperty(DCTerms.publisher, publisher)
         .addProperty(DCTerms.license, licence(m))
@@ -151,8 +154,8 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.accessRights, PUBLIC)
         .addProperty(DCTerms.conformsTo, standard(m, LG.getURI().getURI(), "Löftesgrafen vocabulary"))
         .addProperty(DCAT.landingPage, home)
-        .addProperty(DCTerms.accrualPeriodicity,
-            m.createResource(AccrualPeriodicity.FREQUENCY + AccrualPeriodicity.code(harvestSchedule)))
+        .addProperty(DCTerms.accrualPeriodicity, m.createResource(AccrualPeriodicity.FREQUENCY
+            + settings.accrualPeriodicity().orElseGet(() -> AccrualPeriodicity.code(harvestSchedule))))
         .addLiteral(DCTerms.modified, dateTime(m, modified));
   }
 
@@ -164,6 +167,9 @@ public final class CatalogBuilder {
         new Dist(DumpWriter.NQUADS, "dump-nquads", "application/n-quads", "RDF_N_QUADS",
             "Hela grafen som N-Quads (gzip), en namngiven graf per hämtad sida",
             "The whole graph as N-Quads (gzip), one named graph per harvested page"),
+        new Dist(DumpWriter.NQUADS_PLAIN, "dump-nquads-plain", "application/n-quads", "RDF_N_QUADS",
+            "Hela grafen som N-Quads, gzip-kodad i överföringen när klienten tar emot det",
+            "The whole graph as N-Quads, gzip-coded on the wire for a client that accepts it"),
         new Dist(DumpWriter.JSONLD, "dump-jsonld", "application/ld+json", "JSON_LD",
             "Hela grafen som JSON-LD", "The whole graph as JSON-LD"),
         new Dist(DumpWriter.CSV, "dump-csv", "text/csv", "CSV",
@@ -174,8 +180,8 @@ public final class CatalogBuilder {
           .addProperty(RDF.type, DCAT.Distribution)
           .addProperty(DCTerms.title, d.sv(), "sv").addProperty(DCTerms.title, d.en(), "en")
           .addProperty(DCTerms.description, d.sv(), "sv").addProperty(DCTerms.description, d.en(), "en")
-          .addProperty(DCAT.accessURL, iris.page("dumps/" + d.file()))
-          .addProperty(DCAT.downloadURL, iris.page("dumps/" + d.file()))
+          .addProperty(DCAT.accessURL, link("dumps/" + d.file()))
+          .addProperty(DCAT.downloadURL, link("dumps/" + d.file()))
           .addProperty(DCAT.mediaType, mediaType(m, d.mediaType()))
           .addProperty(DCTerms.format, fileType(m, d.format()))
           .addProperty(DCTerms.license, licence(m))
@@ -184,10 +190,13 @@ public final class CatalogBuilder {
         // one gzip-compressed file; nothing is packaged (no tar or zip), so no dcat:packageFormat
         dist.addProperty(DCAT.compressFormat, mediaType(m, "application/gzip"));
       }
-      release.flatMap(r -> r.files().stream().filter(f -> f.name().equals(d.file())).findFirst()).ifPresent(f -> {
-        dist.addLiteral(DCAT.byteSize, m.createTypedLiteral(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger));
-        dist.addLiteral(DCTerms.modified, m.createTypedLiteral(release.get().date(), XSDDatatype.XSDdateTime));
-      });
+      release.flatMap(r -> r.files().stream().filter(f -> f.name().equals(d.file())).findFirst()
+          .map(DumpWriter.DumpFile::bytes)
+          .or(() -> Optional.of(r.nquadsBytes()).filter(b -> d.file().equals(DumpWriter.NQUADS_PLAIN))))
+          .ifPresent(bytes -> {
+            dist.addLiteral(DCAT.byteSize, m.createTypedLiteral(Long.toString(bytes), XSDDatatype.XSDnonNegativeInteger));
+            dist.addLiteral(DCTerms.modified, m.createTypedLiteral(release.get().date(), XSDDatatype.XSDdateTime));
+          });
       dataset.addProperty(DCAT.distribution, dist);
     }
     Resource sparqlDist = m.createResource(iris.inDocument("datasets/dcat", "dist-sparql").getURI())
@@ -195,18 +204,48 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.title, "SPARQL-ändpunkt", "sv").addProperty(DCTerms.title, "SPARQL endpoint", "en")
         .addProperty(DCTerms.description, "Frågor med SPARQL 1.1 mot hela grafen", "sv")
         .addProperty(DCTerms.description, "SPARQL 1.1 queries over the whole graph", "en")
-        .addProperty(DCAT.accessURL, iris.page("sparql"))
+        .addProperty(DCAT.accessURL, link("sparql"))
         .addProperty(DCAT.accessService, m.getResource(iris.inDocument("datasets/dcat", "sparql").getURI()))
         .addProperty(DCTerms.format, fileType(m, "SPARQLQ"))
         .addProperty(DCTerms.license, licence(m))
         .addProperty(AVAILABILITY, available(m));
     dataset.addProperty(DCAT.distribution, sparqlDist);
+    // the change feed for portals that replicate (LDES 2.0 on TREE); the Atom feeds are for people
+    Resource ldes = m.createResource(iris.inDocument("datasets/dcat", "dist-ldes").getURI())
+        .addProperty(RDF.type, DCAT.Distribution)
+        .addProperty(DCTerms.title, "Ändringsflöde (LDES)", "sv").addProperty(DCTerms.title, "Change feed (LDES)", "en")
+        .addProperty(DCTerms.description, "Varje version av varje medborgarlöfte med sin tid, sidindelad per dag;"
+            + " alla versioner behålls", "sv")
+        .addProperty(DCTerms.description, "Every version of every citizen promise with its time, paged by day;"
+            + " every version is kept", "en")
+        .addProperty(DCAT.accessURL, link("ldes"))
+        .addProperty(DCAT.mediaType, mediaType(m, "text/turtle"))
+        .addProperty(DCTerms.format, fileType(m, "RDF_TURTLE"))
+        .addProperty(DCTerms.conformsTo, standard(m, "https://w3id.org/ldes/specification",
+            "Linked Data Event Streams"))
+        .addProperty(DCTerms.license, licence(m))
+        .addProperty(AVAILABILITY, available(m));
+    dataset.addProperty(DCAT.distribution, ldes);
   }
 
-  private static Resource licence(Model m) {
-    return m.createResource(CC0.getURI()).addProperty(RDF.type, DCTerms.LicenseDocument)
-        .addProperty(DCTerms.type, concept(m, "http://purl.org/adms/licencetype/PublicDomain",
-            "http://purl.org/adms/licencetype/1.0", "Public domain"));
+  /** The data's licence (catalog.license). */
+  public java.net.URI license() {
+    return settings.license();
+  }
+
+  /** An address of this instance (a page, dump or endpoint), under the public URL. */
+  private Resource link(String path) {
+    return org.apache.jena.rdf.model.ResourceFactory.createResource(publicUrl + path);
+  }
+
+  /** The configured data licence (catalog.license); CC0 is typed as public domain, another licence by its IRI. */
+  private Resource licence(Model m) {
+    Resource licence = m.createResource(settings.license().toString()).addProperty(RDF.type, DCTerms.LicenseDocument);
+    if (licence.getURI().equals(CC0.getURI())) {
+      licence.addProperty(DCTerms.type, concept(m, "http://purl.org/adms/licencetype/PublicDomain",
+          "http://purl.org/adms/licencetype/1.0", "Public domain"));
+    }
+    return licence;
   }
 
   /*
@@ -249,16 +288,17 @@ public final class CatalogBuilder {
         .addProperty(DCTerms.title, "Löftesgrafen", "sv").addProperty(DCTerms.title, "Löftesgrafen", "en")
         .addProperty(DCTerms.description, "Medborgarlöften som länkade data.", "sv")
         .addProperty(DCTerms.description, "Citizen promises as linked data.", "en")
-        .addProperty(DCTerms.license, CC0)
+        .addProperty(DCTerms.license, m.createResource(settings.license().toString()))
         .addLiteral(DCTerms.modified, dateTime(m, modified))
-        .addProperty(VOID.sparqlEndpoint, iris.page("sparql"))
+        .addProperty(VOID.sparqlEndpoint, link("sparql"))
         .addProperty(VOID.uriSpace, iris.page("id/").getURI())
         .addLiteral(VOID.triples, m.createTypedLiteral(Long.toString(triples), XSDDatatype.XSDinteger))
         .addProperty(VOID.rootResource, iris.page("id/kommun/1492"))
         .addProperty(VOID.exampleResource, iris.page("id/kommun/1492"))
         .addProperty(m.createProperty(DCTerms.NS, "source"), m.getResource(iris.inDocument("datasets/dcat", "dataset").getURI()));
-    for (String file : List.of(DumpWriter.NQUADS, DumpWriter.JSONLD)) {
-      d.addProperty(VOID.dataDump, iris.page("dumps/" + file));
+    // the dumps an RDF client reads from the URL as they are: N-Quads (gzip-coded only when it says it takes gzip)
+    for (String file : List.of(DumpWriter.NQUADS_PLAIN, DumpWriter.JSONLD)) {
+      d.addProperty(VOID.dataDump, link("dumps/" + file));
     }
     for (String vocabulary : VOCABULARIES) {
       d.addProperty(VOID.vocabulary, m.createResource(vocabulary));
@@ -274,7 +314,7 @@ public final class CatalogBuilder {
     Property p = m.createProperty(SD, "endpoint");
     Resource service = m.createResource(iris.inDocument("sparql", "service").getURI())
         .addProperty(RDF.type, m.createResource(SD + "Service"))
-        .addProperty(p, iris.page("sparql"))
+        .addProperty(p, link("sparql"))
         .addProperty(m.createProperty(SD, "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
         // not sd:DereferencesURIs: FROM <http://...> is never fetched (the service reads only its own store)
         .addProperty(m.createProperty(SD, "feature"), m.createResource(SD + "UnionDefaultGraph"));

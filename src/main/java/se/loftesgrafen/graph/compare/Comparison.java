@@ -115,7 +115,20 @@ public final class Comparison {
   }
 
   /** A page a commitment came from: the snapshot IRI, the page URL and when it was fetched. */
-  public record Source(String snapshot, String url, String fetchedAt, String format) {
+  /**
+   * A commitment's source snapshot; {@code httpStatus} only when the page was fetched over HTTP (a page read from a
+   * file has none), {@code warcRecord} the WARC record holding its bytes, when one does (so /archive/ can show it).
+   */
+  public record Source(String snapshot, String url, String fetchedAt, String format, Optional<Integer> httpStatus,
+                       Optional<String> warcRecord) {
+    public Source {
+      java.util.Objects.requireNonNull(httpStatus, "httpStatus");
+      java.util.Objects.requireNonNull(warcRecord, "warcRecord");
+    }
+
+    public Source(String snapshot, String url, String fetchedAt, String format) {
+      this(snapshot, url, fetchedAt, format, Optional.empty(), Optional.empty());
+    }
   }
 
   /**

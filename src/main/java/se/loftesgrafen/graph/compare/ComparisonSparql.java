@@ -175,7 +175,9 @@ final class ComparisonSparql {
 
   static Optional<Comparison.Source> source(Binding b) {
     return Optional.ofNullable(iri(b, "snapshot")).map(s -> new Comparison.Source(s,
-        Optional.ofNullable(iri(b, "url")).orElse(text(b, "url", "")), text(b, "fetched", ""), text(b, "format", "")));
+        Optional.ofNullable(iri(b, "url")).orElse(text(b, "url", "")), text(b, "fetched", ""), text(b, "format", ""),
+        Optional.of(text(b, "status", "")).filter(t -> t.matches("\\d{3}")).map(Integer::valueOf),
+        Optional.ofNullable(iri(b, "warc"))));
   }
 
   /** A numeric literal as a decimal ("0.9"^^xsd:decimal); empty when unbound or not a number. */

@@ -22,7 +22,7 @@ import se.loftesgrafen.graph.compare.ComparisonThemes;
  */
 public final class CommitmentCsv {
   public static final String SEPARATOR = "; ";
-  public static final List<String> COLUMNS = List.of("municipality_code", "municipality", "county_code", "county",
+  public static final List<String> COLUMNS = List.of("kommunkod", "municipality", "county_code", "county",
       "promise", "period_start", "period_end", "period_text", "commitment", "text", "kind", "actors", "themes",
       "targets", "source_url", "snapshot", "fetched_at", "confidence", "actors_confidence", "themes_confidence");
   private static final CsvMapper CSV = new CsvMapper();
@@ -32,7 +32,7 @@ public final class CommitmentCsv {
   /** The row of commitment {@code c} as it counts for municipality {@code m}. */
   public static Map<String, Object> row(Comparison.Municipality m, Comparison.Commitment c, ComparisonThemes themes) {
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("municipality_code", m.code());
+    row.put("kommunkod", m.code());
     row.put("municipality", m.name());
     row.put("county_code", m.countyCode());
     row.put("county", m.county());

@@ -25,7 +25,7 @@ public final class CommitmentCsvMetadata {
       "maxInclusive", 1);
 
   private static final Map<String, Column> COLUMNS = Map.ofEntries(
-      Map.entry("municipality_code", new Column(Map.of("base", "string", "format", "[0-9]{4}"), false,
+      Map.entry("kommunkod", new Column(Map.of("base", "string", "format", "[0-9]{4}"), false,
           "SCB municipality code (kommunkod, Wikidata P525), four digits with leading zero")),
       Map.entry("municipality", new Column("string", false, "municipality name")),
       Map.entry("county_code", new Column(Map.of("base", "string", "format", "[0-9]{2}"), false,
@@ -73,7 +73,7 @@ public final class CommitmentCsvMetadata {
       }
       col.put("dc:description", c.description());
     }
-    schema.putArray("primaryKey").add("commitment").add("municipality_code");
+    schema.putArray("primaryKey").add("commitment").add("kommunkod");
     return JSON.writeValueAsBytes(root);
   }
 }

@@ -45,6 +45,11 @@ import se.loftesgrafen.graph.compare.ComparisonThemes;
  */
 public final class DumpWriter {
   public static final String NQUADS = "loftesgrafen.nq.gz";
+  /**
+   * The same N-Quads uncompressed, as a URL: served from {@link #NQUADS}, gzip-coded on the wire for a client that
+   * accepts it (RFC 9110 8.4), decompressed for one that does not. Not a file of the release.
+   */
+  public static final String NQUADS_PLAIN = "loftesgrafen.nq";
   public static final String JSONLD = "loftesgrafen.jsonld";
   public static final String CSV = "commitments.csv";
   public static final String CSV_METADATA = CommitmentCsvMetadata.FILE;
@@ -55,8 +60,12 @@ public final class DumpWriter {
   public record DumpFile(String name, String mediaType, long bytes, String sha256) {
   }
 
-  /** The metadata of one release of the dumps. */
-  public record Release(long version, String date, Map<String, Long> counts, List<DumpFile> files) {
+  /**
+   * The metadata of one release of the dumps; {@code nquadsBytes}: the size of the N-Quads uncompressed (the
+   * Content-Length of {@link #NQUADS_PLAIN} sent without compression).
+   */
+  public record Release(long version, String date, Map<String, Long> counts, List<DumpFile> files,
+                        long nquadsBytes) {
     public Release {
       counts = Map.copyOf(counts);
       files = List.copyOf(files);
@@ -84,7 +93,8 @@ public final class DumpWriter {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(file.toFile(), Release.class));
+      // a release written before nquadsBytes was recorded is written again, as an unreadable one is
+      return Optional.of(JSON.readValue(file.toFile(), Release.class)).filter(r -> r.nquadsBytes() > 0);
     } catch (IOException e) {
       return Optional.empty(); // an unreadable release is written again
     }
@@ -105,9 +115,10 @@ public final class DumpWriter {
     Files.createDirectories(target);
     List<DumpFile> files = new ArrayList<>();
     AtomicLong quads = new AtomicLong();
+    AtomicLong plainBytes = new AtomicLong();
     files.add(writeFile(target, NQUADS, "application/n-quads", out -> {
       try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
-        StreamRDF writer = StreamRDFWriter.getWriterStream(gz, RDFFormat.NQUADS_UTF8);
+        StreamRDF writer = StreamRDFWriter.getWriterStream(new Counting(gz, plainBytes), RDFFormat.NQUADS_UTF8);
         store.export(new StreamRDFWrapper(writer) {
           @Override
           public void quad(Quad quad) {
@@ -123,11 +134,12 @@ public final class DumpWriter {
       }
     }));
     files.add(writeFile(target, CSV, "text/csv", out -> out.write(commitmentsCsv())));
-    files.add(writeFile(target, CSV_METADATA, "application/csvm+json", out -> out.write(CommitmentCsvMetadata.json())));
+    files.add(writeFile(target, CSV_METADATA, "application/ld+json", out -> out.write(CommitmentCsvMetadata.json())));
     Map<String, Long> counts = new LinkedHashMap<>(counts());
     counts.put("quads", quads.get());
     // The date of the data, not of the writing: a release of unchanged data is the same release.
-    Release release = new Release(version, Instant.ofEpochMilli(version).toString(), counts, files);
+    Release release = new Release(version, Instant.ofEpochMilli(version).toString(), counts, files,
+        plainBytes.get());
     Path tmp = folder.resolve(RELEASE + ".tmp");
     JSON.writeValue(tmp.toFile(), release);
     Files.move(tmp, folder.resolve(RELEASE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -204,6 +216,28 @@ public final class DumpWriter {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Counts the bytes written through it. */
+  private static final class Counting extends java.io.FilterOutputStream {
+    private final AtomicLong count;
+
+    Counting(OutputStream out, AtomicLong count) {
+      super(out);
+      this.count = count;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count.incrementAndGet();
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count.addAndGet(len);
     }
   }
 

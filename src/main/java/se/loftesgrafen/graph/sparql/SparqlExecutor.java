@@ -32,6 +32,12 @@ public final class SparqlExecutor {
   private final long maxRows;
   private final QueryPolicy policy;
 
+  /**
+   * The base of a relative IRI in a query ({@code <s>}), as Fuseki's: fixed, never this process's working folder
+   * (Jena's default, a {@code file:} IRI that leaks a server path and changes with it).
+   */
+  public static final String UNSET_BASE = "http://server/unset-base/";
+
   public SparqlExecutor(PromiseStore store, Duration timeout, long maxRows, QueryPolicy policy) {
     this.store = store;
     this.timeout = timeout;
@@ -54,7 +60,7 @@ public final class SparqlExecutor {
    * {@link QueryPolicy.RefusedQueryException}.
    */
   public Query parse(String text, List<String> defaultGraphs, List<String> namedGraphs) {
-    Query query = policy.apply(QueryFactory.create(text, Syntax.syntaxSPARQL_11));
+    Query query = policy.apply(QueryFactory.create(text, UNSET_BASE, Syntax.syntaxSPARQL_11));
     if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
       query.getGraphURIs().clear();
       query.getNamedGraphURIs().clear();
