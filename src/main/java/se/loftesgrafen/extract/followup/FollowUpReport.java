@@ -1,0 +1,24 @@
+package se.loftesgrafen.extract.followup;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import se.loftesgrafen.extract.ExtractedPromise.Period;
+
+/**
+ * What a follow-up report says about an earlier promise.
+ *
+ * @param period        the promise period it follows up
+ * @param items         the commitments it names, each with its status
+ * @param overall       the page's own verdict on the whole promise, where it gives one
+ * @param statesPromise the page also states a new promise (next year's)
+ * @param truncated     the text ends mid-sentence, so silence may be the cut's
+ */
+public record FollowUpReport(Optional<Period> period, List<FollowUpItem> items, Optional<Verdict> overall,
+    boolean statesPromise, boolean truncated) {
+  public FollowUpReport {
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(overall, "overall");
+    items = List.copyOf(items);
+  }
+}

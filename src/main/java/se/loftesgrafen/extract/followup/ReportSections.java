@@ -1,0 +1,119 @@
+package se.loftesgrafen.extract.followup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import se.loftesgrafen.extract.read.Block;
+import se.loftesgrafen.extract.read.MainText;
+import se.loftesgrafen.extract.read.Sentences;
+
+/**
+ * Reads a report's blocks into restated commitments and results. Reports come in three shapes: two lists (the
+ * promise restated under "I medborgarlöftet lovade ...", then "Utfallet blev:"), alternating (each commitment,
+ * then "Resultat" and what was done), and prose (news). The section a block stands in is set by the headings and
+ * lead-ins ({@code promise_leads}, {@code result_leads}, {@code neutral_leads}); within it, tense decides: a
+ * perfect or preterite sentence ({@code done}) is a result, a modal or future one a commitment, and a trailing
+ * actor tag "(Polis)" marks a restated commitment anywhere.
+ */
+final class ReportSections {
+  private enum Section { NONE, PROMISE, RESULT, NEUTRAL }
+
+  private static final Pattern MODAL = Pattern.compile(
+      "\\b(ska|skall|skulle|kommer (\\p{L}+ ){0,3}att|lovar|lovade|avser)\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+  private final List<Pattern> promiseLeads;
+  private final List<Pattern> resultLeads;
+  private final List<Pattern> neutralLeads;
+  private final Pattern actorTag;
+  private final TenseCues tense;
+  private final ActorReader actors;
+
+  ReportSections(FollowUpRules rules, TenseCues tense, ActorReader actors) {
+    this.promiseLeads = rules.patterns("promise_leads");
+    this.resultLeads = rules.patterns("result_leads");
+    this.neutralLeads = rules.patterns("neutral_leads");
+    this.actorTag = rules.pattern("actor_tag");
+    this.tense = tense;
+    this.actors = actors;
+  }
+
+  /** The statements of the blocks from {@code from} (the report's start) to {@code to} (exclusive). */
+  List<Statement> read(MainText main, int from, int to) {
+    List<Statement> out = new ArrayList<>();
+    Section section = Section.NONE;
+    Set<String> leadActors = Set.of();
+    List<Block> blocks = main.blocks();
+    for (int i = from; i < to; i++) {
+      Block b = blocks.get(i);
+      String t = b.text();
+      if (b.link()) {
+        continue;
+      }
+      boolean tagged = actorTag.matcher(t).find();
+      if (!tagged && (b.isHeading() || t.endsWith(":") || b.isLeadIn())) {
+        Section s = lead(t);
+        if (s != null) {
+          section = s;
+          leadActors = actors.named(t);
+          continue;
+        }
+        if (b.isHeading()) {
+          section = Section.NONE;
+          leadActors = Set.of();
+          continue;
+        }
+      }
+      if (section == Section.NEUTRAL) {
+        continue;
+      }
+      if (tagged || section == Section.PROMISE && !tense.done(t)) {
+        out.add(new Statement(Statement.Role.COMMITMENT, t, b.start(), i, leadActors, false));
+        continue;
+      }
+      if (section == Section.RESULT && MODAL.matcher(t).find() && !tense.done(t) && !tense.planned(t)) {
+        out.add(new Statement(Statement.Role.COMMITMENT, t, b.start(), i, leadActors, false));
+        section = Section.NONE;
+        continue;
+      }
+      sentences(out, b, i, section, leadActors);
+    }
+    return out;
+  }
+
+  /** A block read sentence by sentence: results where they report, commitments where they are modal. */
+  private void sentences(List<Statement> out, Block b, int index, Section section, Set<String> leadActors) {
+    if (section == Section.RESULT && b.isItem()) {
+      if (!tense.planned(b.text()) || tense.done(b.text())) {
+        out.add(new Statement(Statement.Role.RESULT, b.text(), b.start(), index, leadActors, true));
+      }
+      return;
+    }
+    for (Sentences.Span s : Sentences.split(b.text())) {
+      String t = s.text();
+      int start = b.start() + s.start();
+      boolean done = tense.done(t) || tense.notDone(t) || tense.reportsShare(t);
+      if (done && !tense.background(t)) {
+        out.add(new Statement(Statement.Role.RESULT, t, start, index, leadActors, section == Section.RESULT));
+      } else if (section == Section.RESULT && !tense.planned(t) && !tense.background(t)) {
+        out.add(new Statement(Statement.Role.RESULT, t, start, index, leadActors, true));
+      } else if (section == Section.NONE && MODAL.matcher(t).find() && !tense.background(t)) {
+        out.add(new Statement(Statement.Role.COMMITMENT, t, start, index, leadActors, false));
+      }
+    }
+  }
+
+  private Section lead(String t) {
+    if (FollowUpRules.any(neutralLeads, t)) {
+      return Section.NEUTRAL;
+    }
+    if (FollowUpRules.any(resultLeads, t)) {
+      return Section.RESULT;
+    }
+    if (FollowUpRules.any(promiseLeads, t)) {
+      return Section.PROMISE;
+    }
+    return null;
+  }
+}
