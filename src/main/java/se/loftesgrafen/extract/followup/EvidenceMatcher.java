@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.loftesgrafen.extract.read.Sentences;
 
 /**
  * Ties each result to the commitment it reports on, by content, not position (the two lists of a report are
@@ -24,6 +25,12 @@ final class EvidenceMatcher {
   /** A result is tied to a commitment only above this (one stem of its own, or two shared ones). */
   static final double THRESHOLD = 0.9;
   private static final double ADJACENT = 1.0;
+  /** A word this long is likely a compound: its end is a stem too ("insatsgrupper" finds "grupperna"). */
+  private static final int COMPOUND = 11;
+  /** A stem found in more results than this weighs less. */
+  private static final double COMMON_IN_RESULTS = 1.0;
+  /** Numbers and shares: a result that reports several may answer several commitments ("90 ... och 70 procent"). */
+  private final Pattern counts = Pattern.compile("\\b\\d+\\s*(%|procent)");
 
   private final Set<String> stopWords;
 
@@ -46,34 +53,61 @@ final class EvidenceMatcher {
     List<Set<String>> stems = commitments.stream().map(c -> stems(c.text())).toList();
     Map<String, Integer> df = new HashMap<>();
     stems.forEach(s -> s.forEach(w -> df.merge(w, 1, Integer::sum)));
+    List<String> scored = results.stream().map(r -> lead(r.text()).toLowerCase(Locale.ROOT)).toList();
     boolean alternating = alternating(commitments, results);
-    for (Statement r : results) {
-      String lower = r.text().toLowerCase(Locale.ROOT);
+    int firstCommitment = commitments.stream().mapToInt(Statement::start).min().getAsInt();
+    for (int k = 0; k < results.size(); k++) {
+      Statement r = results.get(k);
+      if (r.start() < firstCommitment) {
+        continue;
+      }
+      double[] score = new double[commitments.size()];
       int best = -1;
-      double bestScore = THRESHOLD;
       for (int i = 0; i < commitments.size(); i++) {
-        double score = 0;
         for (String s : stems.get(i)) {
-          if (lower.contains(s)) {
-            score += 1.0 / df.get(s);
+          if (scored.get(k).contains(s)) {
+            score[i] += weight(s, df, scored);
           }
         }
         if (alternating && nearestAbove(commitments, r) == i) {
-          score += ADJACENT;
+          score[i] += ADJACENT;
         }
-        if (score > bestScore) {
-          bestScore = score;
+        if (score[i] > THRESHOLD && (best < 0 || score[i] > score[best])) {
           best = i;
         }
       }
-      if (best >= 0) {
-        out.computeIfAbsent(best, k -> new ArrayList<>()).add(r);
+      if (best < 0) {
+        continue;
+      }
+      boolean several = counts.matcher(r.text()).results().count() >= 2;
+      for (int i = 0; i < commitments.size(); i++) {
+        if (i == best || several && score[i] > THRESHOLD) {
+          out.computeIfAbsent(i, x -> new ArrayList<>()).add(r);
+        }
       }
     }
     return out;
   }
 
-  /** Content stems of a text: words of four letters or more, not stop words, cut to six letters. */
+  /**
+   * A stem's weight: shared by several commitments it tells them apart less, found in many results (the
+   * municipality's name, "kommunen") it ties any result to anything.
+   */
+  private static double weight(String stem, Map<String, Integer> df, List<String> results) {
+    long inResults = results.stream().filter(r -> r.contains(stem)).count();
+    return 1.0 / df.get(stem) * Math.min(1.0, COMMON_IN_RESULTS / (double) inResults);
+  }
+
+  /** The part of a result that says what it is: its first sentence ("... Dessa har ..." follows it). */
+  private static String lead(String text) {
+    List<Sentences.Span> s = Sentences.split(text);
+    return s.isEmpty() ? text : s.get(0).text();
+  }
+
+  /**
+   * Content stems of a text: words of four letters or more, not stop words, cut to six letters; a long word's last
+   * six letters too.
+   */
   Set<String> stems(String text) {
     Set<String> out = new LinkedHashSet<>();
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
@@ -81,6 +115,9 @@ final class EvidenceMatcher {
       String w = m.group();
       if (w.length() >= MIN_WORD && !stopWords.contains(w)) {
         out.add(w.length() > STEM ? w.substring(0, STEM) : w);
+        if (w.length() >= COMPOUND) {
+          out.add(w.substring(w.length() - STEM));
+        }
       }
     }
     return out;

@@ -71,6 +71,10 @@ public final class FollowUpExtractor {
 
   private FollowUpReport report(MainText main, ReportLocator.Span span, boolean statesPromise) {
     List<Statement> statements = prose.add(main, span, sections.read(main, span.from(), span.to()));
+    if (System.getenv("FU_DEBUG") != null) {
+      main.blocks().forEach(b -> System.err.println("B " + b.type() + " " + b.text()));
+      statements.forEach(st -> System.err.println("S " + st));
+    }
     List<Statement> commitments = new ArrayList<>();
     List<Statement> results = new ArrayList<>();
     for (Statement s : statements) {

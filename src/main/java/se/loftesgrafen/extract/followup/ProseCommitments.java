@@ -49,11 +49,25 @@ final class ProseCommitments {
             || tense.done(s.text())) {
           continue;
         }
-        out.addAll(quoted(s.text(), at, i));
+        List<Statement> q = quoted(s.text(), at, i);
+        if (q.stream().anyMatch(c -> namedBefore(out, c))) {
+          out.add(new Statement(Statement.Role.RESULT, s.text(), at, i, Set.of(), false));
+        } else {
+          out.addAll(q);
+        }
       }
     }
     out.sort(Comparator.comparingInt(Statement::start));
     return once(out);
+  }
+
+  private static boolean namedBefore(List<Statement> statements, Statement c) {
+    return statements.stream().anyMatch(s -> s.role() == Statement.Role.COMMITMENT && s.start() < c.start()
+        && same(s, c));
+  }
+
+  private static boolean same(Statement a, Statement b) {
+    return WordOverlap.dice(a.text(), b.text()) >= SAME || a.text().contains(b.text()) || b.text().contains(a.text());
   }
 
   private List<Statement> quoted(String sentence, int at, int block) {
@@ -87,8 +101,7 @@ final class ProseCommitments {
     List<Statement> named = new ArrayList<>();
     for (Statement s : statements) {
       if (s.role() == Statement.Role.COMMITMENT) {
-        boolean again = named.stream().anyMatch(c -> WordOverlap.dice(c.text(), s.text()) >= SAME
-            || c.text().contains(s.text()) || s.text().contains(c.text()));
+        boolean again = named.stream().anyMatch(c -> same(c, s));
         if (again) {
           continue;
         }

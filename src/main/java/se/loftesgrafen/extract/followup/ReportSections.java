@@ -20,13 +20,14 @@ final class ReportSections {
   private enum Section { NONE, PROMISE, RESULT, NEUTRAL }
 
   private static final Pattern MODAL = Pattern.compile(
-      "\\b(ska|skall|skulle|kommer (\\p{L}+ ){0,3}att|lovar|lovade|avser)\\b",
+      "\\b(ska|skall|skulle|kommer ([\\p{L}\\d–-]+ ){0,3}att|(lovar|lovade|avser)\\b[^.]{0,80}\\batt)\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
   private final List<Pattern> promiseLeads;
   private final List<Pattern> resultLeads;
   private final List<Pattern> neutralLeads;
   private final Pattern actorTag;
+  private final List<Pattern> focusLists;
   private final TenseCues tense;
   private final ActorReader actors;
 
@@ -35,6 +36,7 @@ final class ReportSections {
     this.resultLeads = rules.patterns("result_leads");
     this.neutralLeads = rules.patterns("neutral_leads");
     this.actorTag = rules.pattern("actor_tag");
+    this.focusLists = rules.patterns("focus_lists");
     this.tense = tense;
     this.actors = actors;
   }
@@ -52,7 +54,8 @@ final class ReportSections {
         continue;
       }
       boolean tagged = actorTag.matcher(t).find();
-      if (!tagged && (b.isHeading() || t.endsWith(":") || b.isLeadIn())) {
+      boolean overList = !b.isItem() && i + 1 < to && blocks.get(i + 1).isItem() && opensWithPromise(t);
+      if (!tagged && (b.isHeading() || t.endsWith(":") || b.isLeadIn() || overList)) {
         Section s = lead(t);
         if (s != null) {
           section = s;
@@ -98,10 +101,17 @@ final class ReportSections {
         out.add(new Statement(Statement.Role.RESULT, t, start, index, leadActors, section == Section.RESULT));
       } else if (section == Section.RESULT && !tense.planned(t) && !tense.background(t)) {
         out.add(new Statement(Statement.Role.RESULT, t, start, index, leadActors, true));
-      } else if (section == Section.NONE && MODAL.matcher(t).find() && !tense.background(t)) {
+      } else if (section == Section.NONE && MODAL.matcher(t).find() && !tense.background(t)
+          && !FollowUpRules.any(focusLists, t)) {
         out.add(new Statement(Statement.Role.COMMITMENT, t, start, index, leadActors, false));
       }
     }
+  }
+
+  /** A short paragraph over a list that opens by restating the promise ("I medborgarlöftet för 2022 lovade ..."). */
+  private boolean opensWithPromise(String t) {
+    List<Sentences.Span> s = Sentences.split(t);
+    return !s.isEmpty() && s.size() <= 2 && FollowUpRules.any(promiseLeads, s.get(0).text());
   }
 
   private Section lead(String t) {
