@@ -66,6 +66,9 @@ public final class FollowUpExtractor {
     }
     ExtractedPromise own = withoutReport(promise, main, span.get());
     FollowUpReport report = report(main, span.get(), own.isPromise() || locator.statesNewPromise(main));
+    if (!span.get().named() && !reports(report)) {
+      return new PageReading(promise, promise.isPromise() ? PageKind.PROMISE : PageKind.OTHER, Optional.empty());
+    }
     return new PageReading(own, report.statesPromise() ? PageKind.BOTH : PageKind.FOLLOW_UP, Optional.of(report));
   }
 
@@ -95,9 +98,22 @@ public final class FollowUpExtractor {
           evidence.stream().map(e -> new FollowUpItem.Evidence(e.text(), e.start())).toList(),
           actors.of(c.text(), c.actors(), pageActors)));
     }
+    Set<Statement> used = new java.util.HashSet<>();
+    tied.values().forEach(used::addAll);
+    List<FollowUpItem.Evidence> activities = results.stream().filter(r -> !used.contains(r))
+        .map(r -> new FollowUpItem.Evidence(r.text(), r.start())).toList();
     int firstCommitment = commitments.stream().mapToInt(Statement::block).min().orElse(span.to());
-    return new FollowUpReport(periods.find(main, span), items,
+    return new FollowUpReport(periods.find(main, span), items, activities,
         verdicts.find(main, span.from(), Math.min(firstCommitment, span.to())), statesPromise, truncated);
+  }
+
+  /**
+   * Whether a report found only by a heading or sentence inside a page says something: a commitment with a result,
+   * a verdict, or two things done. A promise page's "Uppföljning 2018" link or "Läs mer i denna rapport" is no report.
+   */
+  private static boolean reports(FollowUpReport r) {
+    long tied = r.items().stream().filter(i -> !i.evidence().isEmpty()).count();
+    return tied > 0 || r.overall().isPresent() || r.activities().size() >= 2;
   }
 
   /** The actors the report's opening names ("lovade polisen och Skara kommun", "undertecknade ..."). */

@@ -18,8 +18,11 @@ import se.loftesgrafen.extract.read.Sentences;
  * promise begins ("Vi lovar därför inför 2019 ...").
  */
 final class ReportLocator {
-  /** Where the report stands in the page's blocks: from (inclusive) to (exclusive). */
-  record Span(int from, int to) {}
+  /**
+   * Where the report stands in the page's blocks: from (inclusive) to (exclusive), and whether the page itself
+   * says it is one (title or address) or only a heading or sentence inside it does.
+   */
+  record Span(int from, int to, boolean named) {}
 
   /** A first line up to this long is read as the title (text and PDF pages). */
   private static final int TITLE_LINE = 160;
@@ -44,7 +47,8 @@ final class ReportLocator {
 
   /** The report's span, when the page is one (or holds one). */
   Optional<Span> locate(MainText main, Optional<URI> uri) {
-    OptionalInt from = start(main, uri);
+    boolean named = named(main, uri);
+    OptionalInt from = named ? OptionalInt.of(0) : start(main);
     if (from.isEmpty()) {
       return Optional.empty();
     }
@@ -56,7 +60,7 @@ final class ReportLocator {
         break;
       }
     }
-    return Optional.of(new Span(from.getAsInt(), to));
+    return Optional.of(new Span(from.getAsInt(), to, named));
   }
 
   /** Whether some block outside the report (or anywhere) states a new promise. */
@@ -64,15 +68,13 @@ final class ReportLocator {
     return main.blocks().stream().anyMatch(b -> FollowUpRules.any(newPromise, b.text()));
   }
 
-  private OptionalInt start(MainText main, Optional<URI> uri) {
+  private boolean named(MainText main, Optional<URI> uri) {
+    return !main.blocks().isEmpty() && (titles(main).stream().anyMatch(t -> FollowUpRules.any(titles, t))
+        || uri.filter(u -> FollowUpRules.any(urls, u.getPath() == null ? u.toString() : u.getPath())).isPresent());
+  }
+
+  private OptionalInt start(MainText main) {
     List<Block> blocks = main.blocks();
-    if (blocks.isEmpty()) {
-      return OptionalInt.empty();
-    }
-    if (titles(main).stream().anyMatch(t -> FollowUpRules.any(titles, t))
-        || uri.filter(u -> FollowUpRules.any(urls, u.toString())).isPresent()) {
-      return OptionalInt.of(0);
-    }
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       if (!b.isItem() && b.text().length() <= TITLE_LINE && FollowUpRules.any(headings, b.text())) {
