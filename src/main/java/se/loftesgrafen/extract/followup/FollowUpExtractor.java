@@ -43,7 +43,7 @@ public final class FollowUpExtractor {
     this.sections = new ReportSections(rules, tense, actors);
     this.prose = new ProseCommitments(rules, tense);
     this.matcher = new EvidenceMatcher(rules);
-    this.judge = new StatusJudge(rules, tense);
+    this.judge = new StatusJudge(rules, tense, matcher);
     this.periods = new ReportPeriod(rules);
     this.verdicts = new VerdictFinder(rules);
   }
@@ -74,10 +74,6 @@ public final class FollowUpExtractor {
 
   private FollowUpReport report(MainText main, ReportLocator.Span span, boolean statesPromise) {
     List<Statement> statements = prose.add(main, span, sections.read(main, span.from(), span.to()));
-    if (System.getenv("FU_DEBUG") != null) {
-      main.blocks().forEach(b -> System.err.println("B " + b.type() + " " + b.text()));
-      statements.forEach(st -> System.err.println("S " + st));
-    }
     List<Statement> commitments = new ArrayList<>();
     List<Statement> results = new ArrayList<>();
     for (Statement s : statements) {

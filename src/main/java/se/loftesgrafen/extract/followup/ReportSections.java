@@ -23,6 +23,9 @@ final class ReportSections {
       "\\b(ska|skall|skulle|kommer ([\\p{L}\\d–-]+ ){0,3}att|(lovar|lovade|avser)\\b[^.]{0,80}\\batt)\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
+  /** A line this short ending in a colon introduces what follows; it is never itself a commitment or result. */
+  private static final int LEAD_IN = 120;
+
   private final List<Pattern> promiseLeads;
   private final List<Pattern> resultLeads;
   private final List<Pattern> neutralLeads;
@@ -68,7 +71,7 @@ final class ReportSections {
           continue;
         }
       }
-      if (section == Section.NEUTRAL) {
+      if (section == Section.NEUTRAL || !tagged && t.endsWith(":") && t.length() < LEAD_IN) {
         continue;
       }
       if (tagged || section == Section.PROMISE && !tense.done(t)) {

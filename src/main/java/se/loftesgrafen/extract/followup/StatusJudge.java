@@ -26,13 +26,30 @@ final class StatusJudge {
   private static final int FULL = 100;
 
   private final TenseCues tense;
+  private final EvidenceMatcher words;
   private final TargetComparison targets;
   private final List<Pattern> outcome;
 
-  StatusJudge(FollowUpRules rules, TenseCues tense) {
+  StatusJudge(FollowUpRules rules, TenseCues tense, EvidenceMatcher words) {
     this.tense = tense;
+    this.words = words;
     this.targets = new TargetComparison(rules);
     this.outcome = rules.patterns("outcome");
+  }
+
+  /**
+   * The shares a result reports for this commitment: where it reports several ("till 90 procent ... fotpatrullering
+   * och till 70 procent ... trafikkontroller"), the one over the commitment's own words.
+   */
+  private List<Integer> shares(String commitment, String result) {
+    List<TenseCues.Share> all = tense.shares(result);
+    if (all.size() < 2) {
+      return all.stream().map(TenseCues.Share::percent).toList();
+    }
+    java.util.Set<String> stems = words.stems(commitment);
+    List<Integer> own = all.stream().filter(s -> stems.stream().anyMatch(w -> s.over().toLowerCase(java.util.Locale.ROOT)
+        .contains(w))).map(TenseCues.Share::percent).toList();
+    return own.isEmpty() ? all.stream().map(TenseCues.Share::percent).toList() : own;
   }
 
   Judgement judge(String commitment, List<Statement> results, boolean truncated) {
@@ -40,7 +57,7 @@ final class StatusJudge {
       return Judgement.unclear(truncated ? UnclearReason.CUT : UnclearReason.NOT_MENTIONED);
     }
     List<String> texts = results.stream().map(Statement::text).toList();
-    List<Integer> shares = texts.stream().flatMap(t -> tense.shares(t).stream()).toList();
+    List<Integer> shares = texts.stream().flatMap(t -> shares(commitment, t).stream()).toList();
     if (!shares.isEmpty()) {
       return Judgement.of(shares.stream().allMatch(s -> s >= FULL) ? FollowUpStatus.KEPT : FollowUpStatus.PARTLY);
     }

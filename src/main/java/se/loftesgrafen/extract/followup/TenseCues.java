@@ -50,12 +50,20 @@ final class TenseCues {
     return percent.matcher(s).find();
   }
 
-  /** The percentages a sentence reports, in order. */
-  List<Integer> shares(String s) {
+  /** A share and the words it stands over: from just after it up to the next share. */
+  record Share(int percent, String over) {}
+
+  /** The percentages a sentence reports, in order, each with the words up to the next one. */
+  List<Share> shares(String s) {
     Matcher m = percent.matcher(s);
-    java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+    java.util.ArrayList<int[]> found = new java.util.ArrayList<>();
     while (m.find()) {
-      out.add(Integer.parseInt(m.group("n")));
+      found.add(new int[] {Integer.parseInt(m.group("n")), m.end()});
+    }
+    java.util.ArrayList<Share> out = new java.util.ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      int end = i + 1 < found.size() ? found.get(i + 1)[1] : s.length();
+      out.add(new Share(found.get(i)[0], s.substring(found.get(i)[1], end)));
     }
     return out;
   }
