@@ -14,4 +14,14 @@ public record PageReading(ExtractedPromise promise, PageKind kind, Optional<Foll
       throw new IllegalArgumentException("a follow-up report goes with a follow-up page only: " + kind);
     }
   }
+
+  /** A page read for its promise only (no report looked for). */
+  public static PageReading of(ExtractedPromise promise) {
+    return new PageReading(promise, promise.isPromise() ? PageKind.PROMISE : PageKind.OTHER, Optional.empty());
+  }
+
+  /** Whether the page holds anything worth storing: a promise or a report. */
+  public boolean statesAnything() {
+    return promise.isPromise() || followUp.isPresent();
+  }
 }
