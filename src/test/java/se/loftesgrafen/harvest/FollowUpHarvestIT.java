@@ -81,6 +81,8 @@ class FollowUpHarvestIT {
         Optional.of(folder.toString()), Optional.empty(), Map.of("LOFTESGRAFEN_ALLOW_PRIVATE_ADDRESSES", "true")));
     List<Map<String, String>> rows;
     List<Map<String, String>> items;
+    String jsonLd;
+    org.apache.jena.graph.Graph described;
     try (PromiseStore store = PromiseStore.embedded(folder)) {
       Harvester harvester = Loftesgrafen.harvester(config, store, new Iris(config.baseIri()));
       HarvestSummary report = harvester.run(List.of(source(base + "/hjo/uppfoljning-medborgarlofte-2024/")));
@@ -107,9 +109,19 @@ class FollowUpHarvestIT {
             ?item a lg:FollowUpItem ; schema:text ?text ; lg:followUpStatus ?status .
             OPTIONAL { ?item lg:unclearReason ?reason }
           } ORDER BY ?text""");
+      String commitment = select(store, """
+          PREFIX lg: <https://w3id.org/loftesgrafen/def#>
+          SELECT ?c WHERE { ?c lg:followUpStatus lg:kept ; a lg:Commitment }""").get(0).get("c");
+      described = new se.loftesgrafen.graph.describe.ResourceDescriber(store, Duration.ofSeconds(30))
+          .describe(org.apache.jena.rdf.model.ResourceFactory.createResource(commitment));
+      jsonLd = se.loftesgrafen.vocab.JsonLdContext.compact(described, config.baseIri().toString());
     } finally {
       origin.stop(0);
     }
+    assertTrue(jsonLd.contains("\"followUpStatus\": \"kept\""), jsonLd);
+    assertTrue(jsonLd.contains("\"followedUpBy\""), jsonLd);
+    assertTrue(described.isIsomorphicWith(se.loftesgrafen.vocab.JsonLdContext.read(jsonLd,
+        "https://w3id.org/loftesgrafen/")), "the JSON-LD expands to exactly the described triples");
     assertEquals(3, items.size(), items.toString());
     assertEquals(3, rows.size(), "each restated commitment linked to the promise's: " + rows);
     Map<String, String> drugs = row(rows, "Polisen ska genomföra minst fem riktade insatser");
