@@ -61,6 +61,14 @@ final class EvidenceMatcher {
       if (r.start() < firstCommitment) {
         continue;
       }
+      if (r.answers() >= 0) {
+        for (int i = 0; i < commitments.size(); i++) {
+          if (commitments.get(i).start() == r.answers()) {
+            out.computeIfAbsent(i, x -> new ArrayList<>()).add(r);
+          }
+        }
+        continue;
+      }
       double[] score = new double[commitments.size()];
       int best = -1;
       for (int i = 0; i < commitments.size(); i++) {
@@ -129,7 +137,7 @@ final class EvidenceMatcher {
       return false;
     }
     int lastCommitment = commitments.get(commitments.size() - 1).block();
-    return results.stream().allMatch(r -> r.inResults() && r.block() > lastCommitment);
+    return results.stream().allMatch(r -> r.inResults() && r.answers() < 0 && r.block() > lastCommitment);
   }
 
   /** Commitments and results interleave: some result stands between two commitments. */

@@ -100,7 +100,7 @@ public final class FollowUpExtractor {
         .map(r -> new FollowUpItem.Evidence(r.text(), r.start())).toList();
     int firstCommitment = commitments.stream().mapToInt(Statement::block).min().orElse(span.to());
     return new FollowUpReport(periods.find(main, span), items, activities,
-        verdicts.find(main, span.from(), Math.min(firstCommitment, span.to())), statesPromise, truncated);
+        verdicts.find(main, span.from(), Math.min(firstCommitment, span.to()), span.to()), statesPromise, truncated);
   }
 
   /**

@@ -28,6 +28,9 @@ final class ReportLocator {
   private static final int TITLE_LINE = 160;
   /** Report sentences are looked for in this many blocks from the top. */
   private static final int SENTENCE_BLOCKS = 40;
+  /** The report's year is looked for in this many of its first blocks. */
+  private static final int OPENING_BLOCKS = 3;
+  private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d\\d\\b");
 
   private final List<Pattern> titles;
   private final List<Pattern> urls;
@@ -54,13 +57,49 @@ final class ReportLocator {
     }
     List<Block> blocks = main.blocks();
     int to = blocks.size();
+    int reported = reportYear(main, from.getAsInt());
     for (int i = from.getAsInt() + 1; i < blocks.size(); i++) {
-      if (FollowUpRules.any(newPromise, blocks.get(i).text())) {
+      String t = blocks.get(i).text();
+      if (FollowUpRules.any(newPromise, t) && laterYear(t, reported)) {
         to = i;
         break;
       }
     }
     return Optional.of(new Span(from.getAsInt(), to, named));
+  }
+
+  /**
+   * The year the report is about, as its start says it ("Uppföljning ... 2022", "Inför 2018 lovade ..."): the
+   * latest year in the title or the report's first blocks; 0 when none is named.
+   */
+  private static int reportYear(MainText main, int from) {
+    List<String> texts = new java.util.ArrayList<>(titles(main));
+    for (int i = from; i < Math.min(main.blocks().size(), from + OPENING_BLOCKS); i++) {
+      texts.add(main.blocks().get(i).text());
+    }
+    for (String t : texts) {
+      int y = latestYear(t);
+      if (y > 0) {
+        return y;
+      }
+    }
+    return 0;
+  }
+
+  /** A "new promise" heading ends the report only when it names a later year ("Medborgarlöftet 2022" inside the
+   * 2022 report restates the promise followed up); a sentence without a year ("Vi lovar därför ...") ends it too. */
+  private static boolean laterYear(String text, int reported) {
+    int y = latestYear(text);
+    return y == 0 || reported == 0 || y > reported;
+  }
+
+  private static int latestYear(String text) {
+    java.util.regex.Matcher m = YEAR.matcher(text);
+    int y = 0;
+    while (m.find()) {
+      y = Math.max(y, Integer.parseInt(m.group()));
+    }
+    return y;
   }
 
   /** Whether some block outside the report (or anywhere) states a new promise. */

@@ -31,6 +31,8 @@ final class ReportSections {
   private final List<Pattern> neutralLeads;
   private final Pattern actorTag;
   private final List<Pattern> focusLists;
+  private final Pattern inline;
+  private final Pattern wholePromise;
   private final TenseCues tense;
   private final ActorReader actors;
 
@@ -40,6 +42,8 @@ final class ReportSections {
     this.neutralLeads = rules.patterns("neutral_leads");
     this.actorTag = rules.pattern("actor_tag");
     this.focusLists = rules.patterns("focus_lists");
+    this.inline = rules.pattern("inline_result");
+    this.wholePromise = rules.pattern("whole_promise");
     this.tense = tense;
     this.actors = actors;
   }
@@ -74,6 +78,9 @@ final class ReportSections {
       if (section == Section.NEUTRAL || !tagged && t.endsWith(":") && t.length() < LEAD_IN) {
         continue;
       }
+      if (b.isItem() && inlineResult(out, b, i, leadActors)) {
+        continue;
+      }
       if (tagged || section == Section.PROMISE && !tense.done(t)) {
         out.add(new Statement(Statement.Role.COMMITMENT, t, b.start(), i, leadActors, false));
         continue;
@@ -100,6 +107,9 @@ final class ReportSections {
       String t = s.text();
       int start = b.start() + s.start();
       boolean done = tense.done(t) || tense.notDone(t) || tense.reportsShare(t);
+      if (wholePromise.matcher(t).find() && done) {
+        continue; // a verdict on the whole promise (VerdictFinder), not the result of one commitment
+      }
       if (done && !tense.background(t)) {
         out.add(new Statement(Statement.Role.RESULT, t, start, index, leadActors, section == Section.RESULT));
       } else if (section == Section.RESULT && !tense.planned(t) && !tense.background(t)) {
@@ -109,6 +119,27 @@ final class ReportSections {
         out.add(new Statement(Statement.Role.COMMITMENT, t, start, index, leadActors, false));
       }
     }
+  }
+
+  /**
+   * A list item that restates a commitment and gives its result in the same line ("Genomföra minst åtta
+   * kontroller – Genomfört. Tolv kontroller har gjorts.", "... Status: Ej genomfört"): a commitment and its result.
+   */
+  private boolean inlineResult(List<Statement> out, Block b, int index, Set<String> leadActors) {
+    java.util.regex.Matcher m = inline.matcher(b.text());
+    if (!m.matches()) {
+      return false;
+    }
+    boolean dash = m.group("c") != null;
+    String c = dash ? m.group("c") : m.group("c2");
+    String r = dash ? m.group("r") : m.group("r2");
+    int rAt = b.start() + (dash ? m.start("r") : m.start("r2"));
+    if (tense.done(c) || tense.notDone(c) || !(tense.done(r) || tense.notDone(r) || tense.partly(r))) {
+      return false;
+    }
+    out.add(new Statement(Statement.Role.COMMITMENT, c.strip(), b.start(), index, leadActors, false));
+    out.add(new Statement(Statement.Role.RESULT, r, rAt, index, leadActors, true, b.start()));
+    return true;
   }
 
   /** A short paragraph over a list that opens by restating the promise ("I medborgarlöftet för 2022 lovade ..."). */

@@ -17,13 +17,36 @@ import se.loftesgrafen.extract.read.Sentences;
  */
 final class VerdictFinder {
   private final Map<String, List<Pattern>> verdicts;
+  private final Pattern wholePromise;
 
   VerdictFinder(FollowUpRules rules) {
     this.verdicts = rules.named("verdicts");
+    this.wholePromise = rules.pattern("whole_promise");
   }
 
-  /** The first verdict in the blocks from the report's start up to (not including) block {@code until}. */
-  Optional<Verdict> find(MainText main, int from, int until) {
+  /**
+   * The first verdict in the title, in the blocks from the report's start up to (not including) block
+   * {@code until}, or in a sentence anywhere up to {@code end} that speaks of the whole promise ("Sammanfattningsvis
+   * har ...", "Medborgarlöftet har till största delen uppfyllts.").
+   */
+  Optional<Verdict> find(MainText main, int from, int until, int end) {
+    Optional<Verdict> lead = find(main, from, until);
+    if (lead.isPresent()) {
+      return lead;
+    }
+    for (int i = until; i < end && i < main.blocks().size(); i++) {
+      Block b = main.blocks().get(i);
+      for (Sentences.Span span : Sentences.split(b.text())) {
+        Optional<FollowUpStatus> s = wholePromise.matcher(span.text()).find() ? status(span.text()) : Optional.empty();
+        if (s.isPresent()) {
+          return Optional.of(new Verdict(s.get(), span.text(), b.start() + span.start()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Verdict> find(MainText main, int from, int until) {
     for (String t : ReportLocator.titles(main)) {
       Optional<FollowUpStatus> s = status(t);
       if (s.isPresent()) {

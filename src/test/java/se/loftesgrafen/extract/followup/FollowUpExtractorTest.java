@@ -136,6 +136,31 @@ class FollowUpExtractorTest {
     assertFalse(p.followUp().isPresent());
   }
 
+  @Test
+  void statusesGivenInTheCommitmentsOwnLine() throws IOException {
+    PageReading p = read("inline-status-tranas");
+    assertEquals(PageKind.FOLLOW_UP, p.kind());
+    assertTrue(p.promise().commitments().isEmpty(), "a report's restated commitments are not a promise");
+    FollowUpReport r = p.followUp().orElseThrow();
+    assertEquals(5, r.items().size());
+    assertEquals("Genomföra minst åtta trafikkontroller vid skolorna", r.items().get(0).text());
+    assertEquals(List.of(FollowUpStatus.KEPT, FollowUpStatus.PARTLY, FollowUpStatus.NOT_KEPT, FollowUpStatus.KEPT,
+        FollowUpStatus.PARTLY), r.items().stream().map(FollowUpItem::status).toList());
+    assertEquals(FollowUpStatus.PARTLY, r.overall().orElseThrow().status());
+    assertTrue(r.items().stream().flatMap(i -> i.evidence().stream()).noneMatch(e -> e.text().startsWith("Sammanfattningsvis")),
+        "the page's verdict is no item's evidence");
+  }
+
+  @Test
+  void aHeadingNamingTheYearFollowedUpDoesNotEndTheReport() throws IOException {
+    FollowUpReport r = read("year-heading-ljusdal").followUp().orElseThrow();
+    assertEquals(3, r.items().size());
+    assertEquals(FollowUpStatus.PARTLY, item(r, "Minst tolv riktade insatser").status(), "nine of at least twelve");
+    assertEquals(FollowUpStatus.PARTLY, item(r, "Två trygghetsvandringar").status(), "one held, the other cancelled");
+    assertEquals(FollowUpStatus.KEPT, item(r, "Polisen ska informera").status());
+    assertEquals(FollowUpStatus.PARTLY, r.overall().orElseThrow().status());
+  }
+
   private static se.loftesgrafen.extract.ExtractedPromise emptyPromise() {
     return new se.loftesgrafen.extract.ExtractedPromise("x", false, List.of(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
