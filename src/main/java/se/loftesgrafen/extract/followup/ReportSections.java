@@ -33,6 +33,7 @@ final class ReportSections {
   private final List<Pattern> focusLists;
   private final Pattern inline;
   private final Pattern wholePromise;
+  private final Pattern promiseWithResult;
   private final TenseCues tense;
   private final ActorReader actors;
 
@@ -44,6 +45,7 @@ final class ReportSections {
     this.focusLists = rules.patterns("focus_lists");
     this.inline = rules.pattern("inline_result");
     this.wholePromise = rules.pattern("whole_promise");
+    this.promiseWithResult = rules.pattern("promise_with_result");
     this.tense = tense;
     this.actors = actors;
   }
@@ -106,6 +108,13 @@ final class ReportSections {
     for (Sentences.Span s : Sentences.split(b.text())) {
       String t = s.text();
       int start = b.start() + s.start();
+      java.util.regex.Matcher both = promiseWithResult.matcher(t);
+      if (section == Section.NONE && both.matches() && (tense.done(both.group("r")) || tense.notDone(both.group("r")))) {
+        out.add(new Statement(Statement.Role.COMMITMENT, both.group("c"), start, index, leadActors, false));
+        out.add(new Statement(Statement.Role.RESULT, both.group("r"), start + both.start("r"), index, leadActors, false,
+            start));
+        continue;
+      }
       boolean done = tense.done(t) || tense.notDone(t) || tense.reportsShare(t);
       if (wholePromise.matcher(t).find() && done) {
         continue; // a verdict on the whole promise (VerdictFinder), not the result of one commitment
@@ -142,10 +151,14 @@ final class ReportSections {
     return true;
   }
 
-  /** A short paragraph over a list that opens by restating the promise ("I medborgarlöftet för 2022 lovade ..."). */
+  /**
+   * A short paragraph over a list that opens by restating the promise ("I medborgarlöftet för 2022 lovade ..."),
+   * alone or with a sentence of background ("Syftet var att ..."); not a promise followed by its result.
+   */
   private boolean opensWithPromise(String t) {
     List<Sentences.Span> s = Sentences.split(t);
-    return !s.isEmpty() && s.size() <= 2 && FollowUpRules.any(promiseLeads, s.get(0).text());
+    return !s.isEmpty() && FollowUpRules.any(promiseLeads, s.get(0).text())
+        && (s.size() == 1 || s.size() == 2 && tense.background(s.get(1).text()));
   }
 
   private Section lead(String t) {

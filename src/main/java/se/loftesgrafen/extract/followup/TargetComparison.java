@@ -66,7 +66,7 @@ final class TargetComparison {
     Matcher m = count.matcher(text);
     while (m.find()) {
       String n = m.group("n").toLowerCase(Locale.ROOT);
-      String what = m.group("what");
+      String what = m.group("what") == null ? "" : m.group("what");
       if (YEAR.matcher(n).matches() || NOT_A_COUNT.matcher(what).find()) {
         continue;
       }

@@ -161,6 +161,32 @@ class FollowUpExtractorTest {
     assertEquals(FollowUpStatus.PARTLY, r.overall().orElseThrow().status());
   }
 
+  @Test
+  void resultsUnderThemeHeadingsAndAPlanThatKeepsNothing() throws IOException {
+    FollowUpReport r = read("themes-sala").followUp().orElseThrow();
+    assertEquals(3, r.items().size());
+    assertEquals(FollowUpStatus.KEPT, item(r, "genomföra minst 15 trafikkontroller").status(), "23 of at least 15");
+    assertEquals(FollowUpStatus.KEPT, item(r, "genomföra riktade insatser mot narkotikaförsäljning").status());
+    assertEquals(FollowUpStatus.UNCLEAR, item(r, "erbjuda föräldrautbildning").status(), "planned is not done");
+  }
+
+  @Test
+  void newsGivingEachPromiseItsResult() throws IOException {
+    PageReading p = read("news-halves-mjolby");
+    assertEquals(PageKind.FOLLOW_UP, p.kind());
+    FollowUpReport r = p.followUp().orElseThrow();
+    assertEquals(List.of(FollowUpStatus.KEPT, FollowUpStatus.NOT_KEPT, FollowUpStatus.KEPT, FollowUpStatus.PARTLY),
+        r.items().stream().map(FollowUpItem::status).toList(), r.items().toString());
+    assertEquals(FollowUpStatus.PARTLY, r.overall().orElseThrow().status());
+  }
+
+  @Test
+  void aSurveysResultsHeadingDoesNotMakeAPromiseAReport() throws IOException {
+    PageReading p = read("promise-with-results-heading-vimmerby");
+    assertEquals(PageKind.PROMISE, p.kind());
+    assertEquals(2, p.promise().commitments().size());
+  }
+
   private static se.loftesgrafen.extract.ExtractedPromise emptyPromise() {
     return new se.loftesgrafen.extract.ExtractedPromise("x", false, List.of(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), Optional.empty());
