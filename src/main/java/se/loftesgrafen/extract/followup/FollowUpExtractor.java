@@ -82,6 +82,9 @@ public final class FollowUpExtractor {
     if (commitments.isEmpty()) {
       commitments.addAll(prose.focusList(main, span));
     }
+    if (commitments.isEmpty()) {
+      commitments.addAll(sections.topicHeadings(main, span, results));
+    }
     Map<Integer, List<Statement>> tied = matcher.match(commitments, results);
     boolean truncated = truncated(main);
     Set<String> pageActors = pageActors(main, span);

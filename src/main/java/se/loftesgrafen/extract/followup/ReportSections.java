@@ -131,6 +131,24 @@ final class ReportSections {
   }
 
   /**
+   * Headings that name the commitments when nothing else restates them: a report that gives each commitment a
+   * heading ("Trafikkontroller vid skolorna") and what was done under it. A heading counts when the block right
+   * under it reports; the title, leads and headings over nothing reported do not.
+   */
+  List<Statement> topicHeadings(MainText main, ReportLocator.Span span, List<Statement> results) {
+    List<Statement> out = new ArrayList<>();
+    java.util.Set<Integer> reporting = new java.util.HashSet<>();
+    results.forEach(r -> reporting.add(r.block()));
+    for (int i = span.from() + 1; i < span.to() - 1; i++) {
+      Block b = main.blocks().get(i);
+      if (b.isHeading() && lead(b.text()) == null && reporting.contains(i + 1)) {
+        out.add(new Statement(Statement.Role.COMMITMENT, b.text(), b.start(), i, Set.of(), false));
+      }
+    }
+    return out;
+  }
+
+  /**
    * A list item that restates a commitment and gives its result in the same line ("Genomföra minst åtta
    * kontroller – Genomfört. Tolv kontroller har gjorts.", "... Status: Ej genomfört"): a commitment and its result.
    */

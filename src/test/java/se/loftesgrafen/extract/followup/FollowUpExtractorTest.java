@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import se.loftesgrafen.extract.Fixtures;
 import se.loftesgrafen.extract.SourceDocument;
 import se.loftesgrafen.extract.read.Block;
@@ -185,6 +187,21 @@ class FollowUpExtractorTest {
     PageReading p = read("promise-with-results-heading-vimmerby");
     assertEquals(PageKind.PROMISE, p.kind());
     assertEquals(2, p.promise().commitments().size());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "topic-headings-falun|Trafikkontroller vid skolorna;Fler fotpatruller i Falu centrum;Information till föräldrar om narkotika|KEPT;KEPT;NOT_KEPT",
+      "status-lines-nora|Polisen ska genomföra minst sex;Kommunen ska sätta upp kameror;Polisen och kommunen ska hålla|KEPT;NOT_KEPT;KEPT"})
+  void commitmentsNamedByHeadingsOrFollowedByAStatusLine(String page, String starts, String statuses) throws IOException {
+    FollowUpReport r = read(page).followUp().orElseThrow();
+    List<String> texts = List.of(starts.split(";"));
+    assertEquals(texts.size(), r.items().size(), r.items().toString());
+    for (int i = 0; i < texts.size(); i++) {
+      assertTrue(r.items().get(i).text().startsWith(texts.get(i)), r.items().get(i).text());
+      assertEquals(FollowUpStatus.valueOf(statuses.split(";")[i]), r.items().get(i).status(), texts.get(i));
+      assertFalse(r.items().get(i).evidence().isEmpty(), texts.get(i));
+    }
   }
 
   private static se.loftesgrafen.extract.ExtractedPromise emptyPromise() {
