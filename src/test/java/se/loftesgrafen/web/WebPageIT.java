@@ -387,6 +387,10 @@ class WebPageIT {
             .getText());
     assertEquals(List.of(), timelineItem("Polisen ska hålla öppet hus").findElements(By.cssSelector(".followup")),
         "no report is not 'not kept': nothing is shown");
+    String feed = service.get("/feeds/kommun/1497.atom").body();
+    assertTrue(feed.contains("<title>Uppföljning publicerad: Uppföljning medborgarlöfte 2024 Hjo</title>"), feed);
+    assertTrue(feed.contains("<title>Nytt: Medborgarlöfte Hjo 2024</title>"), feed);
+    assertTrue(feed.contains("term=\"followup\""), feed);
   }
 
   private static WebElement timelineItem(String start) {
