@@ -46,6 +46,9 @@ const TEXT = {
     onlySure: 'Visa bara säkra tolkningar',
     onlySureHint: 'Döljer åtaganden som extraktorn bedömer med mindre än 60 procents säkerhet.',
     uncertain: 'osäker tolkning',
+    followUp: 'Uppföljning', followUpReport: 'uppföljningen', followUpArchive: 'arkiverad kopia',
+    status: { kept: 'hållet', partlyKept: 'delvis hållet', notKept: 'inte hållet', notYet: 'inte ännu', uncheckable: 'går inte att bedöma' },
+    unclear: { reportCut: 'rapporten är avbruten', notMentioned: 'rapporten nämner det inte', noTarget: 'inget mål att jämföra med', outcomeOnly: 'bara aktiviteter redovisas' },
     uncertainWhy: p => `Extraktorn är osäker på att detta är ett åtagande: sannolikheten är ${p} (en kalibrerad uppskattning från dess inlärda modeller, 0–1). Läs källan. Det är extraktorns bedömning, inte något som kommunen eller polisen har sagt.`
   },
   en: {
@@ -90,6 +93,9 @@ const TEXT = {
     onlySure: 'Show only confident readings',
     onlySureHint: 'Hides commitments the extractor judges less than 60 percent likely.',
     uncertain: 'uncertain reading',
+    followUp: 'Follow-up', followUpReport: 'the report', followUpArchive: 'archived copy',
+    status: { kept: 'kept', partlyKept: 'partly kept', notKept: 'not kept', notYet: 'not yet', uncheckable: 'cannot be judged' },
+    unclear: { reportCut: 'the report is cut', notMentioned: 'the report does not mention it', noTarget: 'no target to compare with', outcomeOnly: 'only activities are reported' },
     uncertainWhy: p => `The extractor is unsure this is a commitment: the probability is ${p} (a calibrated estimate from its learned models, 0–1). Read the source. It is the extractor's judgement, not something the municipality or the police said.`
   }
 };
@@ -251,7 +257,27 @@ function uncertainNote(c) {
   return [el('span', { class: 'uncertain-note', title: why }, T.uncertain, el('span', { class: 'visually-hidden', text: ': ' + why }))];
 }
 
-function commitmentItem(c, highlight) {
+/**
+ * What a follow-up report says of a commitment: the status, the report's own sentence as a quote, and links to the
+ * report's page and its archived copy. Nothing for a commitment no report follows up (no report is not "not kept").
+ */
+function followUpLine(f) {
+  if (!f) return [];
+  const status = f.followUpStatus;
+  const why = f.unclearReason ? ` (${T.unclear[f.unclearReason] || f.unclearReason})` : '';
+  const report = (f.partOf || {});
+  const page = (report.derivedFrom || [])[0] || {};
+  const line = el('div', { class: 'followup status-' + status },
+    el('p', {}, el('strong', { text: `${T.followUp}: ` }), el('span', { class: 'status', text: (T.status[status] || status) + why })));
+  (f.evidence || []).slice(0, 2).forEach(e => line.append(el('blockquote', { class: 'evidence', text: e.text })));
+  const links = el('p', { class: 'meta' });
+  if (page.url) links.append(el('a', { class: 'report', href: page.url, rel: 'noopener external', text: report.title || T.followUpReport }));
+  if (page['@id']) links.append(el('a', { class: 'report-archive', href: archiveUrl(page['@id']), text: T.followUpArchive }));
+  line.append(links);
+  return [line];
+}
+
+function commitmentItem(c, highlight, followUp) {
   const p = c.promise || {};
   const kommuner = (p.municipality || []).map(m => m.municipalityCode).map(code => el('a', { href: pageUrl({ kommun: code }), class: 'kommun', text: kommunName(code) }));
   const src = (c.source || [])[0];
@@ -276,7 +302,7 @@ function commitmentItem(c, highlight) {
     if (src.fetchedAt) sourceLine.append(el('span', { text: `${read} ${src.fetchedAt.substring(0, 10)}` }));
     if (src.warcRecord) sourceLine.append(el('a', { class: 'snapshot', href: archiveUrl(src['@id']), text: T.snapshot }));
   }
-  return el('li', { class: note.length ? 'result uncertain' : 'result' }, el('article', {}, text, meta, chips, sourceLine));
+  return el('li', { class: note.length ? 'result uncertain' : 'result' }, el('article', {}, text, meta, chips, sourceLine, ...followUpLine(followUp)));
 }
 
 /** The archived page as fetched (served from its WARC record): /archive/<snapshot id>. */
@@ -379,9 +405,11 @@ async function showKommun(code) {
   feedLink(`feeds/kommun/${code}.atom`, `${m.name}`, $('kommun-feed'));
   status('kommun-status', T.loading);
   try {
-    const [timeline, similar, signatories] = await Promise.all([api(`municipalities/${encodeURIComponent(code)}/timeline`),
+    const [timeline, similar, signatories, followUps] = await Promise.all([api(`municipalities/${encodeURIComponent(code)}/timeline`),
       api(`municipalities/${encodeURIComponent(code)}/similar`, { pageSize: 10 }),
-      api(`municipalities/${encodeURIComponent(code)}/signatories`)]);
+      api(`municipalities/${encodeURIComponent(code)}/signatories`),
+      api(`municipalities/${encodeURIComponent(code)}/followups`, { pageSize: 500 })]);
+    const followedUp = new Map(followUps['hydra:member'].map(f => [f.followsUp, f]));
     const entries = timeline['hydra:member'];
     const signedBy = new Map(signatories.promises.map(p => [p.promise, p.signatories]));
     status('kommun-status', entries.length ? '' : T.noPromises);
@@ -391,7 +419,7 @@ async function showKommun(code) {
       ...signatoryLine(signedBy.get(e['@id'])),
       ...(i === 0 ? [el('p', { class: 'hint', text: T.firstPromise })] : [...chipList(T.newTheme, e.newThemes, 'new'),
         ...chipList(T.continuedTheme, e.continuedThemes, 'continued'), ...chipList(T.droppedTheme, e.droppedThemes, 'dropped')]),
-      el('ul', { class: 'commitments results' }, e.commitments.map(c => commitmentItem(c))))).reverse());
+      el('ul', { class: 'commitments results' }, e.commitments.map(c => commitmentItem(c, null, followedUp.get(c['@id'])))))).reverse());
     const list = similar['hydra:member'];
     $('similar').replaceChildren(...(list.length ? list.map(s => el('li', {},
       el('a', { href: pageUrl({ kommun: s.municipality.code }), text: s.municipality.name }),

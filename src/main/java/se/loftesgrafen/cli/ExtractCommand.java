@@ -15,11 +15,14 @@ import picocli.CommandLine.Parameters;
 import se.loftesgrafen.extract.PromiseExtractor;
 import se.loftesgrafen.extract.PromiseJson;
 import se.loftesgrafen.extract.SourceDocument;
+import se.loftesgrafen.extract.followup.FollowUpExtractor;
+import se.loftesgrafen.extract.followup.FollowUpJson;
+import se.loftesgrafen.extract.followup.PageReading;
 import se.loftesgrafen.vocab.ThemeLexiconLoader;
 
 /**
  * {@code extract [--format jsonl|json|turtle] FILE...}: prints the promise of each file, one JSON object per file in
- * the order given, or with {@code turtle} the RDF the harvester would store for the files (one graph). A file that cannot be read or parsed gives an object with {@code source} and {@code error}; the
+ * the order given (with {@code page_kind} and, on a follow-up report, {@code follow_up}: see FollowUpJson), or with {@code turtle} the RDF the harvester would store for the files (one graph). A file that cannot be read or parsed gives an object with {@code source} and {@code error}; the
  * others still come out, and the exit code is 1 when any failed.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -55,6 +58,7 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() throws java.io.IOException {
     PromiseExtractor extractor = models == null ? PromiseExtractor.create(ThemeLexiconLoader.load())
         : PromiseExtractor.create(ThemeLexiconLoader.load(), models);
+    FollowUpExtractor pages = FollowUpExtractor.create(extractor);
     PrintWriter out = spec != null ? spec.commandLine().getOut()
         : new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     boolean pretty = format == Format.json;
@@ -65,7 +69,8 @@ public final class ExtractCommand implements Callable<Integer> {
         Path path = Path.of(file);
         SourceDocument doc = new SourceDocument(file, path.toAbsolutePath().toUri(), Files.readAllBytes(path),
             Optional.empty());
-        var promise = extractor.extract(doc);
+        PageReading reading = pages.read(doc);
+        var promise = reading.promise();
         if (explain) {
           PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true, StandardCharsets.UTF_8);
           err.println("# " + file);
@@ -75,7 +80,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (turtle != null) {
           turtle.add(promise, doc);
         } else {
-          out.println(pretty ? PromiseJson.pretty(promise) : PromiseJson.line(promise));
+          out.println(PromiseJson.write(FollowUpJson.addTo(PromiseJson.toJson(promise), reading), pretty));
         }
       } catch (IOException | RuntimeException e) {
         failed++;

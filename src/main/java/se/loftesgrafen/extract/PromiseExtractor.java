@@ -118,7 +118,11 @@ public final class PromiseExtractor {
     }
   }
 
-  private ExtractedPromise extract(SourceDocument doc, MainText main) {
+  /**
+   * Extracts the promise of a document already read by {@link #mainText(SourceDocument)}: for readers that look at
+   * the same blocks for something else too (the follow-up reader), so that a page is parsed once.
+   */
+  public ExtractedPromise extract(SourceDocument doc, MainText main) {
     String text = scanned(main.text());
     Optional<String> title = main.title().filter(t -> !t.isBlank()).or(() -> firstHeading(main));
     boolean report = statesNoPromise(main, title);

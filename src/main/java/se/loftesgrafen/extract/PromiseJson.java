@@ -82,6 +82,11 @@ public final class PromiseJson {
     return write(PRETTY, toJson(p));
   }
 
+  /** A JSON object (the promise's, with what other readers added) as one line, or indented. */
+  public static String write(ObjectNode o, boolean pretty) {
+    return write(pretty ? PRETTY : MAPPER, o);
+  }
+
   /** The line for a document that could not be read: its source and the error. */
   public static String errorLine(String source, String error, boolean pretty) {
     ObjectNode o = MAPPER.createObjectNode().put("source", source).put("error", error);

@@ -58,6 +58,24 @@ public final class Iris {
     return at("id/lofte/" + String.join("-", municipalityCodes) + "/" + slug(periodKey));
   }
 
+  /**
+   * A follow-up report: by the municipalities it is about, the period it follows up and the page it stands on
+   * (a page reports on one period; two pages may report on the same one).
+   */
+  public Resource followUpReport(List<String> municipalityCodes, String periodKey, String url) {
+    String codes = municipalityCodes.isEmpty() ? "okand" : String.join("-", municipalityCodes);
+    return at("id/uppfoljning/" + codes + "/" + slug(periodKey) + "/" + shortHash(url));
+  }
+
+  /** An item of a follow-up report: by its normalised text, as commitments are. */
+  public Resource followUpItem(Resource report, String text) {
+    return ResourceFactory.createResource(report.getURI() + "/punkt/" + shortHash(normalise(text)));
+  }
+
+  public Resource evidence(Resource item, int index) {
+    return ResourceFactory.createResource(item.getURI() + "/belagg/" + (index + 1));
+  }
+
   public Resource period(Resource promise) {
     return ResourceFactory.createResource(promise.getURI() + "/period");
   }

@@ -16,6 +16,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SchemaDO;
 import se.loftesgrafen.extract.Commitment;
 import se.loftesgrafen.extract.ExtractedPromise;
+import se.loftesgrafen.extract.followup.PageReading;
 import se.loftesgrafen.vocab.LG;
 import se.loftesgrafen.vocab.PROV;
 
@@ -40,6 +41,23 @@ public final class PromiseMapper {
       promise(m, promise, snapshot, source);
     }
     return m;
+  }
+
+  /**
+   * The content of the snapshot's named graph for a page read both ways: the promise it states (if any) and the
+   * follow-up report it gives (if any), both derived from the same snapshot.
+   */
+  public Model map(PageReading reading, SnapshotInfo snapshot) {
+    Model m = map(reading.promise(), snapshot);
+    reading.followUp().ifPresent(report -> new FollowUpMapper(iris, this, extractorVersion)
+        .add(m, reading.promise(), report, snapshot, m.createResource(iris.snapshot(snapshot.url(),
+            snapshot.sha256()).getURI())));
+    return m;
+  }
+
+  /** The report IRI of a page's follow-up, when it gives one. */
+  public Optional<Resource> reportIri(PageReading reading, SnapshotInfo snapshot) {
+    return reading.followUp().map(r -> FollowUpMapper.reportIri(iris, reading.promise(), r, snapshot));
   }
 
   /** The promise IRI of an extracted promise, when it states one for known municipalities. */
@@ -93,7 +111,7 @@ public final class PromiseMapper {
     p.commitments().forEach(c -> commitment(m, promise, source, c));
   }
 
-  private static String periodKey(ExtractedPromise.Period period) {
+  static String periodKey(ExtractedPromise.Period period) {
     String from = period.from().map(d -> d.substring(0, 4)).orElse("");
     String to = period.to().map(d -> d.substring(0, 4)).orElse("");
     if (from.isEmpty() || to.isEmpty() || from.equals(to)) {
@@ -108,7 +126,7 @@ public final class PromiseMapper {
    * (lg:startPrecision, lg:endPrecision). A page that states one end only gives a promise of that year, as
    * promises usually are: the other end is that year's bound, with precision "year".
    */
-  private void period(Model m, Resource promise, ExtractedPromise.Period period) {
+  void period(Model m, Resource promise, ExtractedPromise.Period period) {
     promise.addProperty(LG.periodText, period.text(), "sv");
     Optional<String> from = period.from().or(() -> period.to().map(d -> d.substring(0, 4)));
     Optional<String> to = period.to().or(() -> period.from().map(d -> d.substring(0, 4)));
@@ -174,10 +192,15 @@ public final class PromiseMapper {
    * look changed (Reextraction compares graphs term by term).
    */
   static Literal probability(Model m, double p) {
+    return m.createTypedLiteral(decimal(p), XSDDatatype.XSDdecimal);
+  }
+
+  /** A number in [0, 1] to three decimals, in the canonical lexical form of xsd:decimal. */
+  static String decimal(double p) {
     BigDecimal d = BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
     if (d.scale() < 1) {
       d = d.setScale(1);
     }
-    return m.createTypedLiteral(d.toPlainString(), XSDDatatype.XSDdecimal);
+    return d.toPlainString();
   }
 }

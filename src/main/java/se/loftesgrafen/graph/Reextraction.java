@@ -137,11 +137,17 @@ public final class Reextraction {
    * @param at    when the run started
    */
   public Outcome compare(Stored snapshot, Graph stored, ExtractedPromise promise, String runId, Instant at) {
+    return compare(snapshot, stored, se.loftesgrafen.extract.followup.PageReading.of(promise), runId, at);
+  }
+
+  /** As above, for a page read both ways (its promise and its follow-up report). */
+  public Outcome compare(Stored snapshot, Graph stored, se.loftesgrafen.extract.followup.PageReading reading,
+                         String runId, Instant at) {
     Node name = NodeFactory.createURI(snapshot.snapshot());
     SnapshotInfo info = new SnapshotInfo(snapshot.url(), snapshot.fetchedAt(), snapshot.httpStatus(),
         snapshot.contentType().orElse("application/octet-stream"), snapshot.sha256(), snapshot.warcRecordId(),
         snapshot.warcFile(), runId, Optional.empty());
-    Graph mapped = renamed(mapper.map(promise, info).getGraph(),
+    Graph mapped = renamed(mapper.map(reading, info).getGraph(),
         NodeFactory.createURI(iris.snapshot(snapshot.url(), snapshot.sha256()).getURI()), name);
     if (extraction(stored, name, false).isIsomorphicWith(extraction(mapped, name, false))) {
       return new Outcome.Unchanged(commitments(stored));
@@ -179,13 +185,21 @@ public final class Reextraction {
    * What the extractor said: everything but the provenance and the links to a re-extraction activity; without the
    * extractor versions when they are to be ignored (comparing).
    */
+  /**
+   * What FollowUpLinker adds to a report's graph after it is stored: not what the page says, so not compared (a
+   * re-extraction that replaces the graph drops them, and the linker, run after it, puts them back).
+   */
+  private static final Set<Node> LINKS = Set.of(LG.followsUp.asNode(), LG.linkScore.asNode());
+
   static Graph extraction(Graph g, Node snapshot, boolean withVersions) {
     Set<Node> provenance = provenanceNodes(g, snapshot);
+    Set<Node> linked = new HashSet<>(g.find(Node.ANY, LG.followsUp.asNode(), Node.ANY).mapWith(Triple::getObject).toList());
     Graph out = GraphFactory.createDefaultGraph();
     g.find().forEachRemaining(t -> {
       boolean activityLink = t.getPredicate().equals(PROV.wasGeneratedBy.asNode())
           && provenance.contains(t.getObject());
-      if (!provenance.contains(t.getSubject()) && !activityLink
+      if (!provenance.contains(t.getSubject()) && !activityLink && !LINKS.contains(t.getPredicate())
+          && !linked.contains(t.getSubject())
           && (withVersions || !t.getPredicate().equals(LG.extractorVersion.asNode()))) {
         out.add(t);
       }

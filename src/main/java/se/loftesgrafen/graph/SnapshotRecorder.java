@@ -17,10 +17,10 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import se.loftesgrafen.extract.ExtractedPromise;
+import se.loftesgrafen.extract.followup.PageReading;
 import se.loftesgrafen.vocab.LG;
 import se.loftesgrafen.vocab.PROV;
 
@@ -112,22 +112,32 @@ public final class SnapshotRecorder {
 
   /** As {@link #record(SnapshotInfo, ExtractedPromise)}, with the current snapshot the caller just looked up. */
   public Recorded record(SnapshotInfo snapshot, ExtractedPromise promise, Optional<Current> previous) {
+    return record(snapshot, PageReading.of(promise), previous);
+  }
+
+  /**
+   * Stores a new snapshot of a page read both ways (its promise and its follow-up report), revising the current
+   * one; a page whose graph breaks the shapes keeps its provenance only.
+   */
+  public Recorded record(SnapshotInfo snapshot, PageReading reading, Optional<Current> previous) {
     SnapshotInfo info = new SnapshotInfo(snapshot.url(), snapshot.fetchedAt(), snapshot.httpStatus(),
         snapshot.contentType(), snapshot.sha256(), snapshot.warcRecordId(), snapshot.warcFile(), snapshot.runId(),
         previous.map(Current::snapshot).filter(p -> !p.equals(name(snapshot).getURI())));
     Node name = name(snapshot);
     Map<Node, Graph> writes = new HashMap<>();
-    Graph extracted = mapper.map(promise, info).getGraph();
+    Graph extracted = mapper.map(reading, info).getGraph();
     List<String> problems = check.problems(extracted);
     if (!problems.isEmpty()) {
-      promise = withoutPromise(promise);
-      extracted = mapper.map(promise, info).getGraph();
+      reading = PageReading.of(withoutPromise(reading.promise()));
+      extracted = mapper.map(reading, info).getGraph();
     }
     writes.put(name, extracted);
     if (info.previous().isPresent()) {
       Node old = NodeFactory.createURI(info.previous().get());
-      Optional<Resource> newPromise = mapper.promiseIri(promise, info);
-      writes.put(old, retired(old, store.graph(old), newPromise, snapshot.fetchedAt()));
+      Set<String> restated = new java.util.HashSet<>();
+      mapper.promiseIri(reading.promise(), info).ifPresent(r -> restated.add(r.getURI()));
+      mapper.reportIri(reading, info).ifPresent(r -> restated.add(r.getURI()));
+      writes.put(old, retired(old, store.graph(old), restated, snapshot.fetchedAt()));
     }
     writer.accept(writes);
     return new Recorded(name.getURI(), problems);
@@ -169,14 +179,16 @@ public final class SnapshotRecorder {
   }
 
   /**
-   * The previous snapshot's graph as history: invalidated at {@code until}; without its promise triples when the
-   * new snapshot states the same promise, else unchanged.
+   * The previous snapshot's graph as history: invalidated at {@code until}; without its promise and report triples
+   * when the new snapshot states the same promise or the same report ({@code restated}), else unchanged.
    */
-  private static Graph retired(Node old, Graph graph, Optional<Resource> newPromise, Instant until) {
-    Optional<Node> oldPromise = graph.find(Node.ANY, RDF.type.asNode(), LG.CitizenPromise.asNode())
-        .mapWith(Triple::getSubject).nextOptional();
+  private static Graph retired(Node old, Graph graph, Set<String> restated, Instant until) {
+    boolean again = java.util.stream.Stream.of(LG.CitizenPromise, LG.FollowUpReport)
+        .flatMap(type -> graph.find(Node.ANY, RDF.type.asNode(), type.asNode()).mapWith(Triple::getSubject).toList()
+            .stream())
+        .anyMatch(n -> n.isURI() && restated.contains(n.getURI()));
     Graph kept = graph;
-    if (oldPromise.isPresent() && newPromise.isPresent() && oldPromise.get().getURI().equals(newPromise.get().getURI())) {
+    if (again) {
       kept = GraphFactory.createDefaultGraph();
       Set<Node> provenance = new java.util.HashSet<>(List.of(old));
       graph.find(old, PROV.wasGeneratedBy.asNode(), Node.ANY).mapWith(Triple::getObject).forEach(provenance::add);

@@ -83,6 +83,18 @@ public final class Harvester {
     return new Reextractor(extractor, PromiseExtractor.VERSION, store, iris, List.of(config.warc()));
   }
 
+  /** Links follow-up items to the stored commitments they follow up (FollowUpLinker); a failure loses no page. */
+  private void linkFollowUps(String runId) {
+    try {
+      int linked = new se.loftesgrafen.graph.FollowUpLinker(store).link();
+      if (linked > 0) {
+        LOG.info("run {}: linked {} follow-up items to the commitments they follow up", runId, linked);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("run {}: linking follow-up items failed; the reports stay stored unlinked", runId, e);
+    }
+  }
+
   public HarvestSummary run(List<Source> sources) {
     return run(sources, new HarvestProgress(newRunId()));
   }
@@ -122,6 +134,7 @@ public final class Harvester {
     } catch (IOException | java.io.UncheckedIOException e) {
       progress.stop(WriteFailure.harvestFiles(storeFolder, e));
     } finally {
+      linkFollowUps(runId);
       progress.finish();
     }
     HarvestSummary summary = progress.summary();

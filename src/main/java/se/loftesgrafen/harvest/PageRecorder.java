@@ -8,22 +8,24 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.loftesgrafen.extract.ExtractedPromise;
 import se.loftesgrafen.extract.PromiseExtractor;
 import se.loftesgrafen.extract.SourceDocument;
+import se.loftesgrafen.extract.followup.FollowUpExtractor;
+import se.loftesgrafen.extract.followup.PageReading;
 import se.loftesgrafen.graph.Iris;
 import se.loftesgrafen.graph.SnapshotInfo;
 import se.loftesgrafen.graph.SnapshotRecorder;
 
 /**
  * What happens to a page's bytes: the content hash decides whether anything changed (unchanged content is not
- * extracted again); changed content is extracted and stored as a new snapshot when the page states a promise,
- * was named in the sources, or already has a snapshot; then the harvest state remembers the page.
+ * extracted again); changed content is extracted and stored as a new snapshot when the page states a promise or
+ * gives a follow-up report on one, was named in the sources, or already has a snapshot; then the harvest state
+ * remembers the page.
  */
 final class PageRecorder {
   private static final Logger LOG = LoggerFactory.getLogger("harvest");
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
-  private final PromiseExtractor extractor;
+  private final FollowUpExtractor extractor;
   private final SnapshotRecorder snapshots;
   private final HarvestState state;
   private final HarvestProgress progress;
@@ -39,7 +41,7 @@ final class PageRecorder {
   PageRecorder(PromiseExtractor extractor, SnapshotRecorder snapshots, HarvestState state, HarvestProgress progress,
                String runId, CpuWork cpu) {
     this.cpu = cpu;
-    this.extractor = extractor;
+    this.extractor = FollowUpExtractor.create(extractor);
     this.snapshots = snapshots;
     this.state = state;
     this.progress = progress;
@@ -68,11 +70,11 @@ final class PageRecorder {
         && known.filter(k -> k.sha256().equals(sha) && !k.promise()).isPresent()) {
       promise = false; // seen before, states no promise, nothing stored: nothing to do
     } else {
-      Optional<ExtractedPromise> extracted = extract(page);
+      Optional<PageReading> extracted = extract(page);
       if (extracted.isEmpty()) {
         return false;
       }
-      promise = extracted.get().isPromise();
+      promise = extracted.get().statesAnything();
       if (promise || page.explicit() || current.isPresent()) {
         SnapshotInfo info = new SnapshotInfo(page.url(), page.fetchedAt(), page.status(),
             page.contentType().orElse(contentType(page.location())), sha,
@@ -81,8 +83,9 @@ final class PageRecorder {
         SnapshotRecorder.Recorded recorded = snapshots.record(info, extracted.get(), current);
         if (recorded.problems().isEmpty()) {
           progress.stored(page.host());
-          LOG.info("run {}: stored {} as {} ({} commitments)", runId, page.url(), recorded.snapshot(),
-              extracted.get().commitments().size());
+          LOG.info("run {}: stored {} as {} ({} commitments{})", runId, page.url(), recorded.snapshot(),
+              extracted.get().promise().commitments().size(), extracted.get().followUp()
+                  .map(r -> ", a follow-up report of " + r.items().size() + " items").orElse(""));
         } else {
           progress.failed(page.host(), page.url() + ": extraction breaks the shapes, kept its provenance only: "
               + recorded.problems().get(0) + (recorded.problems().size() > 1
@@ -96,12 +99,12 @@ final class PageRecorder {
     return promise;
   }
 
-  private Optional<ExtractedPromise> extract(Page page) {
+  private Optional<PageReading> extract(Page page) {
     try {
       // Checked again once a CPU slot is free: pages wait for one by the hundred when extraction lags the fetches,
       // and once the run has stopped (its files cannot be written) none of them is worth extracting.
-      return cpu.call(() -> progress.isStopped() ? Optional.<ExtractedPromise>empty()
-          : Optional.of(extractor.extract(new SourceDocument(page.url(), page.location(), page.body(),
+      return cpu.call(() -> progress.isStopped() ? Optional.<PageReading>empty()
+          : Optional.of(extractor.read(new SourceDocument(page.url(), page.location(), page.body(),
               Optional.of(page.contentType().orElse(contentType(page.location())))))));
     } catch (RuntimeException e) {
       LOG.warn("run {}: extraction of {} failed", runId, page.url(), e);

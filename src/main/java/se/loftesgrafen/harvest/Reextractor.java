@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.loftesgrafen.extract.ExtractedPromise;
 import se.loftesgrafen.extract.PromiseExtractor;
 import se.loftesgrafen.extract.SourceDocument;
 import se.loftesgrafen.graph.Iris;
@@ -36,7 +35,8 @@ import se.loftesgrafen.vocab.ShapesValidator;
  */
 public final class Reextractor {
   private static final Logger LOG = LoggerFactory.getLogger("harvest");
-  private final PromiseExtractor extractor;
+  private final se.loftesgrafen.extract.followup.FollowUpExtractor extractor;
+  private final PromiseStore store;
   private final String extractorVersion;
   private final Reextraction graphs;
   private final WarcPayloads warcs;
@@ -48,7 +48,8 @@ public final class Reextractor {
    */
   public Reextractor(PromiseExtractor extractor, String extractorVersion, PromiseStore store, Iris iris,
                      List<Path> warcFolders) {
-    this.extractor = extractor;
+    this.extractor = se.loftesgrafen.extract.followup.FollowUpExtractor.create(extractor);
+    this.store = store;
     this.extractorVersion = extractorVersion;
     ShapesValidator shapes = ShapesValidator.create(iris.base());
     this.graphs = new Reextraction(store, new PromiseMapper(iris, extractorVersion), iris, extractorVersion,
@@ -71,6 +72,10 @@ public final class Reextractor {
       }
     }
     byFile.forEach((file, snapshots) -> readFile(run, file, snapshots));
+    if (!dryRun) {
+      int linked = new se.loftesgrafen.graph.FollowUpLinker(store).link();
+      LOG.info("run {}: linked {} follow-up items to the commitments they follow up", run.id, linked);
+    }
     ReextractSummary summary = new ReextractSummary(run.id, extractorVersion, dryRun, run.started, stored.size(),
         run.read, run.unchanged, run.changed, run.failed, run.ioFailure);
     LOG.info("run {}: {} snapshots, {} read, {} unchanged, {} changed, {} failed", run.id, summary.snapshots(),
@@ -116,10 +121,10 @@ public final class Reextractor {
       return;
     }
     run.read++;
-    ExtractedPromise promise;
+    se.loftesgrafen.extract.followup.PageReading promise;
     try {
       String type = s.contentType().or(payload::contentType).orElse(PageRecorder.contentType(URI.create(s.url())));
-      promise = extractor.extract(new SourceDocument(s.url(), URI.create(s.url()), payload.body(), Optional.of(type)));
+      promise = extractor.read(new SourceDocument(s.url(), URI.create(s.url()), payload.body(), Optional.of(type)));
     } catch (IOException | RuntimeException e) {
       run.fail(s, "extraction failed: " + e.getMessage());
       return;

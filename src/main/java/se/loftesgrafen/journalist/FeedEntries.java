@@ -18,7 +18,8 @@ import se.loftesgrafen.graph.compare.ComparisonCache;
 
 /**
  * What the Atom feeds list (queries/journalist-feed-entries.rq): one entry per current snapshot that states a
- * promise, newest fetch first; "changed" when the snapshot revises an earlier one of the same page, else "new".
+ * promise or gives a follow-up report, newest fetch first; "changed" when the snapshot revises an earlier one of
+ * the same page, else "new"; a report is "uppföljning publicerad".
  * Read once per data version; the feeds of a theme, county or municipality filter the same list.
  */
 public final class FeedEntries {
@@ -29,10 +30,11 @@ public final class FeedEntries {
    * @param fetchedAt when it was fetched (the entry's updated)
    * @param revises   the snapshot it replaced, for a changed page
    * @param themes    theme concept IRIs of its commitments
+   * @param followUp  the entry is a follow-up report (its {@code promise} is the report), not a promise
    */
   public record Entry(String snapshot, String url, String fetchedAt, Optional<String> revises, String promise,
                       String title, Set<String> municipalities, Optional<String> start, Optional<String> end,
-                      Set<String> themes, int commitments) {
+                      Set<String> themes, int commitments, boolean followUp) {
     public Entry {
       municipalities = Set.copyOf(municipalities);
       themes = Set.copyOf(themes);
@@ -100,7 +102,7 @@ public final class FeedEntries {
       return new Entry(value(first, "snapshot").orElseThrow(), value(first, "url").orElse(""),
           value(first, "at").orElse(""), value(first, "previous"), promise, value(first, "title").orElse(""),
           municipalities, value(first, "start"), value(first, "end"), themes.getOrDefault(promise, Set.of()),
-          counts.getOrDefault(promise, 0));
+          counts.getOrDefault(promise, 0), value(first, "followUp").map(Boolean::parseBoolean).orElse(false));
     }
   }
 

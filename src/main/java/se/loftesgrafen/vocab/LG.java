@@ -28,6 +28,10 @@ public final class LG {
   public static final Resource HarvestRun = res("HarvestRun");
   public static final Resource CommitmentKind = res("CommitmentKind");
   public static final Resource FollowUpStatus = res("FollowUpStatus");
+  public static final Resource FollowUpReport = res("FollowUpReport");
+  public static final Resource FollowUpItem = res("FollowUpItem");
+  public static final Resource Evidence = res("Evidence");
+  public static final Resource UnclearReason = res("UnclearReason");
 
   // Individuals: commitment kinds (scheme lg:commitmentKinds)
   public static final Resource commitmentKinds = res("commitmentKinds");
@@ -41,6 +45,13 @@ public final class LG {
   public static final Resource notKept = res("notKept");
   public static final Resource notYet = res("notYet");
   public static final Resource uncheckable = res("uncheckable");
+
+  // Individuals: reasons for an unclear status (scheme lg:unclearReasons)
+  public static final Resource unclearReasons = res("unclearReasons");
+  public static final Resource reportCut = res("reportCut");
+  public static final Resource notMentioned = res("notMentioned");
+  public static final Resource noTarget = res("noTarget");
+  public static final Resource outcomeOnly = res("outcomeOnly");
 
   // Promise
   public static final Property municipality = prop("municipality");
@@ -65,6 +76,16 @@ public final class LG {
   public static final Property confidence = prop("confidence");
   public static final Property actorsConfidence = prop("actorsConfidence");
   public static final Property themesConfidence = prop("themesConfidence");
+
+  // Follow-up report and its items
+  public static final Property followUpItem = prop("followUpItem");
+  public static final Property followsUp = prop("followsUp");
+  public static final Property followedUpBy = prop("followedUpBy");
+  public static final Property linkScore = prop("linkScore");
+  public static final Property evidence = prop("evidence");
+  public static final Property unclearReason = prop("unclearReason");
+  public static final Property overallStatus = prop("overallStatus");
+  public static final Property overallText = prop("overallText");
 
   // Target
   public static final Property counts = prop("counts");

@@ -207,7 +207,17 @@ public final class VocabularyPage {
   }
 
   private static void links(Element dl, Model model, String label, Resource term, org.apache.jena.rdf.model.Property p) {
-    linkList(dl, model, label, term.listProperties(p).toList().stream().map(Statement::getObject).toList());
+    linkList(dl, model, label, term.listProperties(p).toList().stream().map(Statement::getObject)
+        .flatMap(VocabularyPage::members).toList());
+  }
+
+  /** A class given as an owl:unionOf (a domain shared by two classes) stands for its members. */
+  private static java.util.stream.Stream<RDFNode> members(RDFNode value) {
+    if (value.isAnon() && value.asResource().hasProperty(OWL.unionOf)) {
+      return value.asResource().getPropertyResourceValue(OWL.unionOf).as(org.apache.jena.rdf.model.RDFList.class)
+          .asJavaList().stream();
+    }
+    return java.util.stream.Stream.of(value);
   }
 
   private static void linkList(Element dl, Model model, String label, List<RDFNode> values) {

@@ -21,6 +21,22 @@ final class ComparisonCsv {
     return CommitmentCsv.row(m, c, themes);
   }
 
+  /** The columns of a municipality's follow-ups: one row per commitment a report follows up. */
+  static final List<String> FOLLOW_UP_COLUMNS = List.of("municipality_code", "commitment_iri", "status",
+      "unclear_reason", "evidence", "report_iri", "report_url");
+
+  static Map<String, Object> followUpRow(Comparison.Municipality m, se.loftesgrafen.graph.FollowUpQueries.CommitmentFollowUp f) {
+    Map<String, Object> r = new java.util.LinkedHashMap<>();
+    r.put("municipality_code", m.code());
+    r.put("commitment_iri", f.commitment());
+    r.put("status", f.status());
+    r.put("unclear_reason", f.unclearReason().orElse(""));
+    r.put("evidence", String.join(" | ", f.evidence().stream().map(se.loftesgrafen.graph.FollowUpQueries.Evidence::text).toList()));
+    r.put("report_iri", f.report());
+    r.put("report_url", f.url());
+    return r;
+  }
+
   static byte[] write(List<String> columns, List<Map<String, Object>> rows) {
     return CommitmentCsv.write(columns, rows);
   }

@@ -61,6 +61,28 @@ final class ComparisonJson {
     return root;
   }
 
+  /**
+   * A commitment's follow-up as a node of the shared context: the item ({@code FollowUpItem}) that
+   * {@code followsUp} the commitment, its status and unclear reason (lg: concepts by local name), its evidence
+   * sentences, and the report ({@code partOf}) with the page it was read from ({@code derivedFrom}).
+   */
+  ObjectNode followUp(se.loftesgrafen.graph.FollowUpQueries.CommitmentFollowUp f) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("@id", f.item());
+    n.put("@type", "FollowUpItem");
+    n.put("followsUp", f.commitment());
+    n.put("followUpStatus", f.status());
+    f.unclearReason().ifPresent(r -> n.put("unclearReason", r));
+    ArrayNode evidence = n.putArray("evidence");
+    f.evidence().forEach(e -> evidence.addObject().put("@id", e.iri()).put("text", e.text()));
+    ObjectNode report = n.putObject("partOf");
+    report.put("@id", f.report());
+    report.put("@type", "FollowUpReport");
+    f.reportTitle().ifPresent(t -> report.put("title", t));
+    report.putArray("derivedFrom").addObject().put("@id", f.snapshot()).put("url", f.url());
+    return n;
+  }
+
   ObjectNode municipality(Comparison.Municipality m) {
     ObjectNode n = JSON.createObjectNode();
     n.put("@id", iris.municipality(m.code()).getURI());

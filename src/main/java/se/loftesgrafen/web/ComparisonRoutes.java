@@ -33,6 +33,8 @@ final class ComparisonRoutes {
   private final ComparisonQueries queries;
   private final BlockingWork blocking;
   private final ComparisonJson json;
+  /** Set once by {@link #mount(Router, PromiseStore, Iris, AppConfig, BlockingWork)} before the routes are mounted. */
+  private se.loftesgrafen.graph.FollowUpQueries followUps;
   /** Written answers per request URI and Accept header, for as long as the data does not change. */
   private final ComparisonCache answers;
 
@@ -64,6 +66,7 @@ final class ComparisonRoutes {
         ComparisonRegister.load(), cached, viewed, Clock.systemUTC());
     ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, config.publicUrl(),
         new ComparisonCache(store, 200, cached));
+    routes.followUps = new se.loftesgrafen.graph.FollowUpQueries(store, iris, timeout);
     routes.mount(router);
     return routes;
   }
@@ -109,6 +112,7 @@ final class ComparisonRoutes {
     router.get("/api/overview").handler(this::overview);
     router.get("/api/municipalities/:code/timeline").handler(this::timeline);
     router.get("/api/municipalities/:code/similar").handler(this::similar);
+    router.get("/api/municipalities/:code/followups").handler(this::followUps);
     router.get("/api/coverage").handler(this::coverage);
   }
 
@@ -213,6 +217,20 @@ final class ComparisonRoutes {
             r.put("dropped_themes", String.join("; ", e.droppedThemes()));
             return r;
           }).toList());
+    });
+  }
+
+  /**
+   * What follow-up reports say about a municipality's commitments: per commitment followed up, the status, the
+   * evidence and the report with its page. A commitment no report follows up is not listed.
+   */
+  private void followUps(RoutingContext ctx) {
+    answer(ctx, () -> {
+      ComparisonParams p = ComparisonParams.of(ctx, PAGING);
+      Comparison.Municipality m = municipality(ctx.pathParam("code"));
+      var page = Comparison.Page.of(followUps.ofMunicipality(m.code()), p.page(), p.pageSize(100, 500));
+      return output(ctx, p, page, json::followUp, ComparisonCsv.FOLLOW_UP_COLUMNS,
+          f -> List.of(ComparisonCsv.followUpRow(m, f)));
     });
   }
 

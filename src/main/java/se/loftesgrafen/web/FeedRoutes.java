@@ -141,7 +141,9 @@ final class FeedRoutes {
         + e.end().map(s -> s.substring(0, 4)).filter(y -> !e.start().map(s -> s.startsWith(y)).orElse(false))
         .map(y -> "–" + y).orElse("");
     String title = e.title().isEmpty() ? "Medborgarlöfte " + names + (period.isEmpty() ? "" : " " + period) : e.title();
-    entry.setTitle((e.changed() ? "Ändrat: " : "Nytt: ") + title);
+    entry.setTitle(e.followUp() ? "Uppföljning publicerad: " + (e.title().isEmpty()
+        ? "medborgarlöfte " + names + (period.isEmpty() ? "" : " " + period) : e.title())
+        : (e.changed() ? "Ändrat: " : "Nytt: ") + title);
     Date fetched = date(e.fetchedAt());
     entry.setUpdated(fetched);
     entry.setPublished(fetched);
@@ -166,12 +168,14 @@ final class FeedRoutes {
       categories.add(c);
     });
     Category kind = new Category();
-    kind.setTerm(e.changed() ? "changed" : "new");
+    kind.setTerm(e.followUp() ? "followup" : e.changed() ? "changed" : "new");
     categories.add(kind);
     entry.setCategories(categories);
     Content summary = new Content();
     summary.setType("text");
-    summary.setValue(names + (period.isEmpty() ? "" : ", " + period) + ": " + e.commitments()
+    summary.setValue(e.followUp() ? "Uppföljning av medborgarlöftet för " + names + (period.isEmpty() ? "" : ", " + period)
+        + ": vad som hölls, delvis hölls och inte hölls, med rapportens egna ord. Källa: " + e.url()
+        : names + (period.isEmpty() ? "" : ", " + period) + ": " + e.commitments()
         + (e.commitments() == 1 ? " åtagande" : " åtaganden") + (labels.isEmpty() ? "" : " om " + String.join(", ", labels))
         + ". Källa: " + e.url() + (e.changed() ? " (sidan har ändrats sedan förra hämtningen)" : ""));
     entry.setSummary(summary);

@@ -363,4 +363,53 @@ class WebPageIT {
     assertTrue(browser.findElement(By.id("search-status")).getText().startsWith(sure + " åtaganden"),
         browser.findElement(By.id("search-status")).getText());
   }
+
+  @Test
+  @Order(14)
+  void aFollowedUpCommitmentShowsItsStatusTheReportsWordsAndTheReport() throws Exception {
+    var iris = service.service().iris();
+    var store = service.service().store();
+    var reader = se.loftesgrafen.extract.followup.FollowUpExtractor.create(
+        se.loftesgrafen.extract.PromiseExtractor.create(se.loftesgrafen.vocab.ThemeLexiconLoader.load()));
+    var recorder = new se.loftesgrafen.graph.SnapshotRecorder(store, new se.loftesgrafen.graph.PromiseMapper(iris, "test"),
+        iris);
+    String reportUrl = "https://polisen.se/om-polisen/medborgarloften/hjo/uppfoljning-medborgarlofte-2024/";
+    for (String[] page : List.of(new String[] {"https://www.hjo.se/medborgarlofte-2024.html", "promise.html"},
+        new String[] {reportUrl, "report.html"})) {
+      byte[] body = Files.readAllBytes(Path.of("src/test/resources/web/followup", page[1]));
+      var reading = reader.read(new se.loftesgrafen.extract.SourceDocument(page[0], java.net.URI.create(page[0]), body,
+          java.util.Optional.of("text/html")));
+      recorder.record(new se.loftesgrafen.graph.SnapshotInfo(page[0], java.time.Instant.parse("2026-11-20T03:12:45Z"),
+          200, "text/html", se.loftesgrafen.graph.Iris.sha256Hex(body), java.util.Optional.empty(),
+          java.util.Optional.empty(), "followup", java.util.Optional.empty()), reading, java.util.Optional.empty());
+    }
+    assertEquals(3, new se.loftesgrafen.graph.FollowUpLinker(store).link());
+    open("/?kommun=1497");
+    wait.until(d -> !d.findElements(By.cssSelector("#timeline .followup")).isEmpty());
+    screenshot("13-followup");
+    WebElement drugs = timelineItem("Polisen ska genomföra minst fem riktade insatser");
+    WebElement followUp = drugs.findElement(By.cssSelector(".followup"));
+    assertEquals("hållet", followUp.findElement(By.cssSelector(".status")).getText());
+    assertEquals("Polisen har genomfört åtta riktade narkotikainsatser i hamnområdet.",
+        followUp.findElement(By.cssSelector("blockquote.evidence")).getAttribute("textContent"));
+    assertEquals(reportUrl, followUp.findElement(By.cssSelector("a.report")).getAttribute("href"));
+    assertTrue(followUp.findElement(By.cssSelector("a.report-archive")).getAttribute("href").contains("/archive/"));
+    assertEquals("delvis hållet", timelineItem("Polisen ska genomföra minst tio hastighetskontroller")
+        .findElement(By.cssSelector(".followup .status")).getText());
+    assertEquals("går inte att bedöma (rapporten nämner det inte)",
+        timelineItem("Kommunen ska tillsammans med fastighetsägarna").findElement(By.cssSelector(".followup .status"))
+            .getText());
+    assertEquals(List.of(), timelineItem("Polisen ska hålla öppet hus").findElements(By.cssSelector(".followup")),
+        "no report is not 'not kept': nothing is shown");
+    String feed = service.get("/feeds/kommun/1497.atom").body();
+    assertTrue(feed.contains("<title>Uppföljning publicerad: Uppföljning medborgarlöfte 2024 Hjo</title>"), feed);
+    assertTrue(feed.contains("<title>Nytt: Medborgarlöfte Hjo 2024</title>"), feed);
+    assertTrue(feed.contains("term=\"followup\""), feed);
+  }
+
+  private static WebElement timelineItem(String start) {
+    return browser.findElements(By.cssSelector("#timeline li.result")).stream()
+        .filter(r -> r.findElement(By.cssSelector("p.text")).getText().startsWith(start)).findFirst()
+        .orElseThrow(() -> new AssertionError("no commitment starting '" + start + "' on the page"));
+  }
 }
