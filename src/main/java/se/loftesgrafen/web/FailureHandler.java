@@ -81,8 +81,9 @@ final class FailureHandler implements Handler<RoutingContext> {
       return new Outcome(400, "the form body cannot be read (application/x-www-form-urlencoded, RFC 3986"
           + " percent-encoding): " + failure.getMessage());
     }
+    // Vert.x fails a request it refuses itself (a path not starting with '/') with a 4xx status and a plain exception
     int status = failure instanceof HttpException e ? e.getStatusCode()
-        : failure == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        : ctx.statusCode() >= 400 && (failure == null || ctx.statusCode() < 500) ? ctx.statusCode() : 500;
     if (status >= 500) {
       return new Outcome(500, "internal error (request " + RequestIds.of(ctx) + ")");
     }

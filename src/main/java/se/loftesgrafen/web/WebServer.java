@@ -79,7 +79,7 @@ public final class WebServer {
       }
     });
     router.route().failureHandler(new FailureHandler(limits.maxQueryBytes()));
-    return vertx.createHttpServer(options(limits)).requestHandler(router).listen(port, host)
+    return vertx.createHttpServer(options(limits)).requestHandler(new RequestGate(router)).listen(port, host)
         .map(server -> new WebServer(vertx, server, router, blocking, sparql, health, limits));
   }
 
