@@ -127,6 +127,29 @@ class SparqlAbuseIT {
 
   @ParameterizedTest
   @ValueSource(strings = {
+      "SELECT (<java:org.apache.jena.sparql.function.library.FN_StrLength>(\"abc\") AS ?n) { }",
+      "SELECT * { ?s <java:org.apache.jena.sparql.pfunction.library.splitIRI> (?a ?b) }",
+      "PREFIX apf: <http://jena.apache.org/ARQ/property#> SELECT * { ?s apf:strSplit (\"a b\" \" \") }",
+  })
+  void javaFunctionsAndUnlistedPropertyFunctionsAre400(String query) throws Exception {
+    HttpResponse<String> r = service.sparql(query, "application/sparql-results+json");
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(r.body().contains("function library"), r.body());
+  }
+
+  @Test
+  void theServiceDescriptionListsTheFunctionLibrary() throws Exception {
+    HttpResponse<String> r = service.get("/sparql", "Accept", "text/turtle");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("extensionFunction") && r.body().contains("string-length")
+        && !r.body().contains("java:"), r.body());
+    HttpResponse<String> listed = service.sparql("PREFIX fn: <http://www.w3.org/2005/xpath-functions#> "
+        + "SELECT (fn:string-length(\"Åmål\") AS ?n) { }", "text/csv");
+    assertEquals("n\r\n4", listed.body().strip());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
       "SELECT * { BIND(\"%s\" AS ?x) FILTER(REGEX(?x, \"^(.*a){31}$\")) }",
       "SELECT (REPLACE(\"%s\", \"^(.*a){31}$\", \"b\") AS ?y) { }",
       "SELECT * { { SELECT ?x { BIND(\"%s\" AS ?x) FILTER(REGEX(?x, \"^(.*a){31}$\", \"i\")) } } }",
