@@ -140,7 +140,12 @@ public final class WebServer {
     new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
         java.util.List.of(config.harvest().warc()), timeout), blocking).mount(router);
     WebPageRoutes.mount(router);
-    router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
+    router.route().last().handler(ctx -> {
+      String allow = AllowedMethods.of(router, ctx.request().path());
+      ctx.fail(allow.isEmpty() ? new HttpError(404, "no such page: " + ctx.request().path())
+          : HttpError.methodNotAllowed(allow, "method " + ctx.request().method() + " is not allowed on "
+              + ctx.request().path() + ": use " + allow));
+    });
     headWhereverGet(router);
     health.storeReady(store);
   }
