@@ -51,6 +51,9 @@ final class FailureHandler implements Handler<RoutingContext> {
     if (ctx.failure() instanceof HttpError e && e.allow().isPresent()) {
       ctx.response().putHeader("Allow", e.allow().get());
     }
+    if (ctx.failure() instanceof HttpError e && e.retryAfter().isPresent()) {
+      ctx.response().putHeader("Retry-After", e.retryAfter().get().toString());
+    }
     try {
       ctx.response().end(JSON.writeValueAsString(new ErrorBody(outcome.status(), reason(outcome.status()),
           outcome.message(), RequestIds.of(ctx))));
