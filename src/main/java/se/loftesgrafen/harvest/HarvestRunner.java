@@ -204,10 +204,15 @@ public final class HarvestRunner implements AutoCloseable {
 
   /** Stops a running harvest (what it committed stays) and waits for it up to {@code timeout}. */
   public void stop(Duration timeout) throws InterruptedException {
+    stop(timeout, "the service was stopped during the run");
+  }
+
+  /** As {@link #stop(Duration)}, with the reason the run's status gives. */
+  public void stop(Duration timeout, String reason) throws InterruptedException {
     Running r = current.get();
     if (r != null) {
       // the status says why the run ended early; fetched pages waiting for extraction are left for the next run
-      r.progress().stop("the service was stopped during the run; what was committed before stays");
+      r.progress().stop(reason + "; what was committed before stays");
       r.thread().interrupt();
       r.thread().join(timeout);
     }
