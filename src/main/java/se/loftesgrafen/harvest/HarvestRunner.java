@@ -193,6 +193,11 @@ public final class HarvestRunner implements AutoCloseable {
     return sources.get().stream().map(s -> s.schedule().orElse(defaultSchedule)).distinct().toList();
   }
 
+  /** Whether a re-extraction is going (harvests wait for it). */
+  public boolean reextracting() {
+    return reextracting.get();
+  }
+
   public Optional<HarvestSummary> current() {
     Running r = current.get();
     return r == null ? Optional.empty() : Optional.of(r.progress().summary());

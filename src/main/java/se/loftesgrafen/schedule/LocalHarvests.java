@@ -43,8 +43,13 @@ public final class LocalHarvests implements Harvests, ScheduledRuns {
   @Override
   public void fire(Optional<String> runId, String schedule, String defaultSchedule, boolean recovering)
       throws InterruptedException {
-    if (!runner.runAndWait(schedule, defaultSchedule)) {
-      org.slf4j.LoggerFactory.getLogger("harvest").info("scheduled harvest skipped: a harvest is already running");
+    // A firing that meets a run going (asked for on the admin endpoint, or another schedule's) runs after it, once.
+    while (!runner.runAndWait(schedule, defaultSchedule)) {
+      org.slf4j.LoggerFactory.getLogger("harvest").info("scheduled harvest '{}' waits: a harvest is running",
+          schedule);
+      while (runner.current().isPresent() || runner.reextracting()) {
+        Thread.sleep(1000);
+      }
     }
   }
 
