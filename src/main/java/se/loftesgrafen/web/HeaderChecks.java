@@ -28,9 +28,11 @@ final class HeaderChecks {
   private static final Pattern CODING = Pattern.compile("(?:\\*|" + TOKEN + ")" + WEIGHT);
   private static final Pattern Q_PARAM = Pattern.compile(OWS + ";" + OWS + "[qQ]=([^;]*)");
   private static final Pattern QVALUE = Pattern.compile("0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?");
-  /** RFC 3986 3.2.2: reg-name limited to what DNS names (and so our hosts) are: letters, digits, '-', '.'. */
-  private static final Pattern REG_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-      + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?");
+  /**
+   * RFC 3986 3.2.2: reg-name limited to its unreserved characters, dot-separated: letters, digits, '-', '_', '~'
+   * (DNS names, and the '_' of container and compose host names); no percent-encoding or sub-delimiters.
+   */
+  private static final Pattern REG_NAME = Pattern.compile("[A-Za-z0-9_~-]+(?:\\.[A-Za-z0-9_~-]+)*\\.?");
   private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
       + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
   private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}\\]");
