@@ -176,6 +176,11 @@ final class FeedRoutes {
   /** An absolute link on the host and port the request came to. */
   private static String pageLink(RoutingContext ctx, String path) {
     String self = ctx.request().absoluteURI();
+    if (self == null) { // HTTP/1.0 without Host (RFC 9112, 3.2): the address the request came to
+      io.vertx.core.net.SocketAddress local = ctx.request().localAddress();
+      String host = local.hostAddress().contains(":") ? "[" + local.hostAddress() + "]" : local.hostAddress();
+      return ctx.request().scheme() + "://" + host + ":" + local.port() + "/" + path;
+    }
     java.net.URI u = java.net.URI.create(self);
     return u.getScheme() + "://" + u.getRawAuthority() + "/" + path;
   }

@@ -40,16 +40,25 @@ final class HeaderChecks {
 
   private HeaderChecks() {}
 
-  /** What is wrong with the request's header fields, or empty when every checked field is well formed. */
+  /** What is wrong with an HTTP/1.1 request's header fields, or empty when every checked field is well formed. */
   static Optional<String> problem(MultiMap headers) {
+    return problem(headers, true);
+  }
+
+  /**
+   * What is wrong with the request's header fields, or empty when every checked field is well formed. Host is
+   * required of HTTP/1.1 only (RFC 9112, 3.2): an HTTP/1.0 request may lack it, and load balancers' health checks
+   * (HAProxy's {@code option httpchk}) send such requests.
+   */
+  static Optional<String> problem(MultiMap headers, boolean hostRequired) {
     List<String> hosts = headers.getAll("Host");
-    if (hosts.isEmpty()) {
+    if (hosts.isEmpty() && hostRequired) {
       return Optional.of("the Host header is missing (RFC 9112, 3.2)");
     }
     if (hosts.size() > 1) {
       return Optional.of("more than one Host header (RFC 9112, 3.2)");
     }
-    if (!authority(hosts.get(0).trim())) {
+    if (hosts.size() == 1 && !authority(hosts.get(0).trim())) {
       return Optional.of("the Host header is not a host with an optional port (RFC 9110, 7.2): " + shown(hosts.get(0)));
     }
     List<String> origins = headers.getAll("Origin");
@@ -60,6 +69,11 @@ final class HeaderChecks {
       return Optional.of("the Origin header is not \"null\" or an http(s) scheme, host and optional port (RFC 6454, 7): "
           + shown(origins.get(0)));
     }
+    return fields(headers);
+  }
+
+  /** The negotiation and content fields. */
+  private static Optional<String> fields(MultiMap headers) {
     return list(headers, "Accept", HeaderChecks::acceptElement, "media ranges with parameters and a weight"
         + " (RFC 9110, 12.5.1)")
         .or(() -> list(headers, "Accept-Language", e -> LANGUAGE.matcher(e).matches(), "language ranges with a weight"

@@ -28,8 +28,9 @@ final class RequestGate implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
-    Optional<String> problem = HeaderChecks.problem(request.headers());
-    if (problem.isEmpty() && request.authority() == null) {
+    boolean http10 = request.version() == io.vertx.core.http.HttpVersion.HTTP_1_0;
+    Optional<String> problem = HeaderChecks.problem(request.headers(), !http10);
+    if (problem.isEmpty() && request.authority() == null && !(http10 && request.getHeader("Host") == null)) {
       problem = Optional.of("the Host header is not a host with an optional port (RFC 9110, 7.2)");
     }
     if (problem.isEmpty()) {

@@ -80,6 +80,26 @@ class MalformedHeadersIT {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
+  /**
+   * HTTP/1.0 may leave Host out (RFC 9112, 3.2), and load balancers' health checks do (HAProxy's
+   * {@code option httpchk GET /ready} in deploy/haproxy.cfg): such requests are answered on every route, never 5xx.
+   */
+  @Test
+  void http10WithoutHostIsAnsweredOnEveryRoute() throws Exception {
+    String ready = RawHttp.exchange(service.service().port(), "GET /ready HTTP/1.0\r\n\r\n");
+    assertEquals(200, RawHttp.status(ready), ready);
+    List<String> wrong = new ArrayList<>();
+    for (String path : everyPath(service)) {
+      String answer = RawHttp.exchange(service.service().port(), "GET " + path + " HTTP/1.0\r\n\r\n");
+      if (RawHttp.status(answer) < 200 || RawHttp.status(answer) >= 500) {
+        wrong.add(path + " -> " + answer.lines().findFirst().orElse("(no answer)"));
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    String badOrigin = RawHttp.exchange(service.service().port(), "GET /api/themes HTTP/1.0\r\nOrigin: x\r\n\r\n");
+    assertEquals(400, RawHttp.status(badOrigin), badOrigin);
+  }
+
   @Test
   void wellFormedHeadersBesideThemStillAnswer() throws Exception {
     for (String headers : List.of("Host: localhost:8080\r\n", "Host: 127.0.0.1\r\nOrigin: https://example.org\r\n",
