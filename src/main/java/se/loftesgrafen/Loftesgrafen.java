@@ -86,6 +86,9 @@ public final class Loftesgrafen implements AutoCloseable {
       HarvestRunner harvests = new HarvestRunner(harvester,
           () -> SourcesFile.read(config.harvest().sources()));
       Optional<Fleet> fleet = database.map(db -> new Fleet(db, new FleetHarvests(harvests, db, cluster)));
+      // before the sample's run, so that it is recorded as every run is (a fleet keeps its runs in its database)
+      Optional<LocalHarvests> local = fleet.isPresent() ? Optional.empty()
+          : Optional.of(new LocalHarvests(harvests, cluster.replica(), config.service().store()));
       if (config.harvest().sampleOnEmptyStore() && !store.hasGraphsOtherThan(
           NodeFactory.createURI(iris.vocabularyGraph().getURI()))) {
         // Through the runner, so that /harvest/status and the metrics count it as every other run; in a fleet,
@@ -95,8 +98,7 @@ public final class Loftesgrafen implements AutoCloseable {
             LOG.info("empty store: harvested the bundled sample: {} pages stored, {} failed", sample.stored(),
                 sample.failed().size()));
       }
-      web.mount(config, store, iris, harvests, fleet.<Harvests>map(Fleet::harvests)
-          .orElseGet(() -> new LocalHarvests(harvests, cluster.replica())));
+      web.mount(config, store, iris, harvests, fleet.<Harvests>map(Fleet::harvests).orElseGet(local::orElseThrow));
       String cron = config.harvest().schedule();
       HarvestScheduler schedule = fleet.isEmpty() ? HarvestScheduler.start(harvests, cron)
           : HarvestScheduler.start(fleet.get().harvests(), harvests.schedules(cron), cron,
@@ -250,6 +252,9 @@ public final class Loftesgrafen implements AutoCloseable {
 
   @Override
   public void close() {
+    // A running harvest stops first, at once (what it committed stays; in a fleet its run ends, and the next run goes
+    // on from there): it must not wait for the web server's connections and dumps to wind down.
+    harvests.close();
     try {
       web.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -258,9 +263,7 @@ public final class Loftesgrafen implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("web server did not stop cleanly: {}", e.toString());
     } finally {
-      // A running harvest stops first (what it committed stays; in a fleet its run ends, and the next run goes on
-      // from there), then the schedule, then the store.
-      harvests.close();
+      // then the schedule, then the store
       schedule.close();
       fleet.ifPresent(f -> {
         f.harvests().close();

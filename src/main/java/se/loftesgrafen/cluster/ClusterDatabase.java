@@ -35,6 +35,7 @@ public final class ClusterDatabase implements AutoCloseable {
         holder TEXT NULL,
         heartbeat TIMESTAMPTZ NULL);
       INSERT INTO lg_harvest_lease (id) VALUES (1) ON CONFLICT (id) DO NOTHING;
+      ALTER TABLE lg_harvest_lease ADD COLUMN IF NOT EXISTS epoch BIGINT NOT NULL DEFAULT 0;
       CREATE TABLE IF NOT EXISTS lg_harvest_run (
         run_id TEXT PRIMARY KEY,
         replicas TEXT NOT NULL,

@@ -112,14 +112,14 @@ public final class FleetHarvests implements Harvests, ScheduledRuns {
   @Override
   public Start start() {
     String runId = Harvester.newRunId();
-    Optional<HarvestLease.Holder> busy = lease.claim(runId, replica);
-    if (busy.isPresent()) {
-      return new Busy(busy.get().runId(), busy.get().replica());
+    HarvestLease.Claim claim = lease.claim(runId, replica);
+    if (claim instanceof HarvestLease.Busy busy) {
+      return new Busy(busy.holder().runId(), busy.holder().replica());
     }
     try {
       launcher.accept(runId);
     } catch (RuntimeException e) {
-      lease.release(runId);
+      lease.release(runId, replica, ((HarvestLease.Claimed) claim).epoch());
       throw e;
     }
     LOG.info("run {}: asked for on replica {}, queued in the fleet's schedule", runId, replica);
@@ -133,33 +133,35 @@ public final class FleetHarvests implements Harvests, ScheduledRuns {
     // A recovered firing of the schedule goes on as the run the lease still names (the dead replica's).
     String runId = asked.orElseGet(() -> recovering ? lease.recordedRun().orElseGet(Harvester::newRunId)
         : Harvester.newRunId());
-    Optional<HarvestLease.Holder> busy = lease.claim(runId, replica);
-    if (busy.isPresent()) {
+    HarvestLease.Claim claim = lease.claim(runId, replica);
+    if (claim instanceof HarvestLease.Busy busy) {
       LOG.info("{} harvest {} skipped on {}: run {} is going on {}", asked.isPresent() ? "asked" : "scheduled",
-          runId, replica, busy.get().runId(), busy.get().replica());
+          runId, replica, busy.holder().runId(), busy.holder().replica());
       return;
     }
     if (recovering) {
       LOG.warn("run {}: handed over to replica {} (the replica running it stopped checking in)", runId, replica);
     }
-    run(runId, which);
+    run(runId, ((HarvestLease.Claimed) claim).epoch(), which);
   }
 
   /** Runs {@code which} now as one of the fleet's runs unless one is going (the start-up harvest of the sample). */
   public Optional<HarvestSummary> runNow(Supplier<List<Source>> which) throws InterruptedException {
     String runId = Harvester.newRunId();
-    Optional<HarvestLease.Holder> busy = lease.claim(runId, replica);
-    if (busy.isPresent()) {
-      LOG.info("harvest {} skipped: run {} is going on {}", runId, busy.get().runId(), busy.get().replica());
+    HarvestLease.Claim claim = lease.claim(runId, replica);
+    if (claim instanceof HarvestLease.Busy busy) {
+      LOG.info("harvest {} skipped: run {} is going on {}", runId, busy.holder().runId(), busy.holder().replica());
       return Optional.empty();
     }
-    return run(runId, which);
+    return run(runId, ((HarvestLease.Claimed) claim).epoch(), which);
   }
 
-  private Optional<HarvestSummary> run(String runId, Supplier<List<Source>> which) throws InterruptedException {
+  private Optional<HarvestSummary> run(String runId, long epoch, Supplier<List<Source>> which)
+      throws InterruptedException {
     lease.begin(runId, replica);
     Thread self = Thread.currentThread();
-    var beating = heart.scheduleWithFixedDelay(() -> beat(runId, self), 0, BEAT.toMillis(), TimeUnit.MILLISECONDS);
+    Heartbeat heartbeat = new Heartbeat(runId, epoch, self);
+    var beating = heart.scheduleWithFixedDelay(heartbeat::beat, 0, BEAT.toMillis(), TimeUnit.MILLISECONDS);
     Optional<HarvestSummary> done = Optional.empty();
     try {
       done = runner.runAndWait(runId, which);
@@ -169,23 +171,54 @@ public final class FleetHarvests implements Harvests, ScheduledRuns {
       return done;
     } finally {
       beating.cancel(false);
-      lease.finish(runId, done.map(this::report));
+      lease.finish(runId, replica, epoch, done.map(this::report));
     }
   }
 
-  /** The heartbeat: the run's report so far. A lease taken over by another replica stops the run here. */
-  private void beat(String runId, Thread job) {
-    try {
-      Optional<HarvestSummary> now = runner.current().filter(s -> s.runId().equals(runId));
-      if (!lease.beat(runId, replica, now.map(this::report).orElse(null))) {
-        LOG.error("run {}: the fleet's lease went to another replica; stopping it here", runId);
-        job.interrupt();
-        runner.stop(Duration.ZERO);
+  /**
+   * The heartbeat of one run under one epoch: the run's report so far. A lease taken over by another replica stops
+   * the run here; so does a database this replica cannot reach for half the time a silent holder keeps the lease, so
+   * that the run has stopped writing before another replica may take it over.
+   */
+  private final class Heartbeat {
+    private final String runId;
+    private final long epoch;
+    private final Thread job;
+    private long lastBeat = System.nanoTime();
+
+    Heartbeat(String runId, long epoch, Thread job) {
+      this.runId = runId;
+      this.epoch = epoch;
+      this.job = job;
+    }
+
+    void beat() {
+      try {
+        Optional<HarvestSummary> now = runner.current().filter(s -> s.runId().equals(runId));
+        if (!lease.beat(runId, replica, epoch, now.map(FleetHarvests.this::report).orElse(null))) {
+          stop("the fleet's lease went to another replica (or its epoch " + epoch + " passed)");
+          return;
+        }
+        lastBeat = System.nanoTime();
+      } catch (RuntimeException e) {
+        Duration silent = Duration.ofNanos(System.nanoTime() - lastBeat);
+        LOG.warn("run {}: cannot reach the cluster database for the heartbeat ({} ms): {}", runId,
+            silent.toMillis(), e.getMessage());
+        if (silent.compareTo(lease.staleAfter().dividedBy(2)) > 0) {
+          stop("the cluster database has not been reachable for " + silent.toSeconds() + " s, half the time the"
+              + " lease is kept without a heartbeat");
+        }
       }
-    } catch (RuntimeException e) {
-      LOG.warn("run {}: cannot reach the cluster database for the heartbeat: {}", runId, e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    }
+
+    private void stop(String why) {
+      LOG.error("run {}: {}; stopping it here", runId, why);
+      job.interrupt();
+      try {
+        runner.stop(Duration.ZERO, why);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -200,16 +233,16 @@ public final class FleetHarvests implements Harvests, ScheduledRuns {
   @Override
   public Optional<ReextractSummary> reextract(boolean dryRun) {
     String runId = "reextract-" + Harvester.newRunId();
-    if (lease.claim(runId, replica).isPresent()) {
+    if (!(lease.claim(runId, replica) instanceof HarvestLease.Claimed claimed)) {
       return Optional.empty();
     }
-    var beating = heart.scheduleWithFixedDelay(() -> lease.beat(runId, replica, null), BEAT.toMillis(),
-        BEAT.toMillis(), TimeUnit.MILLISECONDS);
+    var beating = heart.scheduleWithFixedDelay(() -> lease.beat(runId, replica, claimed.epoch(), null),
+        BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
     try {
       return runner.reextract(dryRun);
     } finally {
       beating.cancel(false);
-      lease.release(runId);
+      lease.release(runId, replica, claimed.epoch());
     }
   }
 

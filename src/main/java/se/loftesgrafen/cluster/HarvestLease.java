@@ -12,12 +12,26 @@ import javax.sql.DataSource;
 /**
  * The fleet's one harvest at a time: a single row that names the run going and the replica holding it, claimed by
  * one atomic UPDATE (two replicas claiming at the same moment: PostgreSQL lets exactly one match), kept alive by the
- * holder's heartbeat, and free again when the run ends or its heartbeat is older than {@code staleAfter}. Beside it,
- * one row per run with its latest report (the JSON of {@code /harvest/status}), written by the replica running it.
+ * holder's heartbeat, and free again when the run ends or its heartbeat is older than {@code staleAfter}. Every claim
+ * increases the lease's epoch (a fencing token): heartbeat and release match the holder and its epoch, not only the
+ * run, so a replica paused past its lease and resumed finds the lease gone and cannot free or renew the claim of the
+ * replica that took the run over. Beside it, one row per run with its latest report (the JSON of
+ * {@code /harvest/status}), written by the replica running it.
  */
 final class HarvestLease {
   /** Who holds the lease: run {@code runId} on {@code replica}, alive at {@code heartbeat}. */
   record Holder(String runId, String replica, Instant heartbeat) {
+  }
+
+  /** What a claim gave: the lease with its epoch, or the holder that has it. */
+  sealed interface Claim permits Claimed, Busy {
+  }
+
+  /** The lease is this claimer's, under {@code epoch}: its heartbeat and release carry it. */
+  record Claimed(long epoch) implements Claim {
+  }
+
+  record Busy(Holder holder) implements Claim {
   }
 
   private final DataSource db;
@@ -33,21 +47,22 @@ final class HarvestLease {
    * request claims it before the schedule runs it, perhaps on another replica; Quartz re-fires the run of a replica
    * it found dead on another). Empty when claimed; else who holds it.
    */
-  Optional<Holder> claim(String runId, String replica) {
+  Claim claim(String runId, String replica) {
     for (int attempt = 0; attempt < 3; attempt++) {
-      if (update("""
-          UPDATE lg_harvest_lease SET run_id = ?, holder = ?, heartbeat = now()
-          WHERE id = 1 AND (run_id IS NULL OR run_id = ? OR heartbeat < now() - make_interval(secs => ?))""",
-          runId, replica, runId, staleAfter.toMillis() / 1000.0) == 1) {
-        return Optional.empty();
+      Optional<Long> epoch = query("""
+          UPDATE lg_harvest_lease SET run_id = ?, holder = ?, heartbeat = now(), epoch = epoch + 1
+          WHERE id = 1 AND (run_id IS NULL OR run_id = ? OR heartbeat < now() - make_interval(secs => ?))
+          RETURNING epoch""", r -> r.getLong(1), runId, replica, runId, staleAfter.toMillis() / 1000.0);
+      if (epoch.isPresent()) {
+        return new Claimed(epoch.get());
       }
       Optional<Holder> holder = holder();
       if (holder.isPresent()) {
-        return holder;
+        return new Busy(holder.get());
       }
       // freed between the two statements: try again
     }
-    return holder().or(() -> Optional.of(new Holder("unknown", "unknown", Instant.EPOCH)));
+    return new Busy(holder().orElse(new Holder("unknown", "unknown", Instant.EPOCH)));
   }
 
   /** The live holder; empty when the lease is free or its heartbeat is stale. */
@@ -72,26 +87,55 @@ final class HarvestLease {
         runId, replica);
   }
 
-  /** The holder is alive; the run's latest report. False when the lease is no longer this run's. */
-  boolean beat(String runId, String replica, String report) {
-    update("UPDATE lg_harvest_run SET report = ? WHERE run_id = ?", report, runId);
-    return update("UPDATE lg_harvest_lease SET heartbeat = now() WHERE id = 1 AND run_id = ? AND holder = ?",
-        runId, replica) == 1;
+  /**
+   * The holder is alive; the run's latest report. False when the lease is no longer this holder's under this epoch
+   * (taken over, or freed): then nothing is written, the report neither.
+   */
+  boolean beat(String runId, String replica, long epoch, String report) {
+    boolean holds = update("""
+        UPDATE lg_harvest_lease SET heartbeat = now() WHERE id = 1 AND run_id = ? AND holder = ? AND epoch = ?""",
+        runId, replica, epoch) == 1;
+    if (holds && report != null) {
+      update("UPDATE lg_harvest_run SET report = ? WHERE run_id = ?", report, runId);
+    }
+    return holds;
   }
 
-  /** The run ended: its final report, and the lease freed if it is still this run's. */
-  void finish(String runId, Optional<String> report) {
+  /** The run ended here: its final report, and the lease freed, both only if the lease is still this holder's. */
+  void finish(String runId, String replica, long epoch, Optional<String> report) {
+    if (!holds(runId, replica, epoch)) {
+      return; // taken over: the replica that has the run now reports and ends it
+    }
     report.ifPresent(r -> update("UPDATE lg_harvest_run SET report = ?, ended = now() WHERE run_id = ?", r, runId));
     if (report.isEmpty()) {
       update("UPDATE lg_harvest_run SET ended = now() WHERE run_id = ?", runId);
     }
-    release(runId);
+    release(runId, replica, epoch);
   }
 
-  /** Frees the lease if it is still {@code runId}'s. */
-  void release(String runId) {
-    update("UPDATE lg_harvest_lease SET run_id = NULL, holder = NULL, heartbeat = NULL WHERE id = 1 AND run_id = ?",
-        runId);
+  /** Frees the lease if it is still this holder's under this epoch. */
+  void release(String runId, String replica, long epoch) {
+    update("""
+        UPDATE lg_harvest_lease SET run_id = NULL, holder = NULL, heartbeat = NULL
+        WHERE id = 1 AND run_id = ? AND holder = ? AND epoch = ?""", runId, replica, epoch);
+  }
+
+  /** Whether this holder still has the lease under this epoch (and it is not stale). */
+  boolean holds(String runId, String replica, long epoch) {
+    return query("""
+        SELECT 1 FROM lg_harvest_lease WHERE id = 1 AND run_id = ? AND holder = ? AND epoch = ?
+        AND heartbeat >= now() - make_interval(secs => ?)""", r -> r.getInt(1), runId, replica, epoch,
+        staleAfter.toMillis() / 1000.0).isPresent();
+  }
+
+  /** Frees the lease whatever holds it (a test's clean start). */
+  void clear() {
+    update("UPDATE lg_harvest_lease SET run_id = NULL, holder = NULL, heartbeat = NULL WHERE id = 1");
+  }
+
+  /** How long a silent holder keeps the lease. */
+  Duration staleAfter() {
+    return staleAfter;
   }
 
   Optional<String> report(String runId) {

@@ -121,6 +121,11 @@ public final class ConfigLoader {
       problems.add(file + ": harvest.schedule is not a Quartz cron expression: '" + cron + "'");
     }
     String userAgent = h.userAgent() == null ? "Loftesgrafen/0.1 (+https://w3id.org/loftesgrafen)" : h.userAgent();
+    if (!userAgent.matches("[\\x20-\\x7E]+")) {
+      // a header value is bytes: outside printable ASCII a server reads whatever its charset makes of them (RFC 9110 5.5)
+      problems.add(file + ": harvest.userAgent must be printable ASCII (no 'ö', no control characters): '"
+          + userAgent + "'");
+    }
     AppConfig.FetchLimits fetch = fetchLimits(h, v, o);
     AppConfig.DiscoveryLimits discovery = new AppConfig.DiscoveryLimits(
         v.atLeast("harvest.discoveryDepth", h.discoveryDepth(), 3, 0),

@@ -86,8 +86,13 @@ final class ArchiveReader {
   private void page(Path archive, WarcResponse response) throws IOException {
     URI target = response.targetURI();
     byte[] body;
-    try (InputStream in = response.http().body().stream()) {
+    // decoded by its Content-Encoding (gzip, deflate), read no further than the limit
+    try (InputStream in = response.http().bodyDecoded().stream()) {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+    } catch (IOException e) {
+      progress.failed(HOST, target + " in " + archive + ": the body cannot be decoded (Content-Encoding): "
+          + e.getMessage());
+      return;
     }
     if (body.length > maxBodyBytes) {
       progress.failed(HOST, target + " in " + archive + ": body larger than the limit of " + maxBodyBytes + " bytes");

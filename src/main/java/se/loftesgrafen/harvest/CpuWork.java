@@ -75,6 +75,9 @@ final class CpuWork implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
+      if (e.getCause() instanceof java.io.IOException io) {
+        throw new java.io.UncheckedIOException(io.getMessage(), io); // its message names the document and reason
+      }
       throw new IllegalStateException(e.getCause());
     }
   }

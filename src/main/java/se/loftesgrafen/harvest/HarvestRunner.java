@@ -21,6 +21,8 @@ public final class HarvestRunner implements AutoCloseable {
   private final AtomicBoolean reextracting = new AtomicBoolean();
   private volatile Optional<HarvestSummary> last = Optional.empty();
   private final java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
+  private final List<java.util.function.Consumer<HarvestSummary>> watchers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record Running(HarvestProgress progress, Thread thread) {
   }
@@ -29,6 +31,24 @@ public final class HarvestRunner implements AutoCloseable {
   public HarvestRunner(Harvester harvester, Supplier<List<Source>> sources) {
     this.harvester = harvester;
     this.sources = sources;
+  }
+
+  /**
+   * Tells {@code watcher} how each run goes: when it starts, about once a second while it runs, and when it ends
+   * (a run's record that survives the process: a killed run shows as it was last told).
+   */
+  public void watch(java.util.function.Consumer<HarvestSummary> watcher) {
+    watchers.add(watcher);
+  }
+
+  private void tell(HarvestSummary summary) {
+    for (java.util.function.Consumer<HarvestSummary> w : watchers) {
+      try {
+        w.accept(summary);
+      } catch (RuntimeException e) {
+        LOG.warn("run {}: a status watcher failed: {}", summary.runId(), e.toString());
+      }
+    }
   }
 
   /** Starts a run of all configured sources; empty when one is already going. */
@@ -48,6 +68,8 @@ public final class HarvestRunner implements AutoCloseable {
     }
     HarvestProgress progress = new HarvestProgress(runId);
     Thread thread = Thread.ofVirtual().name("harvest-run-" + progress.runId()).unstarted(() -> {
+      Thread ticker = watchers.isEmpty() ? null : Thread.ofVirtual().name("harvest-status-" + progress.runId())
+          .start(() -> tick(progress));
       try {
         last = Optional.of(harvester.run(which.get(), progress));
       } catch (RuntimeException e) {
@@ -56,6 +78,10 @@ public final class HarvestRunner implements AutoCloseable {
         progress.finish();
         last = Optional.of(progress.summary());
       } finally {
+        if (ticker != null) {
+          ticker.interrupt();
+        }
+        last.filter(l -> l.runId().equals(progress.runId())).ifPresent(this::tell);
         finished.incrementAndGet();
         current.set(null);
       }
@@ -63,6 +89,18 @@ public final class HarvestRunner implements AutoCloseable {
     current.set(new Running(progress, thread));
     thread.start();
     return Optional.of(progress.runId());
+  }
+
+  /** Tells the watchers how the run goes, once a second, until the run's thread interrupts this one. */
+  private void tick(HarvestProgress progress) {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        tell(progress.summary());
+        Thread.sleep(1000);
+      }
+    } catch (InterruptedException e) {
+      // the run ended; its thread tells the final summary
+    }
   }
 
   /**
@@ -155,6 +193,11 @@ public final class HarvestRunner implements AutoCloseable {
     return sources.get().stream().map(s -> s.schedule().orElse(defaultSchedule)).distinct().toList();
   }
 
+  /** Whether a re-extraction is going (harvests wait for it). */
+  public boolean reextracting() {
+    return reextracting.get();
+  }
+
   public Optional<HarvestSummary> current() {
     Running r = current.get();
     return r == null ? Optional.empty() : Optional.of(r.progress().summary());
@@ -166,8 +209,15 @@ public final class HarvestRunner implements AutoCloseable {
 
   /** Stops a running harvest (what it committed stays) and waits for it up to {@code timeout}. */
   public void stop(Duration timeout) throws InterruptedException {
+    stop(timeout, "the service was stopped during the run");
+  }
+
+  /** As {@link #stop(Duration)}, with the reason the run's status gives. */
+  public void stop(Duration timeout, String reason) throws InterruptedException {
     Running r = current.get();
     if (r != null) {
+      // the status says why the run ended early; fetched pages waiting for extraction are left for the next run
+      r.progress().stop(reason + "; what was committed before stays");
       r.thread().interrupt();
       r.thread().join(timeout);
     }

@@ -72,7 +72,7 @@ final class HttpFetcher implements AutoCloseable {
       return new Done(new FetchResult.Disallowed(url, refused.get()), Optional.empty());
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(url).GET().timeout(limits.firstByteTimeout())
-        .header("User-Agent", userAgent).header("Accept", ACCEPT);
+        .header("User-Agent", userAgent).header("Accept", ACCEPT).header("Accept-Encoding", ContentDecoding.ACCEPTED);
     validators.etag().ifPresent(e -> b.header("If-None-Match", e));
     validators.lastModified().ifPresent(m -> b.header("If-Modified-Since", m));
     HttpRequest request = b.build();
@@ -122,8 +122,14 @@ final class HttpFetcher implements AutoCloseable {
     if (status >= 200 && status < 300) {
       FetchResult.Validators validators = new FetchResult.Validators(headers.firstValue("ETag"),
           headers.firstValue("Last-Modified"));
-      return new Done(new FetchResult.Fetched(url, url, status, headers.firstValue("Content-Type"), response.body(),
-          validators, at, ref), Optional.empty());
+      // the WARC record keeps the body as sent; the snapshot, its hash and the extraction read it decoded
+      ContentDecoding.Outcome body = ContentDecoding.decode(response.body(), headers.allValues("Content-Encoding"),
+          limits.maxBodyBytes());
+      if (body instanceof ContentDecoding.Refused refused) {
+        return failed(url, status, refused.reason());
+      }
+      return new Done(new FetchResult.Fetched(url, url, status, headers.firstValue("Content-Type"),
+          ((ContentDecoding.Decoded) body).body(), validators, at, ref), Optional.empty());
     }
     Optional<Duration> retryAfter = headers.firstValue("Retry-After").flatMap(v -> retryAfter(v, at));
     String reason = "HTTP " + status + retryAfter.map(d -> " (Retry-After " + d.toMillis() + " ms)").orElse("");

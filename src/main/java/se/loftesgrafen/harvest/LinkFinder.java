@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import se.loftesgrafen.extract.read.DocumentLimits;
+import se.loftesgrafen.extract.read.DocumentTooCostlyException;
+import se.loftesgrafen.extract.read.HtmlCost;
 
 /**
  * Discovery rules: which links of a page or sitemap may lead to promise pages. A link qualifies when its text or
@@ -62,6 +65,12 @@ final class LinkFinder {
 
   static Links find(byte[] body, Optional<String> contentType, URI base) {
     if (!isHtml(contentType, body)) {
+      return Links.NONE;
+    }
+    try {
+      // a page over the tag limit is not parsed for links either: its extraction fails with the reason
+      HtmlCost.checkTags(body, DocumentLimits.STANDARD);
+    } catch (DocumentTooCostlyException e) {
       return Links.NONE;
     }
     Document doc;

@@ -108,7 +108,8 @@ final class PageRecorder {
               Optional.of(page.contentType().orElse(contentType(page.location())))))));
     } catch (RuntimeException e) {
       LOG.warn("run {}: extraction of {} failed", runId, page.url(), e);
-      progress.failed(page.host(), page.url() + ": extraction failed: " + e);
+      progress.failed(page.host(), page.url() + ": extraction failed: "
+          + (e instanceof java.io.UncheckedIOException ? e.getMessage() : e.toString()));
       return Optional.empty();
     }
   }

@@ -84,7 +84,8 @@ public final class WarcPayloads {
       for (Optional<WarcRecord> record = reader.next(); record.isPresent(); record = reader.next()) {
         String id = record.get().id().toString();
         if (record.get() instanceof WarcResponse response && wanted.contains(id) && !found.contains(id)) {
-          try (InputStream in = response.http().body().stream()) {
+          // decoded as the harvester decoded it before hashing (Content-Encoding gzip or deflate)
+          try (InputStream in = response.http().bodyDecoded().stream()) {
             return Optional.of(new Wanted(id, new Payload(in.readAllBytes(),
                 response.http().headers().first("Content-Type"))));
           }

@@ -62,6 +62,7 @@ public final class HarvestScheduler implements AutoCloseable {
       for (String schedule : schedules) {
         schedule(scheduler, schedule, cron);
       }
+      unscheduleOthers(scheduler, schedules);
       scheduler.start();
       return new HarvestScheduler(scheduler);
     } catch (SchedulerException | java.text.ParseException e) {
@@ -69,10 +70,31 @@ public final class HarvestScheduler implements AutoCloseable {
     }
   }
 
+  /** The job of a schedule, named by it, so that every replica names the same job the same way. */
+  static String jobName(String schedule) {
+    return "harvest-" + Integer.toHexString(schedule.hashCode());
+  }
+
+  /**
+   * The job store holds exactly the configured schedules: a persistent store (a fleet's database) keeps the jobs of
+   * schedules configured before, which would go on firing (issue 25: a changed harvest.schedule left the old nightly
+   * trigger). In a fleet the configuration a replica starts with wins; replicas should share one.
+   */
+  private static void unscheduleOthers(Scheduler scheduler, List<String> schedules) throws SchedulerException {
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    schedules.forEach(s -> wanted.add(jobName(s)));
+    for (JobKey job : scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(GROUP))) {
+      if (!wanted.contains(job.getName())) {
+        String was = String.valueOf(scheduler.getJobDetail(job).getJobDataMap().get(HarvestJob.SCHEDULE));
+        scheduler.deleteJob(job);
+        LOG.info("harvest schedule '{}' is no longer configured: removed from the job store", was);
+      }
+    }
+  }
+
   private static void schedule(Scheduler scheduler, String schedule, String cron)
       throws SchedulerException, java.text.ParseException {
-    // Named by the schedule, so that every replica names the same job the same way.
-    String name = "harvest-" + Integer.toHexString(schedule.hashCode());
+    String name = jobName(schedule);
     if (new org.quartz.CronExpression(schedule).getNextValidTimeAfter(new java.util.Date()) == null) {
       LOG.warn("harvest schedule '{}' never fires again (its times are past): not scheduled", schedule);
       return;

@@ -100,12 +100,18 @@ public final class SearchQuery {
       return new Comparison.Page<>(hits, total, page, pageSize);
     } catch (TooComplexToDeterminizeException | IndexSearcher.TooManyClauses e) {
       // a wildcard that expands into too many terms or too large an automaton: the words, not the service
-      throw new IllegalArgumentException("the search words '" + text + "' are too complex: " + firstLine(
-          String.valueOf(e.getMessage())) + " (use fewer wildcards)", e);
+      throw new IllegalArgumentException("the search words '" + text + "' are too complex: they expand into too"
+          + " many terms (use fewer wildcards)", e);
+    } catch (IllegalArgumentException e) {
+      // a query class refusing its arguments while it runs (a fuzzy term Lucene cannot build): the words again
+      throw new IllegalArgumentException(unreadable(text, "the search syntax (~ ^ * ?) is used in a way it cannot"
+          + " take"), e);
     } catch (IOException e) {
       throw new UncheckedIOException("search failed for '" + text + "'", e);
     }
   }
+
+  private static final String REGEX_REFUSED = "regular expressions (/.../) are not supported";
 
   private Query parse(String text, boolean english) {
     String[] fields = english ? new String[] {SearchDocuments.TEXT, SearchDocuments.TITLE, SearchDocuments.LABELS_EN}
@@ -116,16 +122,30 @@ public final class SearchQuery {
       // (TooComplexToDeterminizeException); a search box does not need one.
       @Override
       protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-        throw new ParseException("regular expressions (/.../) are not supported");
+        throw new ParseException(REGEX_REFUSED);
       }
     };
     parser.setDefaultOperator(QueryParser.Operator.AND);
     try {
       return parser.parse(text);
-    } catch (ParseException | TooComplexToDeterminizeException | IndexSearcher.TooManyClauses e) {
-      throw new IllegalArgumentException("cannot read the search words '" + text + "': " + firstLine(e.getMessage())
-          + " (use plain words, \"a phrase\", OR, or escape special characters with \\)", e);
+    } catch (ParseException e) {
+      // Lucene's own message names its grammar's tokens ("Encountered <EOF> at line 1"): not for a search box
+      String why = e.getMessage() != null && e.getMessage().contains(REGEX_REFUSED) ? REGEX_REFUSED
+          : "a quote, bracket or one of + - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ / is not where the syntax wants it";
+      throw new IllegalArgumentException(unreadable(text, why), e);
+    } catch (TooComplexToDeterminizeException | IndexSearcher.TooManyClauses e) {
+      throw new IllegalArgumentException(unreadable(text, "they expand into too many terms"), e);
+    } catch (RuntimeException e) {
+      // Lucene's query classes check their arguments with IllegalArgumentException ("boost must be a positive
+      // float" for "a~"): the words, not the service
+      throw new IllegalArgumentException(unreadable(text, "the search syntax (~ ^ [ TO ]) is used in a way it cannot"
+          + " take"), e);
     }
+  }
+
+  private static String unreadable(String text, String why) {
+    return "cannot read the search words '" + text + "': " + why + " (use plain words, \"a phrase\", OR, or escape"
+        + " special characters with \\)";
   }
 
   private String highlight(Highlighter highlighter, String body) {
@@ -135,10 +155,5 @@ public final class SearchQuery {
     } catch (IOException | InvalidTokenOffsetsException e) {
       return SimpleHTMLEncoder.htmlEncode(body);
     }
-  }
-
-  private static String firstLine(String message) {
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -67,7 +67,7 @@ public final class Conneg {
     List<Range> ranges = new ArrayList<>();
     String[] items = accept.split(",");
     for (int i = 0; i < items.length; i++) {
-      String[] params = items[i].trim().split(";");
+      String[] params = items[i].trim().split(";", -1); // ";" alone gives one empty type, not none
       String[] type = params[0].trim().toLowerCase(Locale.ROOT).split("/", 2);
       if (type.length != 2 || type[0].isEmpty() || type[1].isEmpty()) {
         continue;

@@ -51,6 +51,9 @@ final class FailureHandler implements Handler<RoutingContext> {
     if (ctx.failure() instanceof HttpError e && e.allow().isPresent()) {
       ctx.response().putHeader("Allow", e.allow().get());
     }
+    if (ctx.failure() instanceof HttpError e && e.retryAfter().isPresent()) {
+      ctx.response().putHeader("Retry-After", e.retryAfter().get().toString());
+    }
     try {
       ctx.response().end(ContentLength.of(ctx.response(), JSON.writeValueAsString(new ErrorBody(outcome.status(),
           reason(outcome.status()), outcome.message(), RequestIds.of(ctx)))));
@@ -81,8 +84,9 @@ final class FailureHandler implements Handler<RoutingContext> {
       return new Outcome(400, "the form body cannot be read (application/x-www-form-urlencoded, RFC 3986"
           + " percent-encoding): " + failure.getMessage());
     }
+    // Vert.x fails a request it refuses itself (a path not starting with '/') with a 4xx status and a plain exception
     int status = failure instanceof HttpException e ? e.getStatusCode()
-        : failure == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        : ctx.statusCode() >= 400 && (failure == null || ctx.statusCode() < 500) ? ctx.statusCode() : 500;
     if (status >= 500) {
       return new Outcome(500, "internal error (request " + RequestIds.of(ctx) + ")");
     }

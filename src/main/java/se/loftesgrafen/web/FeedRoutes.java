@@ -182,7 +182,6 @@ final class FeedRoutes {
     return entry;
   }
 
-  /** An absolute link on the host and port the request came to. */
   /**
    * A link to a page of this instance, under service.publicUrl: the same feed whatever Host the request named (a
    * proxy may rewrite it), so GET, HEAD and every client see the same bytes.

@@ -18,7 +18,8 @@ import se.loftesgrafen.schedule.RunStatus;
 /**
  * {@code POST /admin/harvest} starts a harvest of the configured sources: it needs
  * {@code Authorization: Bearer <service.adminToken>} (401 without credentials, 403 with wrong ones or when no
- * token is configured), answers 202 with the run id, or 409 with the run id and the replica that holds the run
+ * token is configured; after ten wrong tokens in a minute a client gets 429 with Retry-After until the minute is
+ * over, its token not compared), answers 202 with the run id, or 409 with the run id and the replica that holds the run
  * while one is going (in a fleet: on any replica).
  * {@code GET /harvest/status} answers the current and the last run as JSON (in a fleet: the same on every replica).
  * {@code POST /admin/reextract[?dryRun=true]}, with the same token, re-extracts the stored snapshots from their WARC
@@ -28,6 +29,9 @@ public final class HarvestAdminRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Optional<String> adminToken;
   private final Harvests runner;
+  /** Ten wrong tokens a minute per client; beyond, 429 before the token is even compared. */
+  private final ClientLimits.Failures wrongTokens = new ClientLimits.Failures(10, java.time.Duration.ofMinutes(1),
+      System::nanoTime);
 
   public HarvestAdminRoutes(Optional<String> adminToken, Harvests runner) {
     this.adminToken = adminToken;
@@ -102,8 +106,16 @@ public final class HarvestAdminRoutes {
       ctx.fail(new HttpError(401, "admin endpoint: send Authorization: Bearer <service.adminToken>"));
       return false;
     }
+    String client = ClientLimits.client(ctx);
+    int wait = wrongTokens.blockedFor(client);
+    if (wait > 0) {
+      ctx.fail(HttpError.tooManyRequests(wait, "too many wrong admin tokens from " + client + ": try again in "
+          + wait + " s"));
+      return false;
+    }
     byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(given, adminToken.get().getBytes(StandardCharsets.UTF_8))) {
+      wrongTokens.failed(client);
       ctx.fail(new HttpError(403, "wrong admin token"));
       return false;
     }

@@ -41,6 +41,11 @@ final class SparqlRoutes {
   private final Metrics metrics;
   private final ServicePages pages;
   private final AppConfig.EndpointLimits limits;
+  /**
+   * A quarter of the query threads per client (at least 2): a client with many slow queries at once gets 429 for
+   * the rest instead of taking every thread from the others (issue 25's abuse run: 31 regex clients beside 32).
+   */
+  private final ClientLimits.Concurrency perClient;
 
   SparqlRoutes(SparqlExecutor executor, QueryCache cache, PromiseStore store, BlockingWork blocking, Metrics metrics,
                ServicePages pages, AppConfig.EndpointLimits limits) {
@@ -51,6 +56,7 @@ final class SparqlRoutes {
     this.blocking = blocking;
     this.metrics = metrics;
     this.pages = pages;
+    this.perClient = new ClientLimits.Concurrency(Math.max(2, limits.queryThreads() / 4));
   }
 
   void mount(Router router) {
@@ -98,7 +104,17 @@ final class SparqlRoutes {
           .end(ContentLength.of(ctx.response(), Buffer.buffer(hit.get().body())));
       return;
     }
+    String client = ClientLimits.client(ctx);
+    if (!perClient.tryAcquire(client)) {
+      record(start, "too_many");
+      int wait = (int) Math.max(1, Math.min(10, executor.timeout().toSeconds()));
+      ctx.fail(HttpError.tooManyRequests(wait, "too many queries at once from " + client + ": "
+          + perClient.perClient() + " may run at a time per client (a quarter of service.queryThreads); send the"
+          + " next when one has ended"));
+      return;
+    }
     blocking.run(() -> answer(request.get(), key, accept, format))
+        .andThen(ar -> perClient.release(client))
         .onSuccess(answer -> {
           record(start, "ok");
           send(ctx, answer);

@@ -79,7 +79,7 @@ public final class WebServer {
       }
     });
     router.route().failureHandler(new FailureHandler(limits.maxQueryBytes()));
-    return vertx.createHttpServer(options(limits)).requestHandler(router).listen(port, host)
+    return vertx.createHttpServer(options(limits)).requestHandler(new RequestGate(router)).listen(port, host)
         .map(server -> new WebServer(vertx, server, router, blocking, sparql, health, limits));
   }
 
@@ -144,7 +144,12 @@ public final class WebServer {
     new EventStreamRoutes(new se.loftesgrafen.graph.stream.EventStream(store, publicUrl + "ldes"), blocking)
         .mount(router);
     WebPageRoutes.mount(router);
-    router.route().last().handler(ctx -> ctx.fail(new HttpError(404, "no such page: " + ctx.request().path())));
+    router.route().last().handler(ctx -> {
+      String allow = AllowedMethods.of(router, ctx.request().path());
+      ctx.fail(allow.isEmpty() ? new HttpError(404, "no such page: " + ctx.request().path())
+          : HttpError.methodNotAllowed(allow, "method " + ctx.request().method() + " is not allowed on "
+              + ctx.request().path() + ": use " + allow));
+    });
     headWhereverGet(router);
     health.storeReady(store);
   }

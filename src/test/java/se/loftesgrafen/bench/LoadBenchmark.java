@@ -228,9 +228,6 @@ public final class LoadBenchmark {
 
   /** Closed-loop load: {@code connections} clients, each sending its next request when the last one answered. */
   static final class Load {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
-
     static Result timed(int seconds, int connections, IntFunction<HttpRequest> requests) throws Exception {
       long end = System.nanoTime() + seconds * 1_000_000_000L;
       return run(connections, requests, n -> System.nanoTime() < end, Integer.MAX_VALUE);
@@ -249,6 +246,7 @@ public final class LoadBenchmark {
       List<Future<long[]>> clients = new ArrayList<>();
       try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int c = 0; c < connections; c++) {
+          HttpClient http = se.loftesgrafen.testing.LoopbackClients.client(c); // each connection a client of its own
           clients.add(threads.submit(() -> {
             long[] nanos = new long[1024];
             int n = 0;
@@ -260,7 +258,7 @@ public final class LoadBenchmark {
               HttpRequest request = requests.apply(i);
               long t0 = System.nanoTime();
               try {
-                HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 long t = System.nanoTime() - t0;
                 if (r.statusCode() != 200 || r.body().length == 0) {
                   errors.incrementAndGet();

@@ -43,8 +43,6 @@ final class OrdinaryReads {
   private final SyntheticNation nation;
   private final List<String> resources;
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
 
   OrdinaryReads(ReplicaProcess service, SyntheticNation nation, List<String> resources) {
     this.service = service;
@@ -144,6 +142,8 @@ final class OrdinaryReads {
     long start = System.nanoTime();
     List<Thread> clients = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
+      // each ordinary client from an address of its own: the abusive ones share one, as one greedy client would
+      HttpClient http = se.loftesgrafen.testing.LoopbackClients.client(c);
       clients.add(Thread.ofVirtual().start(() -> {
         Map<String, List<Long>> mine = new java.util.HashMap<>();
         for (int i; (i = next.getAndIncrement()) < total && System.nanoTime() < deadlineNanos; ) {

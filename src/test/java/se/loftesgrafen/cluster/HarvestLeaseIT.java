@@ -70,37 +70,42 @@ class HarvestLeaseIT {
   void exactlyOneOfManyClaimsAtTheSameMomentWins() throws Exception {
     try (ClusterDatabase db = ClusterDatabase.open(postgres.cluster("a", Duration.ofSeconds(1)))) {
       HarvestLease lease = new HarvestLease(db.dataSource(), Duration.ofSeconds(30));
-      lease.recordedRun().ifPresent(lease::release);
+      lease.clear();
       int n = 8;
       ExecutorService pool = Executors.newFixedThreadPool(n);
       CountDownLatch go = new CountDownLatch(1);
-      List<Future<Optional<HarvestLease.Holder>>> claims = new ArrayList<>();
+      List<Future<HarvestLease.Claim>> claims = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         String run = "run-" + i;
         String replica = "replica-" + i;
-        claims.add(pool.submit((Callable<Optional<HarvestLease.Holder>>) () -> {
+        claims.add(pool.submit((Callable<HarvestLease.Claim>) () -> {
           go.await();
           return lease.claim(run, replica);
         }));
       }
       go.countDown();
-      List<Optional<HarvestLease.Holder>> outcomes = new ArrayList<>();
+      List<HarvestLease.Claim> outcomes = new ArrayList<>();
       for (var f : claims) {
         outcomes.add(f.get());
       }
       pool.shutdown();
-      assertEquals(1, outcomes.stream().filter(Optional::isEmpty).count(), "one claim won: " + outcomes);
-      int winner = outcomes.indexOf(Optional.empty());
-      outcomes.stream().flatMap(Optional::stream).forEach(h -> {
-        assertEquals("run-" + winner, h.runId(), "the losers are told the winner's run");
-        assertEquals("replica-" + winner, h.replica());
-      });
+      assertEquals(1, outcomes.stream().filter(c -> c instanceof HarvestLease.Claimed).count(),
+          "one claim won: " + outcomes);
+      int winner = outcomes.indexOf(outcomes.stream().filter(c -> c instanceof HarvestLease.Claimed).findFirst()
+          .orElseThrow());
+      long epoch = ((HarvestLease.Claimed) outcomes.get(winner)).epoch();
+      outcomes.stream().filter(c -> c instanceof HarvestLease.Busy).map(c -> ((HarvestLease.Busy) c).holder())
+          .forEach(h -> {
+            assertEquals("run-" + winner, h.runId(), "the losers are told the winner's run");
+            assertEquals("replica-" + winner, h.replica());
+          });
       assertEquals("run-" + winner, lease.holder().orElseThrow().runId());
-      // the same run claimed by another replica: Quartz re-fired it there (handed over)
-      assertTrue(lease.claim("run-" + winner, "other").isEmpty());
+      // the same run claimed by another replica: Quartz re-fired it there (handed over), under a new epoch
+      long other = ((HarvestLease.Claimed) lease.claim("run-" + winner, "other")).epoch();
+      assertTrue(other > epoch, other + " after " + epoch);
       assertEquals("other", lease.holder().orElseThrow().replica());
-      assertFalse(lease.beat("run-" + winner, "replica-" + winner, null), "the old holder learns it lost the run");
-      lease.release("run-" + winner);
+      assertFalse(lease.beat("run-" + winner, "replica-" + winner, epoch, null), "the old holder learns it lost");
+      lease.release("run-" + winner, "other", other);
       assertTrue(lease.holder().isEmpty());
     }
   }
@@ -109,16 +114,45 @@ class HarvestLeaseIT {
   void aLeaseWhoseHolderFellSilentIsFreeAgain() throws Exception {
     try (ClusterDatabase db = ClusterDatabase.open(postgres.cluster("a", Duration.ofSeconds(1)))) {
       HarvestLease lease = new HarvestLease(db.dataSource(), Duration.ofMillis(1500));
-      lease.recordedRun().ifPresent(lease::release);
-      assertTrue(lease.claim("first", "a").isEmpty());
-      assertEquals("first", lease.claim("second", "b").orElseThrow().runId());
+      lease.clear();
+      assertTrue(lease.claim("first", "a") instanceof HarvestLease.Claimed);
+      assertEquals("first", ((HarvestLease.Busy) lease.claim("second", "b")).holder().runId());
       Thread.sleep(2000);
       assertTrue(lease.holder().isEmpty(), "stale");
-      assertTrue(lease.claim("second", "b").isEmpty(), "a stale lease is claimed");
+      long epoch = ((HarvestLease.Claimed) lease.claim("second", "b")).epoch();
       lease.begin("second", "b");
-      lease.finish("second", Optional.of("{\"runId\":\"second\"}"));
+      lease.finish("second", "b", epoch, Optional.of("{\"runId\":\"second\"}"));
       assertTrue(lease.holder().isEmpty());
       assertEquals("{\"runId\":\"second\"}", lease.lastFinished().orElseThrow());
+    }
+  }
+
+  /**
+   * Issue 25's fleet run: the holder paused (SIGSTOP) past its lease, another replica took the run over, and on
+   * resuming the first freed the lease by run id, so the second's heartbeat failed and no one ran the harvest. With
+   * the epoch, the paused holder can neither renew, nor free, nor end the run it lost.
+   */
+  @Test
+  void aHolderPausedPastItsLeaseCannotRenewFreeOrEndTheRunItLost() throws Exception {
+    try (ClusterDatabase db = ClusterDatabase.open(postgres.cluster("a", Duration.ofSeconds(1)))) {
+      HarvestLease lease = new HarvestLease(db.dataSource(), Duration.ofMillis(1500));
+      lease.clear();
+      long paused = ((HarvestLease.Claimed) lease.claim("run-x", "paused")).epoch();
+      lease.begin("run-x", "paused");
+      Thread.sleep(2000); // silent past its lease
+      long taker = ((HarvestLease.Claimed) lease.claim("run-x", "taker")).epoch();
+      assertTrue(taker > paused);
+      lease.begin("run-x", "taker");
+      // the paused one resumes
+      assertFalse(lease.holds("run-x", "paused", paused));
+      assertFalse(lease.beat("run-x", "paused", paused, "{\"from\":\"paused\"}"), "cannot renew");
+      lease.release("run-x", "paused", paused);
+      lease.finish("run-x", "paused", paused, Optional.of("{\"from\":\"paused\"}"));
+      assertEquals("taker", lease.holder().orElseThrow().replica(), "the taker still holds the run");
+      assertTrue(lease.beat("run-x", "taker", taker, "{\"from\":\"taker\"}"), "the taker's heartbeat holds");
+      assertEquals("{\"from\":\"taker\"}", lease.report("run-x").orElseThrow(), "no report from the paused one");
+      lease.finish("run-x", "taker", taker, Optional.of("{\"from\":\"taker\"}"));
+      assertTrue(lease.holder().isEmpty(), "freed by its holder");
     }
   }
 

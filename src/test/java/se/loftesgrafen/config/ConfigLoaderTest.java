@@ -129,6 +129,7 @@ class ConfigLoaderTest {
       "harvest:\\n  retries: -1|harvest.retries must be at least 0",
       "harvest:\\n  firstByteTimeout: 5|harvest.firstByteTimeout must be a duration",
       "harvest:\\n  pagesPerHost: 0|harvest.pagesPerHost must be at least 1",
+      "harvest:\\n  userAgent: Löftesgrafen/1.0|harvest.userAgent must be printable ASCII",
       "cluster:\\n  database: postgres://db/lg|cluster.database must be a PostgreSQL JDBC URL",
       "cluster:\\n  database: jdbc:postgresql://db/lg|cluster.database needs service.remoteStore",
       "cluster:\\n  replica: a b|cluster.replica must be 1 to 80 letters",

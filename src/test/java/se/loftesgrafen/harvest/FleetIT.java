@@ -230,6 +230,8 @@ class FleetIT {
     Map<String, String> env = new TreeMap<>(Map.of("LOFTESGRAFEN_REPLICA", name,
         "LOFTESGRAFEN_STORE", dir.resolve(name).toString(), "LOFTESGRAFEN_CLUSTER_USER", "postgres",
         "LOFTESGRAFEN_ADMIN_TOKEN", TOKEN));
+    // One public address for the fleet, as behind its proxy: the links in the answers are the same on every replica
+    env.put("LOFTESGRAFEN_PUBLIC_URL", "http://fleet.invalid/");
     store.ifPresent(s -> env.put("LOFTESGRAFEN_REMOTE_STORE", s));
     return ReplicaProcess.start(name, config, dir.resolve(name + ".log"), "384m", env);
   }

@@ -42,6 +42,20 @@ class HarvestSchedulerTest {
   }
 
   @Test
+  void aFiringThatMeetsARunGoingRunsAfterItOnce() throws Exception {
+    AppConfig config = ConfigLoader.load(Path.of("harvest-config"), new ConfigOverrides(Optional.empty(),
+        Optional.of(dir.toString()), Optional.empty(), java.util.Map.of()));
+    try (PromiseStore store = PromiseStore.embedded(dir);
+         HarvestRunner runner = new HarvestRunner(Loftesgrafen.harvester(config, store, new Iris(config.baseIri())),
+             () -> SourcesFile.read(config.harvest().sampleSources()))) {
+      String going = runner.start().orElseThrow(); // asked for on the admin endpoint, say
+      new LocalHarvests(runner, "local").fire(Optional.empty(), "0 0 3 * * ?", "0 0 3 * * ?", false);
+      assertEquals(2, runner.finishedRuns(), "the run going, then the firing's own");
+      assertTrue(!runner.last().orElseThrow().runId().equals(going), "the last run is the firing's");
+    }
+  }
+
+  @Test
   void sourcesWithAScheduleOfTheirOwnGetTheirOwnJob() {
     HarvestRunner runner = new HarvestRunner(null, () -> List.of(
         new se.loftesgrafen.harvest.Source(URI.create("https://a.se/"), List.of(), true, Optional.empty(),

@@ -111,6 +111,35 @@ class HarvestAdminIT {
     }
   }
 
+  @Test
+  void wrongTokensAreLimitedPerClientWith429AndRetryAfter() throws Exception {
+    // sources on loopback only, never harvested here: the right token is tried on a dry re-extraction
+    Path sources = Files.writeString(dir.resolve("sources.yaml"), "sources:\n  - url: http://127.0.0.1:9/x.html\n");
+    try (RunningService service = RunningService.start(dir.resolve("store"), Map.of(
+        "LOFTESGRAFEN_ADMIN_TOKEN", TOKEN, "LOFTESGRAFEN_SOURCES", sources.toString()))) {
+      java.net.http.HttpClient guesser = se.loftesgrafen.testing.LoopbackClients.client(300);
+      java.net.URI reextract = java.net.URI.create("http://127.0.0.1:" + service.service().port()
+          + "/admin/reextract?dryRun=true");
+      for (int i = 0; i < 10; i++) {
+        assertEquals(403, send(guesser, reextract, "wrong-token-number-" + i).statusCode());
+      }
+      HttpResponse<String> limited = send(guesser, reextract, "wrong-token-number-10");
+      assertEquals(429, limited.statusCode(), limited.body());
+      int retryAfter = Integer.parseInt(limited.headers().firstValue("Retry-After").orElse("0"));
+      assertTrue(retryAfter >= 1 && retryAfter <= 61, "Retry-After " + retryAfter);
+      // limited before the token is compared: the right one does not get through from this client either
+      assertEquals(429, send(guesser, reextract, TOKEN).statusCode());
+      HttpResponse<String> other = send(se.loftesgrafen.testing.LoopbackClients.client(301), reextract, TOKEN);
+      assertEquals(200, other.statusCode(), "another client with the token: " + other.body());
+    }
+  }
+
+  private static HttpResponse<String> send(java.net.http.HttpClient client, java.net.URI uri, String token)
+      throws Exception {
+    return client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private static HttpResponse<String> post(RunningService service, String token) throws Exception {
     return post(service, "/admin/harvest", token);
   }

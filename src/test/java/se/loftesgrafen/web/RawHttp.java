@@ -16,7 +16,15 @@ final class RawHttp {
 
   /** Opens a socket to the loopback port with a small receive buffer (so that an unread answer fills it soon). */
   static Socket open(int port) throws IOException {
+    return open(port, null);
+  }
+
+  /** As {@link #open(int)}, from the local address {@code from} (a client of its own, see LoopbackClients). */
+  static Socket open(int port, java.net.InetAddress from) throws IOException {
     Socket socket = new Socket();
+    if (from != null) {
+      socket.bind(new InetSocketAddress(from, 0));
+    }
     socket.setReceiveBufferSize(4096);
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
     socket.setSoTimeout(15_000);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,44 @@ class RequestErrorsIT {
       assertTrue(r.body().contains("search words"), r.body());
     }
     assertTrue(r.statusCode() != 500);
+  }
+
+  @Test
+  void aWrongMethodOnAnyRouteIs405WithAllowAndAnUnknownPathStays404() throws Exception {
+    int port = service.service().port();
+    java.util.List<String> wrong = new java.util.ArrayList<>();
+    for (String path : MalformedHeadersIT.everyPath(service)) {
+      if (path.equals("/") || path.startsWith("/admin/") || path.equals("/no/such/page")) {
+        continue; // the start page is the static files' catch-all; the admin routes are POST, checked below
+      }
+      String answer = RawHttp.exchange(port, "DELETE " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+          + "Connection: close\r\n\r\n");
+      if (RawHttp.status(answer) != 405 || !answer.matches("(?s).*\r\nAllow: [^\r]*GET[^\r]*\r\n.*")) {
+        wrong.add(path + ": " + answer.lines().limit(12).toList());
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    for (String request : List.of("HEAD /admin/harvest", "GET /admin/harvest", "PUT /admin/reextract")) {
+      String answer = RawHttp.exchange(port, request + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertEquals(405, RawHttp.status(answer), request + ": " + answer);
+      assertTrue(answer.contains("\r\nAllow: POST\r\n"), request + ": " + answer);
+    }
+    String unknown = RawHttp.exchange(port, "DELETE /no/such/page HTTP/1.1\r\nHost: localhost\r\n"
+        + "Connection: close\r\n\r\n");
+    assertEquals(404, RawHttp.status(unknown), unknown);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a~", "a~5", "narkotika~-1", "a^", "a^-2", "[a TO", "{a TO b", "a:", "\"a", "a AND", "!"})
+  void searchSyntaxErrorsAreToldInTheSearchBoxsTermsNotLucenes(String q) throws Exception {
+    HttpResponse<String> r = service.get("/api/search?q=" + SparqlProtocolIT.enc(q));
+    assertTrue(r.statusCode() == 400 || r.statusCode() == 200, r.statusCode() + " " + r.body());
+    if (r.statusCode() == 400) {
+      assertTrue(r.body().contains("search words") && r.body().contains("plain words"), r.body());
+      for (String internal : List.of("Encountered", "line 1", "boost", "float", "Exception", "<EOF>")) {
+        assertTrue(!r.body().contains(internal), internal + " in " + r.body());
+      }
+    }
   }
 
   @Test

@@ -51,8 +51,9 @@ class SlowClientsIT {
   @Test
   void clientsThatNeverReadAreCutOffAndTheirThreadsServeOthers() throws Exception {
     List<Socket> stalled = new ArrayList<>();
-    for (int i = 0; i < 2; i++) { // as many as there are query threads
-      Socket s = RawHttp.open(service.service().port());
+    for (int i = 0; i < 2; i++) { // as many as there are query threads, each a client of its own
+      Socket s = RawHttp.open(service.service().port(), java.net.InetAddress.getByAddress(
+          new byte[] {127, 1, 2, (byte) (i + 1)}));
       s.getOutputStream().write(("GET /sparql?query=" + URLEncoder.encode(BIG, StandardCharsets.UTF_8)
           + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/sparql-results+json\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
@@ -114,12 +115,16 @@ class SlowClientsIT {
     }
   }
 
-  /** Six queries that run into the 3 s time limit, sent 50 ms apart: more than two threads and a queue of one. */
+  /**
+   * Six queries that run into the 3 s time limit, sent 50 ms apart by six clients (each from an address of its own,
+   * so that none meets the per-client limit): more than two threads and a queue of one.
+   */
   private static List<CompletableFuture<HttpResponse<String>>> slowQueries(String tag) throws InterruptedException {
     List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } # " + tag + i;
-      running.add(service.http().sendAsync(HttpRequest.newBuilder(service.uri("/sparql?query="
+      running.add(se.loftesgrafen.testing.LoopbackClients.client(10 + i).sendAsync(HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + service.service().port() + "/sparql?query="
           + URLEncoder.encode(slow, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString()));
       Thread.sleep(50);

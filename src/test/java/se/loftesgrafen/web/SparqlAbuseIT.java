@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,6 +124,58 @@ class SparqlAbuseIT {
     HttpResponse<String> other = service.sparql("SELECT ?x { SERVICE <" + allowed + "/../internal> { ?x ?p ?o } }",
         "application/sparql-results+json");
     assertEquals(400, other.statusCode(), other.body());
+  }
+
+  @Test
+  void aGreedyClientGets429WithRetryAfterWhileAnotherClientIsAnswered() throws Exception {
+    java.net.http.HttpClient greedy = se.loftesgrafen.testing.LoopbackClients.client(100);
+    String base = "http://127.0.0.1:" + service.service().port();
+    // each runs to the 1 s time limit: a quarter of the 16 query threads (4) run, the rest are refused at once
+    java.net.URI slow = java.net.URI.create(base + "/sparql?query=" + enc("SELECT * { BIND(\"" + "a".repeat(30)
+        + "\" AS ?x) FILTER(REGEX(?x, \"^(.*a){31}$\")) }"));
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sent.add(greedy.sendAsync(java.net.http.HttpRequest.newBuilder(slow).header("Accept",
+          "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    HttpResponse<String> other = se.loftesgrafen.testing.LoopbackClients.client(101).send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/sparql?query=" + enc("ASK {}")))
+            .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, other.statusCode(), other.body());
+    int refused = 0;
+    for (var f : sent) {
+      HttpResponse<String> r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(r.statusCode() == 429 || r.statusCode() == 503, r.statusCode() + " " + r.body());
+      if (r.statusCode() == 429) {
+        refused++;
+        assertTrue(r.headers().firstValue("Retry-After").isPresent() && r.body().contains("too many queries"),
+            r.headers() + " " + r.body());
+      }
+    }
+    assertTrue(refused >= 6, refused + " of 10 refused with 4 allowed at once");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT (<java:org.apache.jena.sparql.function.library.FN_StrLength>(\"abc\") AS ?n) { }",
+      "SELECT * { ?s <java:org.apache.jena.sparql.pfunction.library.splitIRI> (?a ?b) }",
+      "PREFIX apf: <http://jena.apache.org/ARQ/property#> SELECT * { ?s apf:strSplit (\"a b\" \" \") }",
+  })
+  void javaFunctionsAndUnlistedPropertyFunctionsAre400(String query) throws Exception {
+    HttpResponse<String> r = service.sparql(query, "application/sparql-results+json");
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(r.body().contains("function library"), r.body());
+  }
+
+  @Test
+  void theServiceDescriptionListsTheFunctionLibrary() throws Exception {
+    HttpResponse<String> r = service.get("/sparql", "Accept", "text/turtle");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("extensionFunction") && r.body().contains("string-length")
+        && !r.body().contains("java:"), r.body());
+    HttpResponse<String> listed = service.sparql("PREFIX fn: <http://www.w3.org/2005/xpath-functions#> "
+        + "SELECT (fn:string-length(\"Åmål\") AS ?n) { }", "text/csv");
+    assertEquals("n\r\n4", listed.body().strip());
   }
 
   @ParameterizedTest

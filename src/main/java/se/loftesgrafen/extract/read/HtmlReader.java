@@ -31,6 +31,7 @@ public final class HtmlReader {
   /** Text shorter than this under a content selector means the selector caught a wrapper of something else. */
   private static final int MIN_CONTENT = 200;
 
+  private final DocumentLimits limits;
   private final Set<String> chromeTags;
   private final List<Evaluator> chromeSelectors;
   private final List<String> chromeWords;
@@ -40,6 +41,7 @@ public final class HtmlReader {
 
   /** A reader with the chrome and content selectors of the rules, dropping these chrome lines. */
   public HtmlReader(ExtractionRules rules, List<Pattern> chromeLines) {
+    this.limits = DocumentLimits.STANDARD;
     this.chromeTags = Set.copyOf(rules.strings("chrome_tags"));
     this.chromeSelectors = rules.selectors("chrome_selectors").stream().map(QueryParser::parse).toList();
     this.chromeWords = rules.strings("chrome_name_words");
@@ -48,8 +50,10 @@ public final class HtmlReader {
     this.tables = new ResponsibilityTables(rules);
   }
 
-  MainText read(String html, String baseUri) {
-    Document doc = Jsoup.parse(html, baseUri);
+  MainText read(String html, String baseUri) throws DocumentTooCostlyException {
+    HtmlCost.checkTags(html, limits);
+    Document doc = Jsoup.parse(html, baseUri, HtmlCost.parser(limits));
+    HtmlCost.checkDepth(doc, limits);
     Optional<String> title = Optional.of(doc.title());
     NodeTraversor.filter(new ChromeFilter(), doc);
     Element root = contentRoot(doc);

@@ -38,7 +38,18 @@ final class PdfLineCollector extends PDFTextStripper {
   private final List<Integer> breaks = new ArrayList<>();
   private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
 
-  PdfLineCollector(int maxPages) {
+  private final int maxGlyphs;
+  private int seen;
+
+  /** More glyphs than a document may have, or the watchdog's interrupt: PDFBox itself never stops a page. */
+  static final class Stopped extends RuntimeException {
+    Stopped(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  PdfLineCollector(int maxPages, int maxGlyphs) {
+    this.maxGlyphs = maxGlyphs;
     setSortByPosition(true);
     setEndPage(maxPages);
     setSuppressDuplicateOverlappingText(true);
@@ -60,6 +71,17 @@ final class PdfLineCollector extends PDFTextStripper {
   protected void endPage(PDPage page) throws IOException {
     finishLine();
     super.endPage(page);
+  }
+
+  @Override
+  protected void processTextPosition(TextPosition text) {
+    if (++seen > maxGlyphs) {
+      throw new Stopped("the PDF has more than " + maxGlyphs + " glyphs of text on the pages read");
+    }
+    if ((seen & 1023) == 0 && Thread.currentThread().isInterrupted()) {
+      throw new Stopped("reading the PDF was stopped");
+    }
+    super.processTextPosition(text);
   }
 
   @Override

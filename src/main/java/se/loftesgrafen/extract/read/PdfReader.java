@@ -22,13 +22,24 @@ final class PdfReader {
   /** Pages beyond this are not read: a promise is a few pages; a 500-page report is not one. */
   static final int MAX_PAGES = 60;
 
+  private final DocumentLimits limits;
+
+  PdfReader() {
+    this(DocumentLimits.STANDARD);
+  }
+
+  PdfReader(DocumentLimits limits) {
+    this.limits = limits;
+  }
+
   /**
    * Reads the blocks of a PDF into {@code builder}.
    *
-   * @throws IOException when the bytes are not a PDF that PDFBox can open (damaged, encrypted)
+   * @throws IOException when the bytes are not a PDF that PDFBox can open (damaged, encrypted), or
+   *     {@link DocumentTooCostlyException} when reading it would break a {@link DocumentLimits} limit
    */
   MainText read(byte[] pdf, MainText.Builder builder) throws IOException {
-    for (PdfBlocks.Part p : PdfBlocks.of(lines(pdf))) {
+    for (PdfBlocks.Part p : PdfBlocks.of(lines(pdf, limits))) {
       builder.add(p.type(), p.text(), p.level());
     }
     return builder.build(Optional.empty());
@@ -36,11 +47,19 @@ final class PdfReader {
 
   /** The lines of the document in reading order, bullets attached, headers, footers and page numbers dropped. */
   static List<PdfLine> lines(byte[] pdf) throws IOException {
+    return lines(pdf, DocumentLimits.STANDARD);
+  }
+
+  static List<PdfLine> lines(byte[] pdf, DocumentLimits limits) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PdfCost.check(doc.getDocument(), limits);
       int pages = Math.min(doc.getNumberOfPages(), MAX_PAGES);
       List<List<PdfLine>> text;
       try {
-        text = new PdfLineCollector(pages).collect(doc);
+        text = new PdfLineCollector(pages, limits.maxGlyphs()).collect(doc);
+      } catch (PdfLineCollector.Stopped e) {
+        throw Thread.currentThread().isInterrupted() ? new java.io.InterruptedIOException(e.getMessage())
+            : new DocumentTooCostlyException(e.getMessage());
       } catch (RuntimeException e) {
         // PDFBox throws unchecked exceptions on some damaged content streams: the file is unreadable to us.
         throw new IOException("unreadable PDF text: " + e, e);

@@ -10,7 +10,10 @@
  * its layout: positioned lines ({@code PdfLineCollector}, {@code PdfLine}), bullets drawn as shapes
  * ({@code PdfShapeCollector}), page furniture dropped and columns in order ({@code PdfLayout}), then blocks rebuilt
  * from line pitch, indent and font ({@code PdfBlocks}). {@link se.loftesgrafen.extract.read.Sentences} splits a
- * block's text into sentences with their offsets, for the rooms that read prose.
+ * block's text into sentences with their offsets, for the rooms that read prose. What reading one document may
+ * cost is bounded by {@link se.loftesgrafen.extract.read.DocumentLimits}, enforced while reading ({@code PdfCost}
+ * inflates each PDF stream into a counter first, {@link se.loftesgrafen.extract.read.HtmlCost} counts tags and
+ * nesting); a document over a limit gives {@link se.loftesgrafen.extract.read.DocumentTooCostlyException}.
  *
  * <p>Imports: only {@code ExtractionRules} and {@code SourceDocument} of {@code se.loftesgrafen.extract}, Jsoup and
  * PDFBox. Nothing of {@code commitment} or {@code field}: they read blocks, blocks know nothing of them.

@@ -330,6 +330,13 @@ public final class CatalogBuilder {
         case RDFXML -> "RDF_XML";
       }));
     }
+    // the function library a public query may call (graph.sparql.QueryPolicy refuses any other)
+    se.loftesgrafen.graph.sparql.FunctionLibrary library = se.loftesgrafen.graph.sparql.FunctionLibrary.standard();
+    library.functions().forEach(f -> service.addProperty(m.createProperty(SD, "extensionFunction"),
+        m.createResource(f).addProperty(RDF.type, m.createResource(SD + "Function"))));
+    library.propertyFunctions().forEach(f -> service.addProperty(m.createProperty(SD, "feature"),
+        m.createResource(f).addProperty(RDF.type, m.createResource(SD + "Feature"))
+            .addProperty(RDFS.comment, "property function", "en")));
     Resource dataset = m.createResource(iris.inDocument("sparql", "dataset").getURI())
         .addProperty(RDF.type, m.createResource(SD + "Dataset"))
         .addProperty(m.createProperty(SD, "defaultGraph"), m.createResource(iris.inDocument("sparql", "union").getURI())

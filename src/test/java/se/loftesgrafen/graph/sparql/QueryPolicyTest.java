@@ -105,4 +105,50 @@ class QueryPolicyTest {
     executor.execute(q, SparqlFormat.CSV, out);
     assertEquals("y,z\r\nÅmåls kommun,false", out.toString(StandardCharsets.UTF_8).strip());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT (<java:org.apache.jena.sparql.function.library.FN_StrLength>(\"abc\") AS ?n) { }",
+      "SELECT * { BIND(<JAVA:org.apache.jena.sparql.function.library.FN_StrLength>(\"abc\") AS ?n) }",
+      "SELECT * { ?s ?p ?o FILTER(<java:org.apache.jena.sparql.function.library.FN_StrLength>(?o) > 1) }",
+      "SELECT * { { SELECT ?s { ?s ?p ?o FILTER EXISTS { BIND(<java:x.Y>(?o) AS ?z) } } } }",
+      "SELECT ?s { ?s ?p ?o } ORDER BY (<java:x.Y>(?o))",
+      "SELECT ?s (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?s HAVING(<java:x.Y>(?s))",
+      "SELECT (SUM(<java:x.Y>(?o)) AS ?n) { ?s ?p ?o }",
+      "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> SELECT (fn:apply(\"x\") AS ?n) { }",
+      "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> SELECT * { FILTER(fn:matches(\"a\", \"(a|aa)*b\")) }",
+      "PREFIX afn: <http://jena.apache.org/ARQ/function#> SELECT (afn:localname(<urn:x:y>) AS ?n) { }",
+      "SELECT (<http://example.org/unknown>(1) AS ?n) { }",
+      "SELECT (<http://jena.apache.org/ARQ/function/aggregate#median>(?o) AS ?m) { ?s ?p ?o }",
+      "SELECT * { ?s <java:org.apache.jena.sparql.pfunction.library.splitIRI> (?a ?b) }",
+      "PREFIX apf: <http://jena.apache.org/ARQ/property#> SELECT * { ?s apf:strSplit (\"a b\" \" \") }",
+      "PREFIX apf: <http://jena.apache.org/ARQ/property#> SELECT * { ?s <urn:p>/apf:concat ?o }",
+      "PREFIX apf: <http://jena.apache.org/ARQ/property#> ASK { FILTER NOT EXISTS { ?s apf:versionARQ ?v } }",
+  })
+  void functionsOutsideTheLibraryAreRefusedWhereverTheyStand(String text) {
+    QueryPolicy.RefusedQueryException e = assertThrows(QueryPolicy.RefusedQueryException.class,
+        () -> executor.parse(text, List.of(), List.of()), text);
+    assertTrue(e.getMessage().contains("function library") || e.getMessage().contains("aggregate"), e.getMessage());
+  }
+
+  @Test
+  void theLibrarysFunctionsAndPlainPredicatesRunWithTheStandardAnswers() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Query q = executor.parse("PREFIX fn: <http://www.w3.org/2005/xpath-functions#> "
+        + "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX list: <http://jena.apache.org/ARQ/list#> "
+        + "SELECT ?n ?i ?u { BIND(fn:string-length(\"Åmål\") AS ?n) BIND(xsd:integer(\"2021\") + 1 AS ?i) "
+        + "BIND(fn:upper-case(\"ed\") AS ?u) OPTIONAL { ?l list:member ?m } OPTIONAL { ?s <urn:ordinary> ?o } }",
+        List.of(), List.of());
+    executor.execute(q, SparqlFormat.CSV, out);
+    assertEquals("n,i,u\r\n4,2022,ED", out.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
+  void everyFunctionOfTheLibraryIsOneJenaHasAndNoneIsJavaOrApply() {
+    FunctionLibrary library = FunctionLibrary.standard();
+    assertTrue(library.functions().size() > 40, library.functions().toString());
+    assertTrue(library.functions().stream().noneMatch(f -> f.startsWith("java:") || f.endsWith("#apply")
+        || f.endsWith("#matches") || f.endsWith("#replace")), library.functions().toString());
+    assertTrue(library.propertyFunctions().contains("http://www.w3.org/2000/01/rdf-schema#member"));
+  }
 }
