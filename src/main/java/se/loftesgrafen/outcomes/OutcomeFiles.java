@@ -59,6 +59,11 @@ public final class OutcomeFiles {
     return new OutcomeData(source, measures, outcomes);
   }
 
+  /** The caveats of outcomes/caveats.csv, stated next to the numbers of a comparison. */
+  public java.util.List<Caveat> caveats() {
+    return csv("caveats.csv", Caveat.class);
+  }
+
   /**
    * SHA-256 over the bytes of every bundled file, in a fixed order: the version of the copy, so that loading the
    * same copy again changes nothing.

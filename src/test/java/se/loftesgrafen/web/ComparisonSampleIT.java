@@ -218,7 +218,8 @@ class ComparisonSampleIT {
     JsonNode doc = api.json("/api/openapi.json");
     assertTrue(doc.get("openapi").asText().startsWith("3."));
     for (String path : List.of("/api/themes", "/api/municipalities", "/api/themes/{id}/municipalities", "/api/overview",
-        "/api/municipalities/{code}/timeline", "/api/municipalities/{code}/similar", "/api/coverage", "/api/search")) {
+        "/api/municipalities/{code}/timeline", "/api/municipalities/{code}/similar", "/api/coverage", "/api/search",
+        "/api/outcomes")) {
       assertTrue(doc.at("/paths").has(path), path);
     }
     assertEquals("minConfidence", doc.at("/components/parameters/minConfidence/name").asText());
