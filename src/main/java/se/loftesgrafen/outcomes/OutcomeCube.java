@@ -63,7 +63,8 @@ public final class OutcomeCube {
         .addProperty(RDFS.label, "Kopia av Koladas öppna API (" + source.retrieved() + ")", "sv")
         .addProperty(RDFS.label, "Copy of Kolada's open API (" + source.retrieved() + ")", "en")
         .addProperty(DCTerms.source, m.createResource(source.api()))
-        .addLiteral(DCTerms.created, m.createTypedLiteral(source.retrieved(), XSDDatatype.XSDgYearMonth));
+        .addLiteral(DCTerms.created, m.createTypedLiteral(source.retrieved(),
+            source.retrieved().length() == 7 ? XSDDatatype.XSDgYearMonth : XSDDatatype.XSDdate));
     return m.createResource(iris.dataSet().getURI())
         .addProperty(RDF.type, QB.DataSet)
         .addProperty(RDF.type, PROV.Entity)

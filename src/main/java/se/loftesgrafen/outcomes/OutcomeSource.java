@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Where the bundled copy came from (outcomes/source.yaml, from SOURCES.md): publisher, the API, when the copy was
- * made (as precisely as SOURCES.md says: a month) and Kolada's attribution terms.
+ * made (as precisely as known: SOURCES.md says a month; a refresh knows its day) and Kolada's attribution terms.
  */
 public record OutcomeSource(@JsonProperty("title_sv") String titleSv, @JsonProperty("title_en") String titleEn,
                             @JsonProperty("description_en") String descriptionEn,
@@ -25,8 +25,8 @@ public record OutcomeSource(@JsonProperty("title_sv") String titleSv, @JsonPrope
     Objects.requireNonNull(attribution, "attribution");
     Objects.requireNonNull(derivedAttribution, "derivedAttribution");
     Objects.requireNonNull(termsEn, "terms_en");
-    if (!retrieved.matches("[0-9]{4}-[0-9]{2}")) {
-      throw new IllegalArgumentException("retrieved '" + retrieved + "' is not a year and month (YYYY-MM)");
+    if (!retrieved.matches("[0-9]{4}-[0-9]{2}(-[0-9]{2})?")) {
+      throw new IllegalArgumentException("retrieved '" + retrieved + "' is not a month (YYYY-MM) or day (YYYY-MM-DD)");
     }
   }
 }
