@@ -65,29 +65,49 @@ public final class OutcomeComparison {
   private final PromiseStore store;
   private final Iris iris;
   private final OutcomeIris names;
-  private final OutcomeData data;
-  private final Map<String, String> units = new HashMap<>();
+  /** The bundled copy with each measure's unit: read on the first question, not at start. */
+  private record Reference(OutcomeData data, Map<String, String> units) {
+  }
+
+  private final java.util.function.Supplier<OutcomeData> source;
+  private volatile Reference reference;
   private final List<Caveat> caveats;
   private final MunicipalityRegister register;
   private final Duration timeout;
 
-  public OutcomeComparison(PromiseStore store, Iris iris, OutcomeData data, List<Caveat> caveats, Duration timeout) {
+  public OutcomeComparison(PromiseStore store, Iris iris, java.util.function.Supplier<OutcomeData> data,
+                           List<Caveat> caveats, Duration timeout) {
     this.store = store;
     this.iris = iris;
     this.names = new OutcomeIris(iris);
-    this.data = data;
+    this.source = data;
     this.caveats = List.copyOf(caveats);
     this.register = MunicipalityRegister.load();
     this.timeout = timeout;
-    data.outcomes().forEach(o -> units.putIfAbsent(o.measure(), o.unit()));
   }
 
   public static OutcomeComparison bundled(PromiseStore store, Iris iris, Duration timeout) {
-    return new OutcomeComparison(store, iris, OutcomeData.bundled(), OutcomeFiles.CLASSPATH.caveats(), timeout);
+    return new OutcomeComparison(store, iris, OutcomeData::bundled, OutcomeFiles.CLASSPATH.caveats(), timeout);
   }
 
   public OutcomeData data() {
-    return data;
+    return reference().data();
+  }
+
+  private Reference reference() {
+    Reference r = reference;
+    if (r == null) {
+      synchronized (this) {
+        if (reference == null) {
+          OutcomeData d = source.get();
+          Map<String, String> units = new HashMap<>();
+          d.outcomes().forEach(o -> units.putIfAbsent(o.measure(), o.unit()));
+          reference = new Reference(d, Map.copyOf(units));
+        }
+        r = reference;
+      }
+    }
+    return r;
   }
 
   /** Whether {@code id} is a theme of the vocabulary (skos:notation of a concept). */
@@ -119,8 +139,8 @@ public final class OutcomeComparison {
         summary.add(new GroupYear(g, y, members.size(), present.size(), mean(present), median(present)));
       }
     }
-    return new Result(theme, year, measure, units.getOrDefault(measure.slug(), ""), years, rows, summary,
-        caveats.stream().filter(c -> c.appliesTo(measure)).toList(), data.source());
+    return new Result(theme, year, measure, reference().units().getOrDefault(measure.slug(), ""), years, rows,
+        summary, caveats.stream().filter(c -> c.appliesTo(measure)).toList(), data().source());
   }
 
   private Map<String, Group> groups(String theme, int year) {

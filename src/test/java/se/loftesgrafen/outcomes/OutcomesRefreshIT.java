@@ -77,4 +77,24 @@ class OutcomesRefreshIT {
         + "> <https://w3id.org/loftesgrafen/def/utfall#value> ?v }"), Duration.ofMinutes(1),
         exec -> new BigDecimal(exec.select().next().get("v").getLiteralLexicalForm()));
   }
+
+  /** The CLI against the stand-in: an error answer is reported, exits 1 and writes no outcome graph. */
+  @Test
+  void theRefreshCommandReportsAFailureAndWritesNothing() throws Exception {
+    OutcomeData bundled = OutcomeData.bundled();
+    try (KoladaStandIn kolada = new KoladaStandIn(bundled.outcomes(), 5000)) {
+      kolada.failPage("N07540", 1);
+      java.io.StringWriter out = new java.io.StringWriter();
+      picocli.CommandLine cl = se.loftesgrafen.cli.Main.commandLine();
+      cl.setOut(new java.io.PrintWriter(out, true));
+      Path store = folder.resolve("cli");
+      int exit = cl.execute("outcomes", "refresh", "--store", store.toString(), "--api", kolada.base().toString());
+      assertEquals(1, exit, out.toString());
+      assertTrue(out.toString().contains("failed: N07540"), out.toString());
+      assertTrue(out.toString().contains("nothing written"), out.toString());
+      try (PromiseStore opened = PromiseStore.embedded(store)) {
+        assertEquals(0, opened.graph(NAMES.graphNode()).size(), "no outcome graph");
+      }
+    }
+  }
 }
