@@ -59,6 +59,11 @@ public final class OutcomeFiles {
     return new OutcomeData(source, measures, outcomes);
   }
 
+  /** What the bundled copy is and where it came from (source.yaml), without reading the figures. */
+  public OutcomeSource source() {
+    return yaml("source.yaml", OutcomeSource.class);
+  }
+
   /** The caveats of outcomes/caveats.csv, stated next to the numbers of a comparison. */
   public java.util.List<Caveat> caveats() {
     return csv("caveats.csv", Caveat.class);
