@@ -8,7 +8,7 @@ import se.loftesgrafen.config.ConfigException;
 @Command(name = "loftesgrafen", mixinStandardHelpOptions = true, version = "loftesgrafen 0.1",
     description = "Open linked data on Swedish medborgarlöften: harvest, extract, store and serve.",
     subcommands = {ServeCommand.class, HarvestCommand.class, ExtractCommand.class, ValidateCommand.class, DumpCommand.class,
-        ReextractCommand.class, RebaseCommand.class, TrainCommand.class,
+        ReextractCommand.class, RebaseCommand.class, TrainCommand.class, OutcomesCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -20,6 +20,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: service.port, 8080)")
   Integer port;
 
+  @Option(names = "--load-outcomes", description = {"Also load the bundled Kolada outcome figures (graph/utfall) on a",
+      "worker thread after start; nothing is written when the store holds this copy (see 'outcomes load')."})
+  boolean loadOutcomes;
+
   @Override
   public Integer call() throws InterruptedException {
     AppConfig config = options.load(Optional.ofNullable(port), Optional.empty());
@@ -29,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
     } catch (BindException e) {
       throw new UserError("port " + config.service().port() + " is already in use"
           + " (choose another with --port or LOFTESGRAFEN_PORT)", 1);
+    }
+    if (loadOutcomes) {
+      Thread.ofVirtual().name("outcomes-load").start(() -> se.loftesgrafen.outcomes.OutcomesLoader.loadLogged(
+          service.store(), service.iris()));
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -56,8 +56,12 @@ final class CatalogRoutes {
   private void catalog(RoutingContext ctx) {
     SparqlFormat format = RdfAnswers.choose(ctx, DCAT);
     var release = dumps.release();
-    answer(ctx, "dcat", format, release, () -> RdfAnswers.write(builder.catalog(release, clock.modified(),
-        firstHarvest()).getGraph(), format));
+    answer(ctx, "dcat", format, release, () -> {
+      org.apache.jena.rdf.model.Model catalog = builder.catalog(release, clock.modified(), firstHarvest());
+      se.loftesgrafen.outcomes.OutcomeCatalog.loaded(store, builder.iris())
+          .ifPresent(source -> se.loftesgrafen.outcomes.OutcomeCatalog.addTo(catalog, builder.iris(), source));
+      return RdfAnswers.write(catalog.getGraph(), format);
+    });
   }
 
   private void voidDescription(RoutingContext ctx) {

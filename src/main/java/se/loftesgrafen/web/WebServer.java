@@ -139,6 +139,7 @@ public final class WebServer {
     SearchRoutes.mount(router, vertx, store, config, comparison);
     JournalistRoutes.mount(router, comparison, store, iris, config);
     FeedRoutes.mount(router, store, comparison, blocking, iris, timeout, publicUrl);
+    se.loftesgrafen.outcomes.OutcomesRoutes.mount(router, store, iris, blocking, timeout);
     new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
         java.util.List.of(config.harvest().warc()), timeout), blocking).mount(router);
     new EventStreamRoutes(new se.loftesgrafen.graph.stream.EventStream(store, publicUrl + "ldes"), blocking)

@@ -219,7 +219,7 @@ class ComparisonSampleIT {
     assertTrue(doc.get("openapi").asText().startsWith("3."));
     for (String path : List.of("/api/themes", "/api/municipalities", "/api/themes/{id}/municipalities", "/api/overview",
         "/api/municipalities/{code}/timeline", "/api/municipalities/{code}/similar", "/api/municipalities/{code}/followups",
-        "/api/coverage", "/api/search")) {
+        "/api/coverage", "/api/search", "/api/outcomes")) {
       assertTrue(doc.at("/paths").has(path), path);
     }
     assertEquals("minConfidence", doc.at("/components/parameters/minConfidence/name").asText());

@@ -53,6 +53,9 @@ class HttpConformanceIT {
       Map.entry("/dumps/:file", List.of("/dumps/loftesgrafen.nq.gz", "/dumps/commitments.csv", "/dumps/release.json")),
       Map.entry("/id/", List.of("/id/kommun/1492", "/id/tema/narkotika")),
       Map.entry("/graph/", List.of("/graph/vocab")),
+      Map.entry("/api/outcomes", List.of("/api/outcomes?theme=narkotika&year=2019",
+          "/api/outcomes?theme=narkotika&year=2019&format=csv")),
+      Map.entry("/api/outcomes/csv-metadata.json", List.of("/api/outcomes/csv-metadata.json?theme=narkotika&year=2019")),
       Map.entry("/", List.of("/", "/app.js")));
   /** Answers that change from one request to the next (counters, uptime): HEAD gives a length, not GET's last one. */
   private static final java.util.Set<String> LIVE = java.util.Set.of("/metrics", "/health", "/ready",

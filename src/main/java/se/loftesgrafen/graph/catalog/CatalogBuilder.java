@@ -73,6 +73,10 @@ public final class CatalogBuilder {
     this.settings = settings;
   }
 
+  public Iris iris() {
+    return iris;
+  }
+
   /**
    * The DCAT-AP-SE catalog; {@code release} adds sizes and checksums of the dumps, {@code modified} the data date,
    * {@code issued} when the first page was harvested.
