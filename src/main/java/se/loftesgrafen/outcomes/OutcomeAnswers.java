@@ -18,7 +18,7 @@ import se.loftesgrafen.graph.dump.CommitmentCsv;
  */
 public final class OutcomeAnswers {
   static final ObjectMapper JSON = new ObjectMapper();
-  public static final List<String> COLUMNS = List.of("municipality_code", "municipality", "county_code", "group",
+  public static final List<String> COLUMNS = List.of("kommunkod", "municipality", "county_code", "group",
       "theme", "commitment_year", "year", "measure", "kpi", "value", "unit", "source");
 
   private OutcomeAnswers() {}
@@ -66,7 +66,7 @@ public final class OutcomeAnswers {
       for (int y : r.years()) {
         BigDecimal v = row.values().get(y);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("municipality_code", row.municipality().code());
+        out.put("kommunkod", row.municipality().code());
         out.put("municipality", row.municipality().name());
         out.put("county_code", row.municipality().countyCode());
         out.put("group", row.group().id());

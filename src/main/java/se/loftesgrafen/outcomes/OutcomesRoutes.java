@@ -105,8 +105,10 @@ public final class OutcomesRoutes {
   private void respond(RoutingContext ctx, Callable<Answer> work) {
     blocking.respond(ctx, work, a -> {
       a.link().ifPresent(l -> ctx.response().putHeader("Link", l));
+      Buffer body = Buffer.buffer(a.body());
+      // the length GET sends, on HEAD too (Vert.x sets it by itself only for GET)
       ctx.response().putHeader("Content-Type", a.contentType()).putHeader("Vary", "Accept")
-          .end(Buffer.buffer(a.body()));
+          .putHeader("Content-Length", Integer.toString(body.length())).end(body);
     });
   }
 }

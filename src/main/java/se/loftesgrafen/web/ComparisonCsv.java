@@ -22,12 +22,12 @@ final class ComparisonCsv {
   }
 
   /** The columns of a municipality's follow-ups: one row per commitment a report follows up. */
-  static final List<String> FOLLOW_UP_COLUMNS = List.of("municipality_code", "commitment_iri", "status",
+  static final List<String> FOLLOW_UP_COLUMNS = List.of("kommunkod", "commitment_iri", "status",
       "unclear_reason", "evidence", "report_iri", "report_url");
 
   static Map<String, Object> followUpRow(Comparison.Municipality m, se.loftesgrafen.graph.FollowUpQueries.CommitmentFollowUp f) {
     Map<String, Object> r = new java.util.LinkedHashMap<>();
-    r.put("municipality_code", m.code());
+    r.put("kommunkod", m.code());
     r.put("commitment_iri", f.commitment());
     r.put("status", f.status());
     r.put("unclear_reason", f.unclearReason().orElse(""));

@@ -172,7 +172,7 @@ class OutcomesSampleIT {
         .parse(new StringReader(r.body())).getRecords();
     assertEquals(290 * 4, rows.size());
     CSVRecord first = rows.get(0);
-    assertEquals("0114", first.get("municipality_code"));
+    assertEquals("0114", first.get("kommunkod"));
     assertEquals("Källa: Kolada", first.get("source"));
     Map<Integer, BigDecimal> expected = csvValues("0114", "N07609", 2020, 2023);
     for (CSVRecord row : rows.subList(0, 4)) {
