@@ -47,6 +47,8 @@ class HttpConformanceIT {
       Map.entry("/api/themes/:id/since", List.of("/api/themes/narkotika/since")),
       Map.entry("/api/municipalities/:code/timeline", List.of("/api/municipalities/1492/timeline")),
       Map.entry("/api/municipalities/:code/similar", List.of("/api/municipalities/1492/similar")),
+      Map.entry("/api/municipalities/:code/followups", List.of("/api/municipalities/1492/followups",
+          "/api/municipalities/1492/followups?format=csv")),
       Map.entry("/api/municipalities/:code/signatories", List.of("/api/municipalities/1492/signatories")),
       Map.entry("/archive/:id", List.of("/archive/" + UNKNOWN_SNAPSHOT)),
       Map.entry("/archive/:id/content", List.of("/archive/" + UNKNOWN_SNAPSHOT + "/content")),
