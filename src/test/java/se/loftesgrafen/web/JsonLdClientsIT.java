@@ -28,7 +28,7 @@ import se.loftesgrafen.testing.RunningService;
 /**
  * Real JSON-LD clients with their defaults read every {@code /id/...} resource of the served sample: pyld (Debian's
  * python3-pyld with python3-requests), jsonld.js and Comunica (npm {@code jsonld} and {@code @comunica/query-sparql},
- * pinned in src/test/node; .ci/run installs all three) fetch each document and the context it names
+ * pinned in src/test/node; .ci/run installs all three) and Jena's riot fetch each document and the context it names
  * with their default document loaders, from a service on 127.0.0.1, on a machine where the base IRI (w3id.org) does
  * not resolve, and their triples must equal those of the Turtle of the same URL. Skipped with the install hint where
  * a client is missing, except in CI (LOFTESGRAFEN_CLIENT_TESTS=required).
@@ -97,6 +97,28 @@ class JsonLdClientsIT {
     String context = local("/context/v1.jsonld");
     List<String> notJsonLd = report.lines().filter(l -> l.startsWith("ok ") && !l.contains(" " + context)).toList();
     assertEquals(List.of(), notJsonLd, "Comunica read these without the JSON-LD context " + context);
+  }
+
+  /**
+   * Jena's parser as {@code riot --syntax=jsonld URL} uses it: default settings, its default HTTP client and
+   * Titanium's default document loader for the @context (no stream manager or loader of ours), asking for JSON-LD
+   * and reading the answer as JSON-LD, so a document that came in another syntax fails the parse.
+   */
+  @Test
+  void riotReadsEveryResourceAsJsonLdAsTheTurtleSaysIt() throws Exception {
+    List<String> urls = resources();
+    assertTrue(urls.size() >= 11, "the sample's municipalities, promises, themes...: " + urls);
+    List<String> differ = new ArrayList<>();
+    for (String url : urls) {
+      Graph fromRiot = GraphFactory.createDefaultGraph();
+      RDFParser.source(url).acceptHeader("application/ld+json").forceLang(Lang.JSONLD).parse(fromRiot);
+      Graph fromTurtle = turtle(url);
+      assertTrue(fromTurtle.size() > 0, url);
+      if (!fromTurtle.isIsomorphicWith(fromRiot)) {
+        differ.add(url + " (Turtle " + fromTurtle.size() + " triples, riot " + fromRiot.size() + ")");
+      }
+    }
+    assertEquals(List.of(), differ, "riot's triples differ from the Turtle's");
   }
 
   /**
