@@ -21,8 +21,14 @@ final class HeaderChecks {
       + "))?)*";
   /** RFC 9110 12.4.2: weight = OWS ";" OWS "q=" qvalue. */
   private static final String WEIGHT = "(?:" + OWS + ";" + OWS + "[qQ]=(?:0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?";
+  /**
+   * Accept's parameters as JSON-LD clients send them: a profile IRI unquoted ({@code profile=http://...#context},
+   * pyld's requests loader), which RFC 9110 would quote. Taken (Postel): any visible ASCII but '"', ',' and ';'.
+   */
+  private static final String LENIENT_PARAMS = "(?:" + OWS + ";" + OWS + "(?:" + TOKEN + "=(?:"
+      + "[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x7E]+|" + QUOTED + "))?)*";
   private static final Pattern MEDIA_RANGE = Pattern.compile("(?:\\*/\\*|" + TOKEN + "/\\*|" + TOKEN + "/" + TOKEN
-      + ")(" + PARAMS + ")");
+      + ")(" + LENIENT_PARAMS + ")");
   private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN + PARAMS);
   private static final Pattern LANGUAGE = Pattern.compile("(?:\\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)" + WEIGHT);
   private static final Pattern CODING = Pattern.compile("(?:\\*|" + TOKEN + ")" + WEIGHT);

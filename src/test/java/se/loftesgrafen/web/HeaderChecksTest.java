@@ -53,6 +53,9 @@ class HeaderChecksTest {
       "Accept|text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8",
       "Accept|application/sparql-results+json,application/sparql-results+xml;q=0.9,*/*;q=0.1",
       "Accept|application/ld+json; profile=\"http://www.w3.org/ns/json-ld#expanded\"",
+      // pyld's loader fetching a remote @context: the profile IRI unquoted
+      "Accept|application/ld+json;profile=http://www.w3.org/ns/json-ld#context, application/ld+json, application/json;"
+          + "q=0.5, text/html;q=0.8, application/xhtml+xml;q=0.8",
       "Accept|text/turtle; q=1.0, , application/n-triples; Q=0.5",
       "Accept|*/*",
       "Accept-Language|sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7, *;q=0.1",
