@@ -14,21 +14,22 @@ const TEXT = {
     similarHint: 'Kommuner vars löften tar upp samma teman.', overviewTitle: 'Teman över tid och per län',
     wholeCountry: 'Hela landet', yearForCounties: 'År (för länen)', show: 'Visa',
     coverageTitle: 'Täckning: vilka kommuners löften finns här?', onlyMissing: 'Bara kommuner utan aktuellt löfte',
-    municipality: 'Kommun', latestPeriod: 'Senaste löfte', lastHarvest: 'Senast hämtad', sourceKind: 'Källa',
+    municipality: 'Kommun', latestPeriod: 'Senaste löfte', lastHarvest: 'Senast försökt', sourceKind: 'Källa',
     catalogue: 'Datakatalog (DCAT)', dumps: 'Nedladdning (dumpar)', licence: 'Licens för data', vocabulary: 'Vokabulär',
-    current: 'Aktuellt löfte', footer: 'Öppna länkade data om medborgarlöften. Varje åtagande länkar till sidan det kommer från.',
+    current: 'Läge', footer: 'Öppna länkade data om medborgarlöften. Varje åtagande länkar till sidan det kommer från.',
     loading: 'Hämtar …', hits: n => n === 1 ? '1 åtagande' : `${n} åtaganden`, noHits: 'Inga åtaganden matchar.',
     startHint: 'Skriv ett sökord eller välj ett filter, till exempel tema Narkotika.',
     previous: 'Föregående', next: 'Nästa', pageOf: (p, n) => `Sida ${p} av ${n}`, source: 'Källa',
     fetched: 'hämtad', readFromFile: 'läst från fil', snapshot: 'arkiverad kopia', csv: 'Ladda ned som CSV', newTheme: 'nytt',
     continuedTheme: 'fortsätter', droppedTheme: 'borttaget', noPromises: 'Inga löften med åtaganden hittades för kommunen.',
-    noSimilar: 'Inga jämförbara kommuner ännu.', score: 'likhet', yes: 'finns', no: 'saknas', none: '–',
+    noSimilar: 'Inga jämförbara kommuner ännu.', score: 'likhet', none: '–',
     chartYears: (t, c) => `Antal kommuner med åtaganden om ${t} per år${c ? ' i ' + c : ''}`,
     chartCounties: (t, y) => `Andel av länets kommuner med åtaganden om ${t}${y ? ' ' + y : ''}`,
     showTable: 'Visa siffrorna som tabell', share: 'andel', count: 'kommuner', commitments: 'åtaganden',
     error: 'Något gick fel: ', otherLang: 'English', otherLangCode: 'en', kommunSuffix: '', period: 'Period',
     countyCount: n => `${n} kommuner`, municipalitiesIn: 'Kommun i',
-    coverageSummary: (n, h, m) => `${n} kommuner: ${h} med minst ett hämtat löfte, ${n - h} utan; ${m} saknar ett löfte för i år.`,
+    coverageSummary: c => `${c.all} kommuner: ${c.harvested} hämtade (${c.current} med löfte för i år, ${c.old} bara med äldre löften, ${c['nothing-found']} där inget löfte hittades); ${c['not-harvested']} inte hämtade, så där vet vi inget.`,
+    coverageStatus: { current: 'löfte för i år', old: 'äldre löfte', 'nothing-found': 'inget löfte hittat', 'not-harvested': 'inte hämtad' },
     noData: 'Inga åtaganden i det här temat ännu.',
     pageTitle: 'Löftesgrafen – medborgarlöften i Sverige', navMap: 'Karta', navSince: 'Sedan när?',
     questionLabel: 'Vilka kommuner lovar insatser mot …', questionSince: '… och sedan när?', questionMap: 'Visa på kartan',
@@ -58,21 +59,22 @@ const TEXT = {
     similarHint: 'Municipalities whose promises address the same themes.', overviewTitle: 'Themes over time and by county',
     wholeCountry: 'Whole country', yearForCounties: 'Year (for counties)', show: 'Show',
     coverageTitle: 'Coverage: whose promises are here?', onlyMissing: 'Only municipalities without a current promise',
-    municipality: 'Municipality', latestPeriod: 'Latest promise', lastHarvest: 'Last fetched', sourceKind: 'Source',
+    municipality: 'Municipality', latestPeriod: 'Latest promise', lastHarvest: 'Last tried', sourceKind: 'Source',
     catalogue: 'Data catalogue (DCAT)', dumps: 'Downloads (dumps)', licence: 'Data licence', vocabulary: 'Vocabulary',
-    current: 'Current promise', footer: 'Open linked data on citizen promises. Every commitment links to the page it came from.',
+    current: 'Status', footer: 'Open linked data on citizen promises. Every commitment links to the page it came from.',
     loading: 'Loading …', hits: n => n === 1 ? '1 commitment' : `${n} commitments`, noHits: 'No commitments match.',
     startHint: 'Type a search word or choose a filter, for example the theme Drugs.',
     previous: 'Previous', next: 'Next', pageOf: (p, n) => `Page ${p} of ${n}`, source: 'Source',
     fetched: 'fetched', readFromFile: 'read from a file', snapshot: 'archived copy', csv: 'Download as CSV', newTheme: 'new',
     continuedTheme: 'continued', droppedTheme: 'dropped', noPromises: 'No promises with commitments found for this municipality.',
-    noSimilar: 'No comparable municipalities yet.', score: 'similarity', yes: 'yes', no: 'missing', none: '–',
+    noSimilar: 'No comparable municipalities yet.', score: 'similarity', none: '–',
     chartYears: (t, c) => `Municipalities with commitments on ${t}, per year${c ? ' in ' + c : ''}`,
     chartCounties: (t, y) => `Share of each county's municipalities with commitments on ${t}${y ? ' in ' + y : ''}`,
     showTable: 'Show the numbers as a table', share: 'share', count: 'municipalities', commitments: 'commitments',
     error: 'Something went wrong: ', otherLang: 'Svenska', otherLangCode: 'sv', kommunSuffix: '', period: 'Period',
     countyCount: n => `${n} municipalities`, municipalitiesIn: 'Municipality in',
-    coverageSummary: (n, h, m) => `${n} municipalities: ${h} with at least one harvested promise, ${n - h} without; ${m} lack a promise for this year.`,
+    coverageSummary: c => `${c.all} municipalities: ${c.harvested} harvested (${c.current} with a promise for this year, ${c.old} with older promises only, ${c['nothing-found']} where no promise was found); ${c['not-harvested']} not harvested, so nothing is known of them.`,
+    coverageStatus: { current: 'promise for this year', old: 'older promise', 'nothing-found': 'no promise found', 'not-harvested': 'not harvested' },
     noData: 'No commitments in this theme yet.',
     pageTitle: 'Löftesgrafen – citizen promises in Sweden', navMap: 'Map', navSince: 'Since when?',
     questionLabel: 'Which municipalities promise action on …', questionSince: '… and since when?', questionMap: 'Show on the map',
@@ -420,15 +422,16 @@ async function showCoverage() {
   try {
     const r = await api('coverage', { county, missing: missing ? 'true' : '' });
     const members = r['hydra:member'];
-    const harvested = members.filter(m => m.latestPromise).length;
-    status('coverage-status', T.coverageSummary(members.length, harvested, members.filter(m => m.currentPromiseMissing).length));
-    $('coverage-table').tBodies[0].replaceChildren(...r['hydra:member'].map(m => el('tr', {},
+    const counts = { all: members.length, harvested: 0, current: 0, old: 0, 'nothing-found': 0, 'not-harvested': 0 };
+    members.forEach(m => { counts[m.coverage]++; if (m.coverage !== 'not-harvested') counts.harvested++; });
+    status('coverage-status', T.coverageSummary(counts));
+    $('coverage-table').tBodies[0].replaceChildren(...members.map(m => el('tr', {},
       el('th', { scope: 'row' }, el('a', { href: pageUrl({ kommun: m.code }), text: m.name })),
       el('td', { text: m.county.name }),
       el('td', { text: m.latestPromise ? years(m.latestPromise) || T.none : T.none }),
-      el('td', { text: m.lastHarvest ? m.lastHarvest.substring(0, 10) : T.none }),
+      el('td', { text: m.lastTried ? m.lastTried.substring(0, 10) : T.none }),
       el('td', {}, (m.source && m.source[0]) ? el('a', { href: m.source[0].url, rel: 'noopener external', text: (m.sourceKinds || []).join(', ') }) : T.none),
-      el('td', { class: m.currentPromiseMissing ? 'missing' : 'present', text: m.currentPromiseMissing ? T.no : T.yes }))));
+      el('td', { class: 'coverage-' + m.coverage, text: T.coverageStatus[m.coverage] }))));
   } catch (e) {
     status('coverage-status', e.message, true);
   }
