@@ -23,16 +23,21 @@ final class ResponseCompression implements io.vertx.core.Handler<RoutingContext>
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.addHeadersEndHandler(v -> mark(ctx.response()));
+    boolean head = ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD;
+    ctx.addHeadersEndHandler(v -> mark(ctx.response(), head));
     ctx.next();
   }
 
-  private static void mark(HttpServerResponse response) {
+  private static void mark(HttpServerResponse response, boolean head) {
     if (response.headers().contains("Content-Encoding")) {
       return; // already coded (a dump's gzip file as the coding of its N-Quads)
     }
     if (!compressible(response.headers().get("Content-Type"))) {
-      response.putHeader("Content-Encoding", "identity");
+      // Netty's encoder never sees HEAD, 204 and 304 answers, so the marker would reach the client there
+      int status = response.getStatusCode();
+      if (!head && status != 204 && status != 304 && status >= 200) {
+        response.putHeader("Content-Encoding", "identity");
+      }
       return;
     }
     String vary = response.headers().get("Vary");
