@@ -34,7 +34,8 @@ const TEXT = {
     pageTitle: 'Löftesgrafen – medborgarlöften i Sverige', navMap: 'Karta', navSince: 'Sedan när?',
     questionLabel: 'Vilka kommuner lovar insatser mot …', questionSince: '… och sedan när?', questionMap: 'Visa på kartan',
     pickKommun: 'Gå till en kommun', pickPlaceholder: 't.ex. Åmål', go: 'Visa',
-    unknownKommunName: n => `Ingen kommun heter ”${n}”. Välj ett namn ur listan.`,
+    unknownKommunName: (n, close) => `Ingen kommun heter ”${n}”.${close.length ? ` Menade du ${orList(close, 'eller')}?` : ' Skriv ett namn ur listan eller en kommunkod med fyra siffror.'}`,
+    severalKommuner: (n, list) => `”${n}” passar ${orList(list, 'och')}. Välj en av dem.`,
     unknownKommun: c => `Det finns ingen kommun med koden ${c}. Kommunkoder har fyra siffror, till exempel 1492 för Åmål.`,
     errNotFound: 'Det du letar efter finns inte.', errBadRequest: 'Frågan kunde inte besvaras: kontrollera valen.',
     errServer: 'Tjänsten kunde inte svara just nu. Försök igen om en stund.', errNetwork: 'Ingen kontakt med tjänsten.',
@@ -79,7 +80,8 @@ const TEXT = {
     pageTitle: 'Löftesgrafen – citizen promises in Sweden', navMap: 'Map', navSince: 'Since when?',
     questionLabel: 'Which municipalities promise action on …', questionSince: '… and since when?', questionMap: 'Show on the map',
     pickKommun: 'Go to a municipality', pickPlaceholder: 'e.g. Åmål', go: 'Show',
-    unknownKommunName: n => `No municipality is called “${n}”. Choose a name from the list.`,
+    unknownKommunName: (n, close) => `No municipality is called “${n}”.${close.length ? ` Did you mean ${orList(close, 'or')}?` : ' Type a name from the list or a four-digit municipality code.'}`,
+    severalKommuner: (n, list) => `“${n}” fits ${orList(list, 'and')}. Choose one of them.`,
     unknownKommun: c => `There is no municipality with the code ${c}. Municipality codes have four digits, e.g. 1492 for Åmål.`,
     errNotFound: 'What you are looking for does not exist.', errBadRequest: 'The question could not be answered: check the choices.',
     errServer: 'The service could not answer just now. Try again in a moment.', errNetwork: 'No contact with the service.',
@@ -164,6 +166,11 @@ function status(id, message, isError) {
   const box = $(id);
   box.textContent = '';
   if (message) box.append(isError ? el('span', { class: 'error', text: T.error + message }) : message);
+}
+
+/** Guidance rather than a failure (a name that fits nothing, or several): said plainly, without "Något gick fel". */
+function notice(id, message) {
+  $(id).replaceChildren(el('span', { class: 'error', text: message }));
 }
 
 function themeLabel(id) {
@@ -296,21 +303,32 @@ function pager(nav, page, total, pageSize, link) {
   if (page < last) nav.append(el('a', { href: link(page + 1), rel: 'next', class: 'next', text: T.next }));
 }
 
+/** "A, B eller C": a list in running text. */
+function orList(items, word) {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
 function questionForms() {
   fillSelect($('qs-theme'), themeOptions(), params.get('theme') || 'narkotika');
   $('question-form').addEventListener('submit', ev => {
     ev.preventDefault();
     location.assign(pageUrl({ view: ev.submitter ? ev.submitter.value : 'since', theme: $('qs-theme').value }));
   });
-  const names = new Map([...ref.municipalities.entries()].map(([code, m]) => [m.name.toLowerCase(), code]));
   $('kp-list').replaceChildren(...[...ref.municipalities.values()].map(m => m.name).sort((a, b) => a.localeCompare(b, 'sv'))
     .map(n => el('option', { value: n })));
-  $('kommun-picker').addEventListener('submit', ev => {
+  $('kommun-picker').addEventListener('submit', async ev => {
     ev.preventDefault();
     const typed = $('kp-name').value.trim();
-    const code = names.get(typed.toLowerCase()) || (ref.municipalities.has(typed) ? typed : null);
-    if (code) location.assign(pageUrl({ kommun: code }));
-    else status('search-status', T.unknownKommunName(typed), true);
+    if (!typed) return;
+    try {
+      const r = await api('municipalities/lookup', { q: typed });
+      const names = list => list.map(m => `${m.name} (${m.code})`);
+      if (r.matches.length === 1) location.assign(pageUrl({ kommun: r.matches[0].code }));
+      else if (r.matches.length > 1) notice('search-status', T.severalKommuner(typed, names(r.matches)));
+      else notice('search-status', T.unknownKommunName(typed, names(r.closeMatches)));
+    } catch (e) {
+      status('search-status', T.error + e.message, true);
+    }
   });
 }
 
@@ -366,13 +384,27 @@ function signatoryLine(list) {
     list.map(s => [s.name, s.role].filter(Boolean).join(', ') + (s.party ? ` (${s.party})` : '')).join('; '))];
 }
 
-async function showKommun(code) {
+async function showKommun(typed) {
   $('view-kommun').hidden = false;
+  let code = typed;
+  let close = [];
+  if (!ref.municipalities.has(code) && !/^\d+$/.test(code)) {
+    // ?kommun=amal or ?kommun=Dals%20Ed: the picker's forgiving lookup, then the page's own URL
+    try {
+      const r = await api('municipalities/lookup', { q: typed });
+      if (r.matches.length === 1) {
+        code = r.matches[0].code;
+        history.replaceState(null, '', pageUrl({ kommun: code }));
+      }
+      close = (r.matches.length > 1 ? r.matches : r.closeMatches).map(c => `${c.name} (${c.code})`);
+    } catch (e) { /* the unknown name is reported below */ }
+  }
   const m = ref.municipalities.get(code);
   if (!m) {
     // An unknown code never reaches the API: the reader gets the reason in the page's language.
     $('kommun-title').textContent = code;
-    status('kommun-status', T.unknownKommun(code), true);
+    if (/^\d+$/.test(code)) status('kommun-status', T.unknownKommun(code), true);
+    else notice('kommun-status', T.unknownKommunName(code, close));
     return;
   }
   $('kommun-title').textContent = m.name;

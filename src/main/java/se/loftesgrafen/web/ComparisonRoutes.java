@@ -23,6 +23,7 @@ import se.loftesgrafen.graph.compare.ComparisonRegister;
 import se.loftesgrafen.graph.compare.ComparisonResults;
 import se.loftesgrafen.graph.compare.ComparisonThemes;
 import se.loftesgrafen.graph.compare.CoverageStatus;
+import se.loftesgrafen.graph.compare.MunicipalityLookup;
 
 /**
  * The comparison API under {@code /api/} (documented in webroot/openapi.json): themes × municipalities × years,
@@ -34,6 +35,7 @@ final class ComparisonRoutes {
   private final ComparisonQueries queries;
   private final BlockingWork blocking;
   private final ComparisonJson json;
+  private final MunicipalityLookup lookup;
   /** Written answers per request URI and Accept header, for as long as the data does not change. */
   private final ComparisonCache answers;
 
@@ -47,6 +49,7 @@ final class ComparisonRoutes {
     this.queries = queries;
     this.blocking = blocking;
     this.json = new ComparisonJson(iris, se.loftesgrafen.vocab.JsonLdContext.url(publicUrl));
+    this.lookup = new MunicipalityLookup(queries.register().all());
     this.answers = answers;
   }
 
@@ -106,6 +109,7 @@ final class ComparisonRoutes {
   void mount(Router router) {
     router.get("/api/themes").handler(this::themes);
     router.get("/api/municipalities").handler(this::municipalities);
+    router.get("/api/municipalities/lookup").handler(this::lookup);
     router.get("/api/themes/:id/municipalities").handler(this::themeMunicipalities);
     router.get("/api/overview").handler(this::overview);
     router.get("/api/municipalities/:code/timeline").handler(this::timeline);
@@ -137,6 +141,23 @@ final class ComparisonRoutes {
           List.of("kommunkod", "municipality", "county_code", "county"), // the columns of every CSV of ours
           m -> List.of(row("kommunkod", m.code(), "municipality", m.name(), "county_code", m.countyCode(), "county",
               m.county())));
+    });
+  }
+
+  /**
+   * The forgiving picker: a name in any case, with or without accents, spaces and hyphens, or an SCB code. Finding
+   * nothing is an answer, not an error: {@code matches} is empty and {@code closeMatches} holds the nearest names.
+   */
+  private void lookup(RoutingContext ctx) {
+    answer(ctx, () -> {
+      ComparisonParams p = ComparisonParams.of(ctx, List.of("q"));
+      MunicipalityLookup.Result r = lookup.find(p.text("q", 100).orElse(""));
+      ObjectNode root = ComparisonJson.JSON.createObjectNode().put("query", r.query());
+      var matches = root.putArray("matches");
+      r.matches().forEach(m -> matches.add(json.municipality(m)));
+      var close = root.putArray("closeMatches");
+      r.close().forEach(m -> close.add(json.municipality(m)));
+      return new Answer("application/json", ComparisonJson.JSON.writeValueAsBytes(root));
     });
   }
 

@@ -158,6 +158,17 @@ class ComparisonSampleIT {
   }
 
   @Test
+  void theMunicipalityLookupForgivesAndOffersCloseNames() throws Exception {
+    assertEquals("1492", api.json("/api/municipalities/lookup?q=amal").at("/matches/0/code").asText());
+    assertEquals("1438", api.json("/api/municipalities/lookup?q=Dals%20Ed").at("/matches/0/code").asText());
+    assertEquals("Åmål", api.json("/api/municipalities/lookup?q=1492").at("/matches/0/name").asText());
+    JsonNode none = api.json("/api/municipalities/lookup?q=Amol");
+    assertEquals(0, none.get("matches").size(), none.toString());
+    assertTrue(none.get("closeMatches").toString().contains("\"1492\""), none.toString());
+    assertEquals(0, api.json("/api/municipalities/lookup").get("matches").size(), "no query: nothing, no error");
+  }
+
+  @Test
   void answersAreJsonLdThatExpandsWithTheServiceContext() throws Exception {
     HttpResponse<String> r = service.get("/api/search?q=narkotika&pageSize=5", "Accept", "application/ld+json");
     org.apache.jena.graph.Graph g = service.parseJsonLd(r.body()).getDefaultGraph();

@@ -291,6 +291,31 @@ class WebPageIT {
   }
 
   @Test
+  @Order(11)
+  void thePickerForgivesAccentsCaseSpacesAndCodesAndSuggestsCloseNames() throws Exception {
+    for (String[] typed : List.of(new String[] {"amal", "1492", "Åmål"}, new String[] {"Dals Ed", "1438", "Dals-Ed"},
+        new String[] {"1492", "1492", "Åmål"})) {
+      open("/");
+      browser.findElement(By.id("kp-name")).sendKeys(typed[0]);
+      browser.findElement(By.id("kp-go")).click();
+      wait.until(d -> d.getCurrentUrl().contains("kommun=" + typed[1]));
+      ready();
+      assertEquals(typed[2], browser.findElement(By.id("kommun-title")).getText(), typed[0]);
+    }
+    open("/");
+    browser.findElement(By.id("kp-name")).sendKeys("Amol");
+    browser.findElement(By.id("kp-go")).click();
+    wait.until(d -> d.findElement(By.id("search-status")).getText().contains("Ingen kommun heter"));
+    String message = browser.findElement(By.id("search-status")).getText();
+    assertTrue(message.contains("Menade du") && message.contains("Åmål (1492)"), message);
+    assertFalse(message.contains("Något gick fel"), message);
+    screenshot("11b-picker-close-names");
+    open("/?kommun=dals%20ed");
+    assertEquals("Dals-Ed", browser.findElement(By.id("kommun-title")).getText(), "a name in the URL too");
+    assertTrue(browser.getCurrentUrl().contains("kommun=1438"), browser.getCurrentUrl());
+  }
+
+  @Test
   @Order(12)
   void anEmbedSnippetShowsTheViewAlone() throws Exception {
     open("/?view=map&theme=narkotika&year=2021");
