@@ -488,6 +488,8 @@ async function demoBanner() {
 }
 
 async function main() {
+  const facts = $('server-facts'); /* what the server wrote for readers without JavaScript: the views below draw it */
+  if (facts) facts.hidden = true;
   applyText();
   const kommun = params.get('kommun');
   const view = kommun ? 'kommun' : (params.get('view') || 'search');

@@ -142,6 +142,7 @@ public final class WebServer {
     ComparisonRoutes comparison = ComparisonRoutes.mount(router, store, iris, config, blocking);
     SearchRoutes.mount(router, vertx, store, config, comparison);
     JournalistRoutes.mount(router, comparison, store, iris, config);
+    ServerRenderedPage.mount(router, comparison);
     FeedRoutes.mount(router, store, comparison, blocking, iris, timeout, publicUrl);
     new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
         java.util.List.of(config.harvest().warc()), timeout), blocking).mount(router);
