@@ -28,11 +28,12 @@ public final class FeedEntries {
    * @param snapshot  the snapshot IRI (the entry's id: a new fetch of changed content is a new entry)
    * @param fetchedAt when it was fetched (the entry's updated)
    * @param revises   the snapshot it replaced, for a changed page
+   * @param issued    when the promise says it was published
    * @param themes    theme concept IRIs of its commitments
    */
   public record Entry(String snapshot, String url, String fetchedAt, Optional<String> revises, String promise,
-                      String title, Set<String> municipalities, Optional<String> start, Optional<String> end,
-                      Set<String> themes, int commitments) {
+                      String title, Optional<String> issued, Set<String> municipalities, Optional<String> start,
+                      Optional<String> end, Set<String> themes, int commitments) {
     public Entry {
       municipalities = Set.copyOf(municipalities);
       themes = Set.copyOf(themes);
@@ -40,6 +41,11 @@ public final class FeedEntries {
 
     public boolean changed() {
       return revises.isPresent();
+    }
+
+    /** The promise's own date: its publication, else the start of its period; empty when it states neither. */
+    public Optional<String> ownDate() {
+      return issued.or(() -> start);
     }
   }
 
@@ -99,7 +105,7 @@ public final class FeedEntries {
       String promise = value(first, "promise").orElseThrow();
       return new Entry(value(first, "snapshot").orElseThrow(), value(first, "url").orElse(""),
           value(first, "at").orElse(""), value(first, "previous"), promise, value(first, "title").orElse(""),
-          municipalities, value(first, "start"), value(first, "end"), themes.getOrDefault(promise, Set.of()),
+          value(first, "issued"), municipalities, value(first, "start"), value(first, "end"), themes.getOrDefault(promise, Set.of()),
           counts.getOrDefault(promise, 0));
     }
   }
