@@ -14,26 +14,28 @@ const TEXT = {
     similarHint: 'Kommuner vars löften tar upp samma teman.', overviewTitle: 'Teman över tid och per län',
     wholeCountry: 'Hela landet', yearForCounties: 'År (för länen)', show: 'Visa',
     coverageTitle: 'Täckning: vilka kommuners löften finns här?', onlyMissing: 'Bara kommuner utan aktuellt löfte',
-    municipality: 'Kommun', latestPeriod: 'Senaste löfte', lastHarvest: 'Senast hämtad', sourceKind: 'Källa',
+    municipality: 'Kommun', latestPeriod: 'Senaste löfte', lastHarvest: 'Senast försökt', sourceKind: 'Källa',
     catalogue: 'Datakatalog (DCAT)', dumps: 'Nedladdning (dumpar)', licence: 'Licens för data', vocabulary: 'Vokabulär',
-    current: 'Aktuellt löfte', footer: 'Öppna länkade data om medborgarlöften. Varje åtagande länkar till sidan det kommer från.',
+    current: 'Läge', footer: 'Öppna länkade data om medborgarlöften. Varje åtagande länkar till sidan det kommer från.',
     loading: 'Hämtar …', hits: n => n === 1 ? '1 åtagande' : `${n} åtaganden`, noHits: 'Inga åtaganden matchar.',
     startHint: 'Skriv ett sökord eller välj ett filter, till exempel tema Narkotika.',
     previous: 'Föregående', next: 'Nästa', pageOf: (p, n) => `Sida ${p} av ${n}`, source: 'Källa',
     fetched: 'hämtad', readFromFile: 'läst från fil', snapshot: 'arkiverad kopia', csv: 'Ladda ned som CSV', newTheme: 'nytt',
     continuedTheme: 'fortsätter', droppedTheme: 'borttaget', noPromises: 'Inga löften med åtaganden hittades för kommunen.',
-    noSimilar: 'Inga jämförbara kommuner ännu.', score: 'likhet', yes: 'finns', no: 'saknas', none: '–',
+    noSimilar: 'Inga jämförbara kommuner ännu.', score: 'likhet', none: '–',
     chartYears: (t, c) => `Antal kommuner med åtaganden om ${t} per år${c ? ' i ' + c : ''}`,
     chartCounties: (t, y) => `Andel av länets kommuner med åtaganden om ${t}${y ? ' ' + y : ''}`,
     showTable: 'Visa siffrorna som tabell', share: 'andel', count: 'kommuner', commitments: 'åtaganden',
     error: 'Något gick fel: ', otherLang: 'English', otherLangCode: 'en', kommunSuffix: '', period: 'Period',
     countyCount: n => `${n} kommuner`, municipalitiesIn: 'Kommun i',
-    coverageSummary: (n, h, m) => `${n} kommuner: ${h} med minst ett hämtat löfte, ${n - h} utan; ${m} saknar ett löfte för i år.`,
+    coverageSummary: c => `${c.all} kommuner: ${c.harvested} hämtade (${c.current} med löfte för i år, ${c.old} bara med äldre löften, ${c['nothing-found']} där inget löfte hittades); ${c['not-harvested']} inte hämtade, så där vet vi inget.`,
+    coverageStatus: { current: 'löfte för i år', old: 'äldre löfte', 'nothing-found': 'inget löfte hittat', 'not-harvested': 'inte hämtad' },
     noData: 'Inga åtaganden i det här temat ännu.',
     pageTitle: 'Löftesgrafen – medborgarlöften i Sverige', navMap: 'Karta', navSince: 'Sedan när?',
     questionLabel: 'Vilka kommuner lovar insatser mot …', questionSince: '… och sedan när?', questionMap: 'Visa på kartan',
     pickKommun: 'Gå till en kommun', pickPlaceholder: 't.ex. Åmål', go: 'Visa',
-    unknownKommunName: n => `Ingen kommun heter ”${n}”. Välj ett namn ur listan.`,
+    unknownKommunName: (n, close) => `Ingen kommun heter ”${n}”.${close.length ? ` Menade du ${orList(close, 'eller')}?` : ' Skriv ett namn ur listan eller en kommunkod med fyra siffror.'}`,
+    severalKommuner: (n, list) => `”${n}” passar ${orList(list, 'och')}. Välj en av dem.`,
     unknownKommun: c => `Det finns ingen kommun med koden ${c}. Kommunkoder har fyra siffror, till exempel 1492 för Åmål.`,
     errNotFound: 'Det du letar efter finns inte.', errBadRequest: 'Frågan kunde inte besvaras: kontrollera valen.',
     errServer: 'Tjänsten kunde inte svara just nu. Försök igen om en stund.', errNetwork: 'Ingen kontakt med tjänsten.',
@@ -61,26 +63,28 @@ const TEXT = {
     similarHint: 'Municipalities whose promises address the same themes.', overviewTitle: 'Themes over time and by county',
     wholeCountry: 'Whole country', yearForCounties: 'Year (for counties)', show: 'Show',
     coverageTitle: 'Coverage: whose promises are here?', onlyMissing: 'Only municipalities without a current promise',
-    municipality: 'Municipality', latestPeriod: 'Latest promise', lastHarvest: 'Last fetched', sourceKind: 'Source',
+    municipality: 'Municipality', latestPeriod: 'Latest promise', lastHarvest: 'Last tried', sourceKind: 'Source',
     catalogue: 'Data catalogue (DCAT)', dumps: 'Downloads (dumps)', licence: 'Data licence', vocabulary: 'Vocabulary',
-    current: 'Current promise', footer: 'Open linked data on citizen promises. Every commitment links to the page it came from.',
+    current: 'Status', footer: 'Open linked data on citizen promises. Every commitment links to the page it came from.',
     loading: 'Loading …', hits: n => n === 1 ? '1 commitment' : `${n} commitments`, noHits: 'No commitments match.',
     startHint: 'Type a search word or choose a filter, for example the theme Drugs.',
     previous: 'Previous', next: 'Next', pageOf: (p, n) => `Page ${p} of ${n}`, source: 'Source',
     fetched: 'fetched', readFromFile: 'read from a file', snapshot: 'archived copy', csv: 'Download as CSV', newTheme: 'new',
     continuedTheme: 'continued', droppedTheme: 'dropped', noPromises: 'No promises with commitments found for this municipality.',
-    noSimilar: 'No comparable municipalities yet.', score: 'similarity', yes: 'yes', no: 'missing', none: '–',
+    noSimilar: 'No comparable municipalities yet.', score: 'similarity', none: '–',
     chartYears: (t, c) => `Municipalities with commitments on ${t}, per year${c ? ' in ' + c : ''}`,
     chartCounties: (t, y) => `Share of each county's municipalities with commitments on ${t}${y ? ' in ' + y : ''}`,
     showTable: 'Show the numbers as a table', share: 'share', count: 'municipalities', commitments: 'commitments',
     error: 'Something went wrong: ', otherLang: 'Svenska', otherLangCode: 'sv', kommunSuffix: '', period: 'Period',
     countyCount: n => `${n} municipalities`, municipalitiesIn: 'Municipality in',
-    coverageSummary: (n, h, m) => `${n} municipalities: ${h} with at least one harvested promise, ${n - h} without; ${m} lack a promise for this year.`,
+    coverageSummary: c => `${c.all} municipalities: ${c.harvested} harvested (${c.current} with a promise for this year, ${c.old} with older promises only, ${c['nothing-found']} where no promise was found); ${c['not-harvested']} not harvested, so nothing is known of them.`,
+    coverageStatus: { current: 'promise for this year', old: 'older promise', 'nothing-found': 'no promise found', 'not-harvested': 'not harvested' },
     noData: 'No commitments in this theme yet.',
     pageTitle: 'Löftesgrafen – citizen promises in Sweden', navMap: 'Map', navSince: 'Since when?',
     questionLabel: 'Which municipalities promise action on …', questionSince: '… and since when?', questionMap: 'Show on the map',
     pickKommun: 'Go to a municipality', pickPlaceholder: 'e.g. Åmål', go: 'Show',
-    unknownKommunName: n => `No municipality is called “${n}”. Choose a name from the list.`,
+    unknownKommunName: (n, close) => `No municipality is called “${n}”.${close.length ? ` Did you mean ${orList(close, 'or')}?` : ' Type a name from the list or a four-digit municipality code.'}`,
+    severalKommuner: (n, list) => `“${n}” fits ${orList(list, 'and')}. Choose one of them.`,
     unknownKommun: c => `There is no municipality with the code ${c}. Municipality codes have four digits, e.g. 1492 for Åmål.`,
     errNotFound: 'What you are looking for does not exist.', errBadRequest: 'The question could not be answered: check the choices.',
     errServer: 'The service could not answer just now. Try again in a moment.', errNetwork: 'No contact with the service.',
@@ -168,6 +172,11 @@ function status(id, message, isError) {
   const box = $(id);
   box.textContent = '';
   if (message) box.append(isError ? el('span', { class: 'error', text: T.error + message }) : message);
+}
+
+/** Guidance rather than a failure (a name that fits nothing, or several): said plainly, without "Något gick fel". */
+function notice(id, message) {
+  $(id).replaceChildren(el('span', { class: 'error', text: message }));
 }
 
 function themeLabel(id) {
@@ -320,21 +329,32 @@ function pager(nav, page, total, pageSize, link) {
   if (page < last) nav.append(el('a', { href: link(page + 1), rel: 'next', class: 'next', text: T.next }));
 }
 
+/** "A, B eller C": a list in running text. */
+function orList(items, word) {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
 function questionForms() {
   fillSelect($('qs-theme'), themeOptions(), params.get('theme') || 'narkotika');
   $('question-form').addEventListener('submit', ev => {
     ev.preventDefault();
     location.assign(pageUrl({ view: ev.submitter ? ev.submitter.value : 'since', theme: $('qs-theme').value }));
   });
-  const names = new Map([...ref.municipalities.entries()].map(([code, m]) => [m.name.toLowerCase(), code]));
   $('kp-list').replaceChildren(...[...ref.municipalities.values()].map(m => m.name).sort((a, b) => a.localeCompare(b, 'sv'))
     .map(n => el('option', { value: n })));
-  $('kommun-picker').addEventListener('submit', ev => {
+  $('kommun-picker').addEventListener('submit', async ev => {
     ev.preventDefault();
     const typed = $('kp-name').value.trim();
-    const code = names.get(typed.toLowerCase()) || (ref.municipalities.has(typed) ? typed : null);
-    if (code) location.assign(pageUrl({ kommun: code }));
-    else status('search-status', T.unknownKommunName(typed), true);
+    if (!typed) return;
+    try {
+      const r = await api('municipalities/lookup', { q: typed });
+      const names = list => list.map(m => `${m.name} (${m.code})`);
+      if (r.matches.length === 1) location.assign(pageUrl({ kommun: r.matches[0].code }));
+      else if (r.matches.length > 1) notice('search-status', T.severalKommuner(typed, names(r.matches)));
+      else notice('search-status', T.unknownKommunName(typed, names(r.closeMatches)));
+    } catch (e) {
+      status('search-status', T.error + e.message, true);
+    }
   });
 }
 
@@ -390,13 +410,27 @@ function signatoryLine(list) {
     list.map(s => [s.name, s.role].filter(Boolean).join(', ') + (s.party ? ` (${s.party})` : '')).join('; '))];
 }
 
-async function showKommun(code) {
+async function showKommun(typed) {
   $('view-kommun').hidden = false;
+  let code = typed;
+  let close = [];
+  if (!ref.municipalities.has(code) && !/^\d+$/.test(code)) {
+    // ?kommun=amal or ?kommun=Dals%20Ed: the picker's forgiving lookup, then the page's own URL
+    try {
+      const r = await api('municipalities/lookup', { q: typed });
+      if (r.matches.length === 1) {
+        code = r.matches[0].code;
+        history.replaceState(null, '', pageUrl({ kommun: code }));
+      }
+      close = (r.matches.length > 1 ? r.matches : r.closeMatches).map(c => `${c.name} (${c.code})`);
+    } catch (e) { /* the unknown name is reported below */ }
+  }
   const m = ref.municipalities.get(code);
   if (!m) {
     // An unknown code never reaches the API: the reader gets the reason in the page's language.
     $('kommun-title').textContent = code;
-    status('kommun-status', T.unknownKommun(code), true);
+    if (/^\d+$/.test(code)) status('kommun-status', T.unknownKommun(code), true);
+    else notice('kommun-status', T.unknownKommunName(code, close));
     return;
   }
   $('kommun-title').textContent = m.name;
@@ -448,15 +482,16 @@ async function showCoverage() {
   try {
     const r = await api('coverage', { county, missing: missing ? 'true' : '' });
     const members = r['hydra:member'];
-    const harvested = members.filter(m => m.latestPromise).length;
-    status('coverage-status', T.coverageSummary(members.length, harvested, members.filter(m => m.currentPromiseMissing).length));
-    $('coverage-table').tBodies[0].replaceChildren(...r['hydra:member'].map(m => el('tr', {},
+    const counts = { all: members.length, harvested: 0, current: 0, old: 0, 'nothing-found': 0, 'not-harvested': 0 };
+    members.forEach(m => { counts[m.coverage]++; if (m.coverage !== 'not-harvested') counts.harvested++; });
+    status('coverage-status', T.coverageSummary(counts));
+    $('coverage-table').tBodies[0].replaceChildren(...members.map(m => el('tr', {},
       el('th', { scope: 'row' }, el('a', { href: pageUrl({ kommun: m.code }), text: m.name })),
       el('td', { text: m.county.name }),
       el('td', { text: m.latestPromise ? years(m.latestPromise) || T.none : T.none }),
-      el('td', { text: m.lastHarvest ? m.lastHarvest.substring(0, 10) : T.none }),
+      el('td', { text: m.lastTried ? m.lastTried.substring(0, 10) : T.none }),
       el('td', {}, (m.source && m.source[0]) ? el('a', { href: m.source[0].url, rel: 'noopener external', text: (m.sourceKinds || []).join(', ') }) : T.none),
-      el('td', { class: m.currentPromiseMissing ? 'missing' : 'present', text: m.currentPromiseMissing ? T.no : T.yes }))));
+      el('td', { class: 'coverage-' + m.coverage, text: T.coverageStatus[m.coverage] }))));
   } catch (e) {
     status('coverage-status', e.message, true);
   }
@@ -481,6 +516,8 @@ async function demoBanner() {
 }
 
 async function main() {
+  const facts = $('server-facts'); /* what the server wrote for readers without JavaScript: the views below draw it */
+  if (facts) facts.hidden = true;
   applyText();
   const kommun = params.get('kommun');
   const view = kommun ? 'kommun' : (params.get('view') || 'search');

@@ -54,8 +54,8 @@ function hatch(chart, id) {
   return `url(#${id})`;
 }
 
-function sinceGrid(theme, county) {
-  return api(`themes/${encodeURIComponent(theme)}/since`, { county });
+function sinceGrid(theme, county, rows = true) {
+  return api(`themes/${encodeURIComponent(theme)}/since`, { county, rows: rows ? '' : 'false' });
 }
 
 function coverageText(grid) {
@@ -127,7 +127,7 @@ async function showMap() {
   });
   status('map-status', T.loading);
   try {
-    const grid = await sinceGrid(theme, '');
+    const grid = await sinceGrid(theme, '', false); /* years and counts only: the map is drawn by the SVG */
     const known = grid.yearsWithData;
     const latest = known.length ? known[known.length - 1] : new Date().getFullYear();
     const from = Number(params.get('year') || params.get('from') || latest);

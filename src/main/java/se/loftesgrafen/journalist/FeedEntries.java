@@ -29,12 +29,13 @@ public final class FeedEntries {
    * @param snapshot  the snapshot IRI (the entry's id: a new fetch of changed content is a new entry)
    * @param fetchedAt when it was fetched (the entry's updated)
    * @param revises   the snapshot it replaced, for a changed page
+   * @param issued    when the promise says it was published
    * @param themes    theme concept IRIs of its commitments
    * @param followUp  the entry is a follow-up report (its {@code promise} is the report), not a promise
    */
   public record Entry(String snapshot, String url, String fetchedAt, Optional<String> revises, String promise,
-                      String title, Set<String> municipalities, Optional<String> start, Optional<String> end,
-                      Set<String> themes, int commitments, boolean followUp) {
+                      String title, Optional<String> issued, Set<String> municipalities, Optional<String> start,
+                      Optional<String> end, Set<String> themes, int commitments, boolean followUp) {
     public Entry {
       municipalities = Set.copyOf(municipalities);
       themes = Set.copyOf(themes);
@@ -42,6 +43,11 @@ public final class FeedEntries {
 
     public boolean changed() {
       return revises.isPresent();
+    }
+
+    /** The promise's own date: its publication, else the start of its period; empty when it states neither. */
+    public Optional<String> ownDate() {
+      return issued.or(() -> start);
     }
   }
 
@@ -101,8 +107,9 @@ public final class FeedEntries {
       String promise = value(first, "promise").orElseThrow();
       return new Entry(value(first, "snapshot").orElseThrow(), value(first, "url").orElse(""),
           value(first, "at").orElse(""), value(first, "previous"), promise, value(first, "title").orElse(""),
-          municipalities, value(first, "start"), value(first, "end"), themes.getOrDefault(promise, Set.of()),
-          counts.getOrDefault(promise, 0), value(first, "followUp").map(Boolean::parseBoolean).orElse(false));
+          value(first, "issued"), municipalities, value(first, "start"), value(first, "end"),
+          themes.getOrDefault(promise, Set.of()), counts.getOrDefault(promise, 0),
+          value(first, "followUp").map(Boolean::parseBoolean).orElse(false));
     }
   }
 

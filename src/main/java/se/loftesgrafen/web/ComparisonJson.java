@@ -206,9 +206,9 @@ final class ComparisonJson {
     c.putObject("source").put("@id", "prov:wasDerivedFrom");
     c.putObject("fetchedAt").put("@id", "prov:generatedAtTime").put("@type", "xsd:dateTime");
     c.put("code", "api:code");
-    for (String term : List.of("matchingCommitments", "scheme", "year", "municipalities", "reporting", "registered",
-        "shareOfReporting", "shareOfAll", "commitmentCount", "score", "method", "highlight", "latestPromise",
-        "lastHarvest", "sourceKinds", "currentPromiseMissing")) {
+    for (String term : List.of("matchingCommitments", "scheme", "year", "municipalities", "reporting", "harvested",
+        "registered", "shareOfReporting", "shareOfAll", "commitmentCount", "score", "method", "highlight", "latestPromise",
+        "lastHarvest", "lastTried", "coverage", "sourceKinds", "currentPromiseMissing")) {
       c.put(term, "api:" + term);
     }
     return c;

@@ -22,6 +22,8 @@ import se.loftesgrafen.graph.compare.ComparisonQueries;
 import se.loftesgrafen.graph.compare.ComparisonRegister;
 import se.loftesgrafen.graph.compare.ComparisonResults;
 import se.loftesgrafen.graph.compare.ComparisonThemes;
+import se.loftesgrafen.graph.compare.CoverageStatus;
+import se.loftesgrafen.graph.compare.MunicipalityLookup;
 
 /**
  * The comparison API under {@code /api/} (documented in webroot/openapi.json): themes × municipalities × years,
@@ -35,6 +37,7 @@ final class ComparisonRoutes {
   private final ComparisonJson json;
   /** Set once by {@link #mount(Router, PromiseStore, Iris, AppConfig, BlockingWork)} before the routes are mounted. */
   private se.loftesgrafen.graph.FollowUpQueries followUps;
+  private final MunicipalityLookup lookup;
   /** Written answers per request URI and Accept header, for as long as the data does not change. */
   private final ComparisonCache answers;
 
@@ -48,6 +51,7 @@ final class ComparisonRoutes {
     this.queries = queries;
     this.blocking = blocking;
     this.json = new ComparisonJson(iris, se.loftesgrafen.vocab.JsonLdContext.url(publicUrl));
+    this.lookup = new MunicipalityLookup(queries.register().all());
     this.answers = answers;
   }
 
@@ -63,7 +67,7 @@ final class ComparisonRoutes {
     Duration timeout = config.service().sparqlTimeout().compareTo(Duration.ofMinutes(1)) > 0
         ? config.service().sparqlTimeout() : Duration.ofMinutes(1);
     ComparisonQueries queries = new ComparisonQueries(store, iris, timeout,
-        ComparisonRegister.load(), cached, viewed, Clock.systemUTC());
+        ComparisonRegister.load(), cached, viewed, Clock.systemUTC(), ConfiguredSources.tried(config));
     ComparisonRoutes routes = new ComparisonRoutes(queries, blocking, iris, config.publicUrl(),
         new ComparisonCache(store, 200, cached));
     routes.followUps = new se.loftesgrafen.graph.FollowUpQueries(store, iris, timeout);
@@ -108,6 +112,7 @@ final class ComparisonRoutes {
   void mount(Router router) {
     router.get("/api/themes").handler(this::themes);
     router.get("/api/municipalities").handler(this::municipalities);
+    router.get("/api/municipalities/lookup").handler(this::lookup);
     router.get("/api/themes/:id/municipalities").handler(this::themeMunicipalities);
     router.get("/api/overview").handler(this::overview);
     router.get("/api/municipalities/:code/timeline").handler(this::timeline);
@@ -140,6 +145,23 @@ final class ComparisonRoutes {
           List.of("kommunkod", "municipality", "county_code", "county"), // the columns of every CSV of ours
           m -> List.of(row("kommunkod", m.code(), "municipality", m.name(), "county_code", m.countyCode(), "county",
               m.county())));
+    });
+  }
+
+  /**
+   * The forgiving picker: a name in any case, with or without accents, spaces and hyphens, or an SCB code. Finding
+   * nothing is an answer, not an error: {@code matches} is empty and {@code closeMatches} holds the nearest names.
+   */
+  private void lookup(RoutingContext ctx) {
+    answer(ctx, () -> {
+      ComparisonParams p = ComparisonParams.of(ctx, List.of("q"));
+      MunicipalityLookup.Result r = lookup.find(p.text("q", 100).orElse(""));
+      ObjectNode root = ComparisonJson.JSON.createObjectNode().put("query", r.query());
+      var matches = root.putArray("matches");
+      r.matches().forEach(m -> matches.add(json.municipality(m)));
+      var close = root.putArray("closeMatches");
+      r.close().forEach(m -> close.add(json.municipality(m)));
+      return new Answer("application/json", ComparisonJson.JSON.writeValueAsBytes(root));
     });
   }
 
@@ -185,13 +207,13 @@ final class ComparisonRoutes {
           n.put("year", Integer.parseInt(cell.group()));
         }
         n.put("municipalities", cell.municipalities()).put("reporting", cell.reporting())
-            .put("registered", cell.registered()).put("shareOfReporting", cell.shareOfReporting())
+            .put("harvested", cell.harvested()).put("registered", cell.registered()).put("shareOfReporting", cell.shareOfReporting())
             .put("shareOfAll", cell.shareOfAll()).put("commitmentCount", cell.commitments());
         return n;
-      }, List.of("theme", "scheme", group, "municipalities", "reporting", "registered", "share_of_reporting",
-          "share_of_all", "commitments"), cell -> List.of(row("theme", cell.theme().id(), "scheme",
+      }, List.of("theme", "scheme", group, "municipalities", "reporting", "harvested", "registered",
+          "share_of_reporting", "share_of_all", "commitments"), cell -> List.of(row("theme", cell.theme().id(), "scheme",
           cell.theme().scheme(), group, cell.group(), "municipalities", cell.municipalities(), "reporting",
-          cell.reporting(), "registered", cell.registered(), "share_of_reporting", cell.shareOfReporting(),
+          cell.reporting(), "harvested", cell.harvested(), "registered", cell.registered(), "share_of_reporting", cell.shareOfReporting(),
           "share_of_all", cell.shareOfAll(), "commitments", cell.commitments())));
     });
   }
@@ -256,12 +278,14 @@ final class ComparisonRoutes {
 
   private void coverage(RoutingContext ctx) {
     answer(ctx, () -> {
-      ComparisonParams p = ComparisonParams.of(ctx, names(List.of("county", "missing"), PAGING));
+      ComparisonParams p = ComparisonParams.of(ctx, names(List.of("county", "missing", "status"), PAGING));
       Optional<String> county = p.oneOf("county", queries.register().counties().keySet());
       Optional<Boolean> missing = p.oneOf("missing", List.of("true", "false")).map(Boolean::parseBoolean);
+      Optional<String> status = p.oneOf("status", Stream.of(CoverageStatus.values()).map(CoverageStatus::id).toList());
       List<ComparisonResults.Coverage> all = queries.coverage().stream()
           .filter(c -> county.map(c.municipality().countyCode()::equals).orElse(true))
-          .filter(c -> missing.map(x -> x == c.missing()).orElse(true)).toList();
+          .filter(c -> missing.map(x -> x == c.missing()).orElse(true))
+          .filter(c -> status.map(c.status().id()::equals).orElse(true)).toList();
       var page = Comparison.Page.of(all, p.page(), p.pageSize(300, 300));
       return output(ctx, p, page, c -> {
         ObjectNode n = json.municipality(c.municipality());
@@ -271,18 +295,22 @@ final class ComparisonRoutes {
         var sources = n.putArray("source");
         c.sources().forEach(s -> sources.addObject().put("@id", s.snapshot()).put("url", s.url())
             .put("fetchedAt", s.fetchedAt()));
-        n.put("currentPromiseMissing", c.missing());
+        n.put("coverage", c.status().id());
+        c.lastTried().ifPresent(t -> n.put("lastTried", t));
+        if (c.status().harvested()) { // not harvested: nobody looked, so whether a promise is missing is unknown
+          n.put("currentPromiseMissing", c.missing());
+        }
         return n;
-      }, List.of("kommunkod", "municipality", "county_code", "county", "latest_promise", "period_start",
-          "period_end", "last_harvest", "source_kinds", "source_url", "current_promise_missing"),
+      }, List.of("kommunkod", "municipality", "county_code", "county", "coverage", "latest_promise", "period_start",
+          "period_end", "last_harvest", "last_tried", "source_kinds", "source_url", "current_promise_missing"),
           c -> List.of(row("kommunkod", c.municipality().code(), "municipality", c.municipality().name(),
               "county_code", c.municipality().countyCode(), "county", c.municipality().county(),
-              "latest_promise", c.latest().map(Comparison.Promise::iri).orElse(""),
+              "coverage", c.status().id(), "latest_promise", c.latest().map(Comparison.Promise::iri).orElse(""),
               "period_start", c.latest().flatMap(Comparison.Promise::startDate).orElse(""),
               "period_end", c.latest().flatMap(Comparison.Promise::endDate).orElse(""),
-              "last_harvest", c.lastHarvest().orElse(""), "source_kinds", String.join("; ", c.sourceKinds()),
+              "last_harvest", c.lastHarvest().orElse(""), "last_tried", c.lastTried().orElse(""), "source_kinds", String.join("; ", c.sourceKinds()),
               "source_url", c.sources().isEmpty() ? "" : c.sources().get(0).url(),
-              "current_promise_missing", c.missing())));
+              "current_promise_missing", c.status().harvested() ? String.valueOf(c.missing()) : "")));
     });
   }
 

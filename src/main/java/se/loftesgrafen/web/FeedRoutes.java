@@ -29,7 +29,9 @@ import se.loftesgrafen.journalist.FeedEntries;
  * Atom 1.0 feeds (RFC 4287, written with Rome) of new and changed promises, so that a newsroom hears when a
  * municipality publishes its next promise: {@code /feeds/all.atom}, {@code /feeds/theme/{id}.atom} (commitments on
  * the theme or a narrower one), {@code /feeds/county/{code}.atom}, {@code /feeds/kommun/{code}.atom}. One entry per
- * fetched page content: its id is the snapshot IRI, its updated the fetch time; links go to the municipality page,
+ * fetched page content: its id is the snapshot IRI, its published the promise's own date (publication, else the
+ * start of its period), its updated the fetch time; "Nytt" only for a promise of the year before the fetch; links
+ * go to the municipality page,
  * the archived copy and the page at its source. The newest {@link #ENTRIES} entries.
  */
 final class FeedRoutes {
@@ -141,12 +143,16 @@ final class FeedRoutes {
         + e.end().map(s -> s.substring(0, 4)).filter(y -> !e.start().map(s -> s.startsWith(y)).orElse(false))
         .map(y -> "–" + y).orElse("");
     String title = e.title().isEmpty() ? "Medborgarlöfte " + names + (period.isEmpty() ? "" : " " + period) : e.title();
+    Date fetched = date(e.fetchedAt());
+    // Dated by the promise itself (published, else its period's start); the fetch time is only when it was updated
+    // here. "Nytt" only for a promise of the last year before the fetch: a 2016 promise found in 2026 is not news.
+    Date own = e.ownDate().flatMap(FeedRoutes::ownDate).orElse(fetched);
+    boolean recent = own.toInstant().isAfter(fetched.toInstant().minus(java.time.Duration.ofDays(366)));
     entry.setTitle(e.followUp() ? "Uppföljning publicerad: " + (e.title().isEmpty()
         ? "medborgarlöfte " + names + (period.isEmpty() ? "" : " " + period) : e.title())
-        : (e.changed() ? "Ändrat: " : "Nytt: ") + title);
-    Date fetched = date(e.fetchedAt());
+        : (e.changed() ? "Ändrat: " : recent ? "Nytt: " : "") + title);
     entry.setUpdated(fetched);
-    entry.setPublished(fetched);
+    entry.setPublished(own);
     String code = e.municipalities().stream().sorted().findFirst().orElse("");
     String id = e.snapshot().substring(e.snapshot().lastIndexOf('/') + 1);
     entry.setAlternateLinks(List.of(link("alternate", pageLink(ctx, "?kommun=" + code
@@ -212,7 +218,20 @@ final class FeedRoutes {
     return g;
   }
 
-  private static Date date(String xsdDateTime) {
+  /** The promise's own date, when it is one that parses (the store may hold anything a remote graph had). */
+  private static java.util.Optional<Date> ownDate(String lexical) {
+    try {
+      return java.util.Optional.of(date(lexical));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** An xsd:dateTime, or an xsd:date as the start of its day in UTC. */
+  static Date date(String xsdDateTime) {
+    if (!xsdDateTime.contains("T") && xsdDateTime.matches("\\d{4}-\\d\\d-\\d\\d.*")) {
+      return Date.from(java.time.LocalDate.parse(xsdDateTime.substring(0, 10)).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
     try {
       return Date.from(Instant.parse(xsdDateTime));
     } catch (java.time.format.DateTimeParseException e) {

@@ -130,8 +130,10 @@ final class JournalistRoutes {
 
   private void since(RoutingContext ctx) {
     comparison.answer(ctx, () -> {
-      ComparisonParams p = ComparisonParams.of(ctx, List.of("county", "format"));
+      ComparisonParams p = ComparisonParams.of(ctx, List.of("county", "format", "rows"));
       Comparison.Theme theme = theme(ctx);
+      // rows=false: the years and counts without the 290 rows, all a map needs beside its SVG (a fraction of the bytes)
+      boolean withRows = p.flag("rows", true);
       Optional<String> county = p.oneOf("county", comparison.queries().register().counties().keySet());
       SinceWhen national = grids.of(theme);
       SinceWhen grid = national.inCounty(county);
@@ -146,6 +148,9 @@ final class JournalistRoutes {
       national.yearsWithData().forEach(known::add);
       root.put("harvested", grid.harvested()).put("registered", grid.registered());
       county.ifPresent(c -> root.put("county", c));
+      if (!withRows) {
+        return new ComparisonRoutes.Answer("application/json", ComparisonJson.JSON.writeValueAsBytes(root));
+      }
       ArrayNode list = root.putArray("municipalities");
       for (SinceWhen.Row row : grid.rows()) {
         ObjectNode r = list.addObject().put("code", row.code()).put("name", row.name())

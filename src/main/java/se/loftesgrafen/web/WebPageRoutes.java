@@ -17,6 +17,9 @@ final class WebPageRoutes {
       ctx.reroute("/openapi.json");
     });
     router.route("/*").method(io.vertx.core.http.HttpMethod.HEAD).handler(WebPageRoutes::headType);
+    CompressedWebroot gzipped = new CompressedWebroot();
+    router.route("/*").method(io.vertx.core.http.HttpMethod.GET).method(io.vertx.core.http.HttpMethod.HEAD)
+        .handler(gzipped);
     router.get("/*").handler(files);
   }
 

@@ -59,6 +59,7 @@ public final class WebServer {
     router.route().handler(new AccessLog());
     router.route().handler(new RequestChecks());
     router.route().handler(WebServer::varyOnAccept);
+    router.route().handler(new ResponseCompression());
     // the JSON API is read from pages on other sites as the rest is (JSON-LD, SPARQL, dumps)
     router.route("/api/*").handler(io.vertx.ext.web.handler.CorsHandler.create()
         .allowedMethod(io.vertx.core.http.HttpMethod.GET).allowedHeader("Accept").exposedHeader("X-Request-Id"));
@@ -91,7 +92,10 @@ public final class WebServer {
    */
   private static HttpServerOptions options(AppConfig.EndpointLimits limits) {
     int body = (int) Math.min(Integer.MAX_VALUE, SparqlRoutes.bodyLimit(limits));
-    return new HttpServerOptions().setHttp2ClearTextEnabled(false).setIdleTimeout((int) Math.max(1, limits.idleTimeout().toMillis()))
+    // gzip and deflate by Accept-Encoding, for the types ResponseCompression lets through
+    return new HttpServerOptions().setCompressionSupported(true)
+        .setCompressionContentSizeThreshold(ResponseCompression.THRESHOLD_BYTES)
+        .setHttp2ClearTextEnabled(false).setIdleTimeout((int) Math.max(1, limits.idleTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setMaxInitialLineLength(Math.max(HttpServerOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH, body))
         .setMaxFormAttributeSize(Math.max(HttpServerOptions.DEFAULT_MAX_FORM_ATTRIBUTE_SIZE, body))
@@ -138,6 +142,7 @@ public final class WebServer {
     ComparisonRoutes comparison = ComparisonRoutes.mount(router, store, iris, config, blocking);
     SearchRoutes.mount(router, vertx, store, config, comparison);
     JournalistRoutes.mount(router, comparison, store, iris, config);
+    ServerRenderedPage.mount(router, comparison);
     FeedRoutes.mount(router, store, comparison, blocking, iris, timeout, publicUrl);
     se.loftesgrafen.outcomes.OutcomesRoutes.mount(router, store, iris, blocking, timeout);
     new ArchiveRoutes(new se.loftesgrafen.journalist.ArchivedPages(store, iris,
@@ -194,7 +199,7 @@ public final class WebServer {
       String vary = ctx.response().headers().get("Vary");
       if (vary == null || vary.isBlank()) {
         ctx.response().putHeader("Vary", "Accept");
-      } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("accept") && !vary.contains("*")) {
+      } else if (!ResponseCompression.hasToken(vary, "accept") && !vary.contains("*")) {
         ctx.response().putHeader("Vary", vary + ", Accept");
       }
     });

@@ -32,6 +32,11 @@ public final class Chrome implements AutoCloseable {
 
   /** Fails (CI) or skips (elsewhere) when Chromium is missing; {@code profile} is a fresh folder for its profile. */
   public static Chrome start(Path profile) throws IOException {
+    return start(profile, new String[0]);
+  }
+
+  /** As {@link #start(Path)}, with more command-line switches (e.g. {@code --blink-settings=scriptEnabled=false}). */
+  public static Chrome start(Path profile, String... switches) throws IOException {
     Browser.require(Browser.chromium(), Browser.chromedriver());
     Files.createDirectories(SCREENSHOTS);
     ChromeOptions options = new ChromeOptions();
@@ -39,6 +44,7 @@ public final class Chrome implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1280,900", "--hide-scrollbars", "--user-data-dir=" + Files.createDirectories(profile));
+    options.addArguments(switches);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Browser.chromedriver().toFile()).usingAnyFreePort().build();
     return new Chrome(new ChromeDriver(service, options));

@@ -279,8 +279,12 @@ class ComparisonNationIT {
         assertEquals(FIRST_YEAR + 3, m.at("/latestPromise/endYear").asInt());
         assertEquals("[\"HTML\"]", m.get("sourceKinds").toString());
         assertEquals("2026-11-01T03:00:00Z", m.get("lastHarvest").asText());
+        assertEquals("old", m.get("coverage").asText(), m.toString());
+        assertTrue(m.get("currentPromiseMissing").asBoolean(), "no synthetic promise covers this year");
+      } else {
+        assertEquals("not-harvested", m.get("coverage").asText(), m.toString());
+        assertFalse(m.has("currentPromiseMissing"), "never harvested is not known missing: " + m);
       }
-      assertTrue(m.get("currentPromiseMissing").asBoolean(), "no synthetic promise covers this year");
     }
   }
 

@@ -100,25 +100,72 @@ class ComparisonSampleIT {
   }
 
   @Test
-  void coverageShowsTheSampleMunicipalitiesWithTheirSourcesAndTheRestMissing() throws Exception {
+  void coverageShowsTheSampleMunicipalitiesHarvestedAndTheRestNotHarvestedNeverMissing() throws Exception {
     Set<String> withPromise = new TreeSet<>();
     for (JsonNode b : sparql("SELECT DISTINCT ?k WHERE { ?p a lg:CitizenPromise ; lg:municipality ?k }")) {
       String iri = b.at("/k/value").asText();
       withPromise.add(iri.substring(iri.lastIndexOf('/') + 1));
     }
-    assertFalse(withPromise.isEmpty());
+    assertEquals(Set.of("0765", "1438", "1492", "1780", "1882"), withPromise, "the five sample pages");
     List<JsonNode> all = api.allMembers("/api/coverage");
     assertEquals(290, all.size());
+    java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
     for (JsonNode m : all) {
+      counts.merge(m.get("coverage").asText(), 1, Integer::sum);
       boolean has = withPromise.contains(m.get("code").asText());
       assertEquals(has, m.has("latestPromise"), m.toString());
       if (has) {
         assertTrue(m.get("lastHarvest").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*"), m.toString());
+        assertEquals(m.get("lastHarvest").asText(), m.get("lastTried").asText(), m.toString());
         assertEquals("[\"HTML\"]", m.get("sourceKinds").toString(), "the sample pages are HTML: " + m);
+        // The sample's promises end by 2022: harvested, with an old promise, so known to lack this year's.
+        assertEquals("old", m.get("coverage").asText(), m.toString());
+        assertTrue(m.get("currentPromiseMissing").asBoolean(), m.toString());
       } else {
-        assertTrue(m.get("currentPromiseMissing").asBoolean());
+        assertEquals("not-harvested", m.get("coverage").asText(), m.toString());
+        assertFalse(m.has("currentPromiseMissing"), "nobody looked, so nothing is known missing: " + m);
+        assertFalse(m.has("lastTried"), m.toString());
       }
     }
+    assertEquals(java.util.Map.of("old", 5, "not-harvested", 285), counts);
+    assertEquals(5, api.allMembers("/api/coverage?missing=true").size(), "only the harvested can be known missing");
+    assertEquals(285, api.allMembers("/api/coverage?status=not-harvested").size());
+    int notHarvested = 0;
+    for (CSVRecord r : api.csv("/api/coverage")) {
+      if (r.get("coverage").equals("not-harvested")) {
+        notHarvested++;
+        assertEquals("", r.get("current_promise_missing"), r.toString());
+      } else {
+        assertEquals("true", r.get("current_promise_missing"), r.toString());
+        assertFalse(r.get("last_tried").isEmpty(), r.toString());
+      }
+    }
+    assertEquals(285, notHarvested);
+  }
+
+  @Test
+  void overviewSharesAreOverTheHarvestedMunicipalitiesWithTheDenominatorStated() throws Exception {
+    List<CSVRecord> rows = new ArrayList<>();
+    api.csv("/api/overview?theme=narkotika").forEach(rows::add);
+    assertFalse(rows.isEmpty());
+    for (CSVRecord r : rows) {
+      int municipalities = Integer.parseInt(r.get("municipalities"));
+      assertEquals("5", r.get("harvested"), "the five harvested sample municipalities: " + r);
+      assertEquals(Math.round(10000.0 * municipalities / 5) / 10000.0, Double.parseDouble(r.get("share_of_reporting")),
+          1e-9, r.toString());
+      assertTrue(Double.parseDouble(r.get("share_of_reporting")) < 1.0, "one of five is not all: " + r);
+    }
+  }
+
+  @Test
+  void theMunicipalityLookupForgivesAndOffersCloseNames() throws Exception {
+    assertEquals("1492", api.json("/api/municipalities/lookup?q=amal").at("/matches/0/code").asText());
+    assertEquals("1438", api.json("/api/municipalities/lookup?q=Dals%20Ed").at("/matches/0/code").asText());
+    assertEquals("Åmål", api.json("/api/municipalities/lookup?q=1492").at("/matches/0/name").asText());
+    JsonNode none = api.json("/api/municipalities/lookup?q=Amol");
+    assertEquals(0, none.get("matches").size(), none.toString());
+    assertTrue(none.get("closeMatches").toString().contains("\"1492\""), none.toString());
+    assertEquals(0, api.json("/api/municipalities/lookup").get("matches").size(), "no query: nothing, no error");
   }
 
   @Test

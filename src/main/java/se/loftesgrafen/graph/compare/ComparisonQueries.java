@@ -30,6 +30,7 @@ public final class ComparisonQueries {
   private final ComparisonCache cache;
   private final ComparisonCache view;
   private final Clock clock;
+  private final TriedSources tried;
 
   /**
    * @param cached answers are kept per data version
@@ -38,6 +39,13 @@ public final class ComparisonQueries {
    */
   public ComparisonQueries(PromiseStore store, Iris iris, Duration timeout, ComparisonRegister register,
                            boolean cached, boolean viewed, Clock clock) {
+    this(store, iris, timeout, register, cached, viewed, clock, TriedSources.none());
+  }
+
+  /** @param tried the configured sources' pages per municipality, to tell "nothing found" from "not harvested" */
+  public ComparisonQueries(PromiseStore store, Iris iris, Duration timeout, ComparisonRegister register,
+                           boolean cached, boolean viewed, Clock clock, TriedSources tried) {
+    this.tried = tried;
     this.sparql = new ComparisonSparql(store, iris, timeout);
     this.register = register;
     this.cache = new ComparisonCache(store, 2000, cached);
@@ -163,6 +171,8 @@ public final class ComparisonQueries {
         }
       }
       Map<String, Set<String>> reporting = reporting(filter, byCounty);
+      List<String> harvested = coverage().stream().filter(c -> c.status().harvested())
+          .map(c -> c.municipality().code()).filter(filter::acceptsMunicipality).toList();
       List<ComparisonResults.OverviewCell> cells = new ArrayList<>();
       for (Comparison.Theme theme : catalog.all()) {
         if (scheme.isPresent() && !scheme.get().equals(theme.scheme())
@@ -171,7 +181,9 @@ public final class ComparisonQueries {
         }
         kommuner.getOrDefault(theme.iri(), Map.of()).forEach((group, codes) -> cells.add(
             new ComparisonResults.OverviewCell(theme, group, codes.size(),
-                reporting.getOrDefault(group, Set.of()).size(), registered(group, byCounty),
+                reporting.getOrDefault(group, Set.of()).size(),
+                byCounty ? (int) harvested.stream().filter(k -> k.startsWith(group)).count() : harvested.size(),
+                registered(group, byCounty),
                 commitments.get(theme.iri()).get(group).size())));
       }
       cells.sort(Comparator.comparing(ComparisonResults.OverviewCell::group)
@@ -251,7 +263,10 @@ public final class ComparisonQueries {
     });
   }
 
-  /** Every municipality of the register with its latest promise, last harvest and source kinds. */
+  /**
+   * Every municipality of the register with its latest promise, last harvest, source kinds and what the store knows
+   * ({@link CoverageStatus}): a promise, harvested with nothing found, or never harvested, with when last tried.
+   */
   public List<ComparisonResults.Coverage> coverage() {
     int year = Year.now(clock).getValue();
     return cache.get("coverage|" + year, () -> {
@@ -259,6 +274,7 @@ public final class ComparisonQueries {
       for (ComparisonSparql.CoverageRow row : coverageRows()) {
         row.municipalities().forEach(k -> byCode.computeIfAbsent(k, x -> new ArrayList<>()).add(row));
       }
+      Map<String, String> lastTried = lastTried();
       List<ComparisonResults.Coverage> out = new ArrayList<>();
       for (Comparison.Municipality m : register.all()) {
         List<ComparisonSparql.CoverageRow> rows = byCode.getOrDefault(m.code(), List.of());
@@ -270,12 +286,24 @@ public final class ComparisonQueries {
             .map(Comparison.Source::fetchedAt).filter(s -> !s.isEmpty()).max(String::compareTo);
         List<Comparison.Source> sources = latest.map(ComparisonSparql.CoverageRow::sources).orElse(List.of());
         boolean current = rows.stream().anyMatch(r -> r.years().map(y -> y.overlaps(year, year)).orElse(false));
+        CoverageStatus status = CoverageStatus.of(!rows.isEmpty(), current, lastTried.containsKey(m.code()));
+        Optional<String> when = TriedSources.of(lastTried, m.code()).or(() -> harvested);
         out.add(new ComparisonResults.Coverage(m, latest.map(r -> new Comparison.Promise(r.promise(), r.title(), "",
             r.years(), List.copyOf(new TreeSet<>(r.municipalities())), r.startDate(), r.endDate())), harvested,
-            sources.stream().map(ComparisonQueries::sourceKind).distinct().sorted().toList(), sources, !current));
+            sources.stream().map(ComparisonQueries::sourceKind).distinct().sorted().toList(), sources, status, when));
       }
       return List.copyOf(out);
     });
+  }
+
+  /** Municipality code → when a page of it was last tried: its sources' pages and the pages its promises came from. */
+  private Map<String, String> lastTried() {
+    Map<String, Set<String>> promisePages = new HashMap<>();
+    for (ComparisonSparql.CoverageRow row : coverageRows()) {
+      row.sources().forEach(s -> promisePages.computeIfAbsent(s.url(), u -> new HashSet<>())
+          .addAll(row.municipalities()));
+    }
+    return view.get("tried", () -> tried.lastTried(sparql.triedPages(), promisePages));
   }
 
   /**

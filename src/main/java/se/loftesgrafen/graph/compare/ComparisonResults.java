@@ -18,14 +18,16 @@ public final class ComparisonResults {
    * One cell of the national overview: a theme in a group (a year, or a county code).
    *
    * @param municipalities municipalities with at least one commitment in the theme (or a narrower theme)
-   * @param reporting      municipalities in the group with any promise (the share's denominator)
+   * @param reporting      municipalities in the group with a promise for it (a year, or any year for a county)
+   * @param harvested      municipalities in the group whose pages were harvested, with or without a promise found:
+   *                       the denominator of {@link #shareOfReporting} (never the few that happened to report)
    * @param registered     municipalities in the group according to the register (290 for a year)
    * @param commitments    commitments in the theme
    */
-  public record OverviewCell(Comparison.Theme theme, String group, int municipalities, int reporting, int registered,
-                             int commitments) {
+  public record OverviewCell(Comparison.Theme theme, String group, int municipalities, int reporting, int harvested,
+                             int registered, int commitments) {
     public double shareOfReporting() {
-      return reporting == 0 ? 0 : Math.round(10000.0 * municipalities / reporting) / 10000.0;
+      return harvested == 0 ? 0 : Math.round(10000.0 * municipalities / harvested) / 10000.0;
     }
 
     public double shareOfAll() {
@@ -59,14 +61,22 @@ public final class ComparisonResults {
    * @param latest      its promise with the latest period
    * @param lastHarvest when any of its promise pages was last fetched (ISO date-time)
    * @param sourceKinds where its latest promise came from: HTML, PDF, polisen.se
-   * @param missing     whether no promise covers the current year
+   * @param status      a current promise, an old one, harvested with nothing found, or not harvested
+   * @param lastTried   when a page of it was last fetched or read, with or without a promise (ISO date-time)
    */
   public record Coverage(Comparison.Municipality municipality, Optional<Comparison.Promise> latest,
                          Optional<String> lastHarvest, List<String> sourceKinds, List<Comparison.Source> sources,
-                         boolean missing) {
+                         CoverageStatus status, Optional<String> lastTried) {
     public Coverage {
       sourceKinds = List.copyOf(sourceKinds);
       sources = List.copyOf(sources);
+      java.util.Objects.requireNonNull(status, "status");
+      java.util.Objects.requireNonNull(lastTried, "lastTried");
+    }
+
+    /** Known to lack a promise for the current year (harvested, none found for it); unknown when not harvested. */
+    public boolean missing() {
+      return status.knownMissing();
     }
   }
 

@@ -123,6 +123,18 @@ final class ComparisonSparql {
     return List.copyOf(found.values());
   }
 
+  /** Per page URL with a snapshot in the store: when it was last fetched or read (empty when the store does not say). */
+  Map<String, String> triedPages() {
+    Map<String, String> out = new LinkedHashMap<>();
+    select(Queries.load("compare-tried-pages"), b -> {
+      String url = Optional.ofNullable(iri(b, "url")).orElse(text(b, "url", ""));
+      if (!url.isEmpty()) {
+        out.put(url, text(b, "last", ""));
+      }
+    });
+    return out;
+  }
+
   record CoverageRow(String promise, String title, Optional<Comparison.Years> years, Set<String> municipalities,
                      List<Comparison.Source> sources, Optional<String> startDate, Optional<String> endDate) {
   }
