@@ -215,12 +215,18 @@ class DumpClientsIT {
     return rows;
   }
 
-  /** Every {@code --data-urlencode 'query=...'} of the README. */
+  /**
+   * Every {@code --data-urlencode 'query=...'} of the README, except those over the outcome figures: those are loaded
+   * on request ({@code outcomes load}), not by the sample whose dump this test loads (and TDB2's reorder step fails
+   * with an internal error on a quad pattern whose predicate the store has never seen).
+   */
   private static List<String> readmeQueries() throws IOException {
     Matcher m = Pattern.compile("'query=\\n(.*?)'", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
     List<String> out = new ArrayList<>();
     while (m.find()) {
-      out.add(m.group(1));
+      if (!m.group(1).contains("/def/utfall#")) {
+        out.add(m.group(1));
+      }
     }
     return out;
   }
