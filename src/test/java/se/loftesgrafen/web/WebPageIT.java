@@ -440,7 +440,8 @@ class WebPageIT {
         "no report is not 'not kept': nothing is shown");
     String feed = service.get("/feeds/kommun/1497.atom").body();
     assertTrue(feed.contains("<title>Uppföljning publicerad: Uppföljning medborgarlöfte 2024 Hjo</title>"), feed);
-    assertTrue(feed.contains("<title>Nytt: Medborgarlöfte Hjo 2024</title>"), feed);
+    // a 2024 promise fetched in 2026 is not news: dated by its period, no "Nytt:" (FeedDatesIT)
+    assertTrue(feed.contains("<title>Medborgarlöfte Hjo 2024</title>"), feed);
     assertTrue(feed.contains("term=\"followup\""), feed);
   }
 
