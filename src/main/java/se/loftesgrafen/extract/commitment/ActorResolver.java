@@ -113,16 +113,9 @@ public final class ActorResolver {
   }
 
   /**
-   * Who "vi" is on this page: the police alone on a page that says it is the police's own promise, all three when
-   * a third party makes the promise with them, else police and municipality.
-   */
-  Set<Actor> we(String pageStart) {
-    return we(pageStart, "");
-  }
-
-  /**
-   * As {@link #we(String)}, with the whole page's text for a statement of its parties (rules: party_statements)
-   * that names police, municipality and a third party: then all three.
+   * Who "vi" is on this page: the police alone on a page that says it is the police's own promise or never names a
+   * municipality, all three when a third party makes the promise with them (said at the page's start, or in a
+   * statement of its parties anywhere: rules party_statements), else police and municipality.
    */
   Set<Actor> we(String pageStart, String page) {
     if (firstOf(policeOwned, pageStart) != null) {

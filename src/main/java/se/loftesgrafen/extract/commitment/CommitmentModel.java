@@ -186,16 +186,8 @@ public final class CommitmentModel {
     return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
   }
 
-  boolean accepts(Candidate c) {
-    return probability(c) >= threshold;
-  }
-
   double threshold() {
     return threshold;
-  }
-
-  CommitmentModel withThreshold(double t) {
-    return new CommitmentModel(weights, bias, t, header, transitions);
   }
 
   Map<String, Double> weights() {
